@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext, CommandResult, Format } from './commands/context.js';
+import { initCommand } from './commands/init.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now: Date;
+  signal?: AbortSignal;
+}
+
+const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
+
+function version(): string {
+  const pkg = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+interface GlobalOptions {
+  dir?: string;
+  format: Format;
+}
+
+/** argv → command → exit code. The one place errors become exit codes. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const program = new Command('modelshift')
+    .description('Move AI agents between LLM models and providers through git.')
+    .version(version(), '-v, --version')
+    .option('-C, --dir <dir>', 'run in this workspace folder instead of the current one')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const context = (command: Command): CommandContext & { format: Format } => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    return {
+      cwd: path.resolve(io.cwd, globals.dir ?? '.'),
+      env: io.env,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      isTTY: io.isTTY,
+      now: io.now,
+      signal: io.signal,
+      format: globals.format,
+    };
+  };
+  const run = (task: (ctx: CommandContext & { format: Format }, command: Command) => Promise<CommandResult<unknown>>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      exitCode = (await task(context(command), command)).exitCode;
+    };
+
+  program
+    .command('validate')
+    .description('check every modelshift file: schema, references, model catalog, literal secrets')
+    .action(run((ctx) => validateCommand(ctx, { format: ctx.format })));
+
+  program
+    .command('init')
+    .description('scaffold a workspace: modelshift.yaml, one provider, one agent')
+    .action(run((ctx) => initCommand(ctx)));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Maps the typed errors to exit codes; a user never sees a stack trace for their own mistake. */
+export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): ExitCode {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return EXIT.failed;
+  }
+  if (error instanceof FileError) {
+    const { file, line, column } = error.position;
+    io.stderr(`${file}:${line}:${column}: error: ${error.message} [${error.rule}]\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return EXIT.findings;
+  }
+  if (error instanceof ExternalError) {
+    const status = error.details.status ? ` (HTTP ${error.details.status})` : '';
+    io.stderr(`error: ${error.message}${status}\n${error.details.hint ? `hint: ${error.details.hint}\n` : ''}`);
+    return EXIT.failed;
+  }
+  const detail = error instanceof Error ? (io.env.MODELSHIFT_DEBUG ? error.stack : error.message) : String(error);
+  io.stderr(`internal error: ${detail}\nThis is a bug in modelshift; please report it at ${BUG_URL} with the command you ran.\n`);
+  return EXIT.failed;
+}
+
+function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+    env: process.env,
+    cwd: process.cwd(),
+    now: new Date(),
+  };
+}

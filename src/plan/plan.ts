@@ -1,0 +1,119 @@
+import { createTwoFilesPatch } from 'diff';
+import { EditError, editYaml, type DocEdit } from '../edit/index.js';
+import type { Agent, Migration } from '../schema/index.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import type { Loaded } from '../workspace/types.js';
+import { diffFields, editOps } from './changes.js';
+import { adaptInstructions } from './instructions.js';
+import { migrateParams } from './params.js';
+import { onSource, select } from './select.js';
+import type { AgentPlan, Plan, PlanError, Skipped } from './types.js';
+
+/** Findings that make a file unsafe to rewrite; catalog verdicts are what a migration fixes, so they do not block. */
+const BLOCKING_RULES = new Set(['yaml-syntax', 'yaml-alias', 'schema', 'encoding', 'file-size', 'literal-secret', 'unique-name', 'symlink-escape']);
+
+/** Migration × Workspace → Plan. Pure: reads only what the workspace holds. */
+export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migration>): Plan {
+  const rule = migration.value;
+  const { from, to } = rule.spec;
+  const blocked = new Set(workspace.findings.filter((f) => f.severity === 'error' && BLOCKING_RULES.has(f.rule)).map((f) => f.file));
+  const others = [...workspace.migrations.values()].filter((m) => m.value.metadata.name !== rule.metadata.name);
+  const fromType = workspace.providers.get(from.provider)?.value.spec.type;
+  const toType = workspace.providers.get(to.provider)?.value.spec.type;
+  const destination = workspace.catalog.lookup(to.model);
+
+  const agents: AgentPlan[] = [];
+  const skipped: Skipped[] = [];
+  const warnings: string[] = [];
+  if (!rule.spec.eval) warnings.push('evals are not configured for this migration (spec.eval); the change is not measured before merge');
+  if (!fromType || !toType) {
+    warnings.push(`provider ${!fromType ? from.provider : to.provider} is not defined; nothing can be planned until it is`);
+  }
+
+  for (const loaded of [...workspace.agents.values()].sort((a, b) => a.value.metadata.name.localeCompare(b.value.metadata.name))) {
+    const agent = loaded.value;
+    if (!onSource(rule, agent)) continue;
+    const name = agent.metadata.name;
+    const selection = select(rule, agent);
+    if (!selection.selected) {
+      skipped.push({ name, reason: selection.reason });
+      continue;
+    }
+    if (blocked.has(loaded.file)) {
+      skipped.push({ name, reason: `${loaded.file} is invalid; run modelshift validate and fix it first` });
+      continue;
+    }
+    if (!fromType || !toType) {
+      skipped.push({ name, reason: 'a provider of the migration is not defined' });
+      continue;
+    }
+    const claimed = others.filter((m) => onSource(m.value, agent) && select(m.value, agent).selected).map((m) => m.value.metadata.name);
+    const agentWarnings = claimed.map((other) => `also claimed by migration ${other}; make the rules' selections disjoint`);
+
+    const params = migrateParams(agent.spec.model.params ?? {}, { rule: rule.spec.params, fromType, toType, destination });
+    const instructions = adaptInstructions(agent.spec.instructions, rule.spec.instructions);
+    agentWarnings.push(...params.warnings, ...instructions.warnings);
+    if (!destination && (toType === 'openai' || toType === 'anthropic')) {
+      agentWarnings.push(`${to.model} is not in the catalog; its parameters were not checked`);
+    }
+
+    const model = { provider: to.provider, name: to.model, ...(Object.keys(params.params).length || agent.spec.model.params ? { params: params.params } : {}) };
+    const after: Agent = structuredClone(agent);
+    after.spec.instructions = instructions.text;
+    if (rule.spec.rollout) {
+      const [weight] = rule.spec.rollout.steps;
+      after.spec.rollout = { migration: rule.metadata.name, weight: weight!, model };
+      if (instructions.text !== agent.spec.instructions) {
+        agentWarnings.push('instructions change for every conversation now; the canary covers the model only');
+      }
+    } else {
+      after.spec.model = model;
+    }
+    agents.push({ name, file: loaded.file, doc: loaded.doc, changes: diffFields(agent, after), warnings: agentWarnings, before: agent, after });
+  }
+
+  const { files, errors } = rewriteFiles(workspace, agents);
+  const diff = Object.entries(files)
+    .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, workspace.files.get(file)!.text, text, '', '', { context: 3 }))
+    .map((patch) => patch.replace(/^Index: .*\n=+\n/, ''))
+    .join('');
+  const warningCount = warnings.length + agents.reduce((n, a) => n + a.warnings.length, 0);
+  return {
+    migration: rule.metadata.name,
+    migrationFile: migration.file,
+    from,
+    to,
+    agents,
+    skipped,
+    warnings,
+    errors,
+    summary: { migrate: agents.length, skipped: skipped.length, warnings: warningCount },
+    diff,
+    files,
+    rollout: Boolean(rule.spec.rollout),
+  };
+}
+
+/** One verified edit per file; an edit that cannot be made safely becomes a plan error, never a write. */
+function rewriteFiles(workspace: LoadedWorkspace, agents: AgentPlan[]): { files: Record<string, string>; errors: PlanError[] } {
+  const byFile = new Map<string, DocEdit[]>();
+  for (const agent of agents) {
+    if (!agent.changes.length) continue;
+    const edits = byFile.get(agent.file) ?? [];
+    edits.push({ doc: agent.doc, ops: editOps(agent.changes) });
+    byFile.set(agent.file, edits);
+  }
+  const files: Record<string, string> = {};
+  const errors: PlanError[] = [];
+  for (const [file, edits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const source = workspace.files.get(file)!.text;
+    try {
+      const text = editYaml(source, edits);
+      if (text !== source) files[file] = text;
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      errors.push({ file, line: error.line, column: error.column, message: error.message });
+    }
+  }
+  return { files, errors };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IsoDate, Name, Params, resource } from './common.js';
+
+export const Gate = z.strictObject({
+  minPassRate: z.number().min(0).max(1).optional(),
+  maxPassRateDrop: z.number().min(0).max(1).optional(),
+  maxCostIncrease: z.number().min(-1).optional(),
+  maxLatencyP95Increase: z.number().min(-1).optional(),
+});
+export type Gate = z.infer<typeof Gate>;
+
+export const MigrationSpec = z.strictObject({
+  from: z.strictObject({ provider: Name, model: z.string().min(1) }),
+  to: z.strictObject({ provider: Name, model: z.string().min(1) }),
+  select: z
+    .strictObject({
+      names: z.array(z.string().min(1)).optional(),
+      labels: z.record(z.string(), z.string()).optional(),
+      exclude: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  params: z
+    .strictObject({
+      rename: z.record(z.string(), z.string()).optional(),
+      drop: z.array(z.string()).optional(),
+      set: Params.optional(),
+    })
+    .optional(),
+  instructions: z
+    .strictObject({
+      append: z.string().min(1).optional(),
+      replace: z.array(z.strictObject({ find: z.string().min(1), with: z.string() })).optional(),
+    })
+    .optional(),
+  eval: z
+    .strictObject({
+      suites: z.array(Name).min(1),
+      gate: Gate.optional(),
+    })
+    .optional(),
+  rollout: z
+    .strictObject({
+      steps: z
+        .array(z.number().int().min(1).max(100))
+        .min(1)
+        .refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), { message: 'steps must increase' })
+        .refine((steps) => steps[steps.length - 1] === 100, { message: 'the last step must be 100 (the cut-over)' }),
+    })
+    .optional(),
+  deadline: IsoDate.optional(),
+});
+export type MigrationSpec = z.infer<typeof MigrationSpec>;
+
+export const Migration = resource('Migration', MigrationSpec);
+export type Migration = z.infer<typeof Migration>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Name, resource } from './common.js';
+import { ModelFactsOverride } from './model-facts.js';
+
+export const SyncTarget = z.discriminatedUnion('type', [
+  z.strictObject({ name: Name, type: z.literal('file'), path: z.string().regex(/\.(json|ya?ml)$/, { message: 'must end in .json, .yaml or .yml' }) }),
+  z.strictObject({
+    name: Name,
+    type: z.literal('http'),
+    url: z.url({ protocol: /^https?$/ }),
+    tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be the NAME of an environment variable' }).optional(),
+  }),
+  z.strictObject({ name: Name, type: z.literal('litellm'), path: z.string().regex(/\.ya?ml$/, { message: 'must end in .yaml or .yml' }) }),
+]);
+export type SyncTarget = z.infer<typeof SyncTarget>;
+
+export const EvalSettings = z.strictObject({
+  concurrency: z.number().int().min(1).max(256).optional(),
+  timeoutMs: z.number().int().min(100).optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  cacheDir: z.string().min(1).optional(),
+});
+export type EvalSettings = z.infer<typeof EvalSettings>;
+
+export const WorkspaceSpec = z.strictObject({
+  ignore: z.array(z.string().min(1)).optional(),
+  eval: EvalSettings.optional(),
+  catalog: z.strictObject({ models: z.record(z.string(), ModelFactsOverride) }).optional(),
+  sync: z.strictObject({ targets: z.array(SyncTarget) }).optional(),
+});
+export type WorkspaceSpec = z.infer<typeof WorkspaceSpec>;
+
+export const WorkspaceConfig = resource('Workspace', WorkspaceSpec);
+export type WorkspaceConfig = z.infer<typeof WorkspaceConfig>;

@@ -1,0 +1,43 @@
+import { checkModel, checkParams, type CatalogIssue } from '../../catalog/check.js';
+import type { ModelRef, ProviderType } from '../../schema/index.js';
+import type { Finding } from '../types.js';
+import { findingAt, type DocRef, type Rule } from './context.js';
+
+/**
+ * Agents (and canaries) use models that exist, are not retired and accept the
+ * params they are given; a migration's destination is not retired.
+ */
+export const catalogChecks: Rule = (input) => {
+  const types = new Map(input.providers.map((p) => [p.value.metadata.name, p.value.spec.type]));
+  const findings: Finding[] = [];
+  const report = (ref: DocRef, at: string, issues: CatalogIssue[]) => {
+    for (const issue of issues) {
+      const path = issue.param ? `${at}.params.${issue.param}` : `${at}.name`;
+      findings.push(findingAt(ref, issue.rule === 'param-required' ? `${at}.params` : path, issue.rule, issue.message, issue.severity, issue.rule === 'param-required' ? 'key' : 'value'));
+    }
+  };
+  const checkRef = (ref: DocRef, at: string, model: ModelRef) => {
+    const type = types.get(model.provider);
+    if (!type) return; // reported by provider-exists
+    const entry = input.catalog.lookup(model.name);
+    report(ref, at, checkModel(entry, model.name, type, input.today));
+    if (entry && sameFamily(entry.provider, type)) report(ref, at, checkParams(entry, model.params ?? {}));
+  };
+  for (const ref of input.agents) {
+    checkRef(ref, 'spec.model', ref.value.spec.model);
+    if (ref.value.spec.rollout) checkRef(ref, 'spec.rollout.model', ref.value.spec.rollout.model);
+  }
+  for (const ref of input.migrations) {
+    const { to } = ref.value.spec;
+    const type = types.get(to.provider);
+    if (!type) continue;
+    const issues = checkModel(input.catalog.lookup(to.model), to.model, type, input.today).filter((i) => i.rule !== 'model-unknown');
+    for (const issue of issues) findings.push(findingAt(ref, 'spec.to.model', issue.rule, `destination ${issue.message}`, issue.severity));
+  }
+  return findings;
+};
+
+/** Azure serves OpenAI's models under the same parameter rules. */
+function sameFamily(catalogProvider: 'openai' | 'anthropic', type: ProviderType): boolean {
+  return catalogProvider === 'anthropic' ? type === 'anthropic' : type === 'openai' || type === 'azure-openai';
+}
