@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
+import { applyCommand } from './commands/apply.js';
 import { initCommand } from './commands/init.js';
+import { planCommand } from './commands/plan.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
 
@@ -68,6 +70,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .command('init')
     .description('scaffold a workspace: modelshift.yaml, one provider, one agent')
     .action(run((ctx) => initCommand(ctx)));
+
+  program
+    .command('plan')
+    .description('show what a migration would change: agents, field changes, warnings, unified diff (writes nothing)')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--exit-code', 'exit 1 when the plan would change something')
+    .action(run((ctx, command) => planCommand(ctx, { migration: command.args[0]!, format: ctx.format, exitCode: command.opts<{ exitCode?: boolean }>().exitCode })));
+
+  program
+    .command('apply')
+    .description('write the plan to the agent files, byte-minimal and all-or-nothing')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .action(run((ctx, command) => applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -36,15 +36,15 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
     const name = agent.metadata.name;
     const selection = select(rule, agent);
     if (!selection.selected) {
-      skipped.push({ name, reason: selection.reason });
+      skipped.push({ name, reason: selection.reason, code: selection.code });
       continue;
     }
     if (blocked.has(loaded.file)) {
-      skipped.push({ name, reason: `${loaded.file} is invalid; run modelshift validate and fix it first` });
+      skipped.push({ name, reason: `${loaded.file} is invalid; run modelshift validate and fix it first`, code: 'invalid' });
       continue;
     }
     if (!fromType || !toType) {
-      skipped.push({ name, reason: 'a provider of the migration is not defined' });
+      skipped.push({ name, reason: 'a provider of the migration is not defined', code: 'no-provider' });
       continue;
     }
     const claimed = others.filter((m) => onSource(m.value, agent) && select(m.value, agent).selected).map((m) => m.value.metadata.name);
@@ -75,7 +75,7 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
   const { files, errors } = rewriteFiles(workspace, agents);
   const diff = Object.entries(files)
     .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, workspace.files.get(file)!.text, text, '', '', { context: 3 }))
-    .map((patch) => patch.replace(/^Index: .*\n=+\n/, ''))
+    .map((patch) => patch.replace(/^={10,}\n/, ''))
     .join('');
   const warningCount = warnings.length + agents.reduce((n, a) => n + a.warnings.length, 0);
   return {

@@ -24,6 +24,8 @@ export interface AgentPlan {
 export interface Skipped {
   name: string;
   reason: string;
+  /** Machine-readable reason; `invalid` blocks `apply`. */
+  code: 'excluded' | 'not-selected' | 'on-destination' | 'canary' | 'invalid' | 'no-provider';
 }
 
 /** A problem that stops the plan from being applied (e.g. an edit that could not be made safely). */

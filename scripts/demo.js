@@ -1,0 +1,18 @@
+// The offline tour of modelshift on examples/: nothing here needs an API key or the network.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = fileURLToPath(new URL('../examples', import.meta.url));
+
+const steps = [
+  ['validate', 'Check every file: schema, references, model catalog, secrets'],
+  ['plan', 'Plan the OpenAI-internal migration (renamed and refused parameters)', 'gpt-4.1-to-gpt-5.1'],
+  ['plan', 'Plan the cross-provider canary (OpenAI → Anthropic)', 'gpt-4o-to-claude-sonnet-5-5'],
+];
+
+for (const [command, title, ...args] of steps) {
+  process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C examples\n\n`);
+  const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', examples], { cwd: root, stdio: 'inherit' });
+  if (result.status === 2) process.exit(2);
+}

@@ -1,0 +1,110 @@
+import { EXIT, UsageError } from '../errors.js';
+import { readFirstParentLog, resolveCommit } from '../git/log.js';
+import { parseDateArg } from '../history/dates.js';
+import { readFileSummary } from '../history/read-file.js';
+import { agentEvents, agentsAt, isModelChange, newestFirst } from '../history/replay.js';
+import type { HistoryAt, HistoryCommit, HistoryEvent, HistoryLog } from '../history/types.js';
+import { renderAtMarkdown, renderHistoryMarkdown, renderTimelineMarkdown } from '../render/history-markdown.js';
+import { renderAtText, renderHistoryText, renderTimelineText } from '../render/history-text.js';
+import type { CommandContext, CommandResult, Format } from './context.js';
+
+export interface HistoryOptions {
+  /** Show one agent's timeline, creation and deletion included. */
+  agent?: string;
+  /** Only changes made at or after this date. */
+  since?: string;
+  /** Every agent's model at this moment instead of a list of changes. */
+  at?: string;
+  format: Format;
+  /** Whose first-parent line to read; HEAD (the current branch) by default. */
+  ref?: string;
+}
+
+/** `{ events }` (DESIGN §2) for the log and `--agent`, `{ at, commit, agents }` for `--at`. */
+export type HistoryData = HistoryLog | HistoryAt;
+
+/**
+ * `modelshift history`: the audit log of agent models, read from the
+ * first-parent history of the current branch under the workspace root. Dates
+ * are committer dates: when a change landed on the branch, which is what a
+ * squash or rebase merge keeps and what `--at` means.
+ */
+export async function historyCommand(ctx: CommandContext, opts: HistoryOptions): Promise<CommandResult<HistoryData>> {
+  const since = opts.since === undefined ? undefined : dateOption('--since', opts.since);
+  const at = opts.at === undefined ? undefined : dateOption('--at', opts.at);
+  if (since && at) throw new UsageError('--since and --at cannot be used together', 'use --at for one moment, --since for the changes after a date');
+
+  const commits = await readHistory(ctx, opts.ref);
+  const events = agentEvents(commits);
+  if (opts.agent !== undefined) assertKnownAgent(opts.agent, events);
+
+  if (at) {
+    const state = agentsAt(commits, at);
+    const data: HistoryAt = opts.agent === undefined ? state : { ...state, agents: state.agents.filter((a) => a.agent === opts.agent) };
+    ctx.stdout(opts.format === 'json' ? json(data) : opts.format === 'markdown' ? renderAtMarkdown(data) : renderAtText(data));
+    return { exitCode: EXIT.ok, data };
+  }
+
+  const listed = newestFirst(
+    events
+      .filter((e) => (opts.agent === undefined ? isModelChange(e) : e.agent === opts.agent))
+      .filter((e) => since === undefined || Date.parse(e.date) >= since.getTime()),
+  );
+  const data: HistoryLog = { events: listed };
+  const empty = `No ${opts.agent === undefined ? 'model changes' : 'changes'}${opts.since === undefined ? '' : ` since ${opts.since}`} on ${opts.ref ?? 'the current branch'}.`;
+  if (opts.format === 'json') ctx.stdout(json(data));
+  else if (opts.agent !== undefined) {
+    ctx.stdout(opts.format === 'markdown' ? renderTimelineMarkdown(opts.agent, listed, empty) : renderTimelineText(opts.agent, listed, empty));
+  } else ctx.stdout(opts.format === 'markdown' ? renderHistoryMarkdown(listed, empty) : renderHistoryText(listed, empty));
+  return { exitCode: EXIT.ok, data };
+}
+
+async function readHistory(ctx: CommandContext, ref: string | undefined): Promise<HistoryCommit[]> {
+  const run = { cwd: ctx.cwd, env: ctx.env, signal: ctx.signal };
+  const commit = await resolveCommit(run, ref ?? 'HEAD');
+  if (commit !== null) return readFirstParentLog({ ...run, commit, read: readFileSummary });
+  // A repository without commits has no HEAD yet: nothing has happened, which is not an error.
+  if (ref === undefined) return [];
+  throw new UsageError(`unknown git ref "${ref}"`, 'name a branch, tag or commit that exists, e.g. main or origin/main');
+}
+
+function dateOption(flag: string, value: string): Date {
+  const date = parseDateArg(value);
+  if (date) return date;
+  throw new UsageError(`${flag} "${value}" is not a date`, `write a date like 2026-11-20 (midnight UTC) or a time like 2026-11-20T14:30:00Z`);
+}
+
+function assertKnownAgent(name: string, events: readonly HistoryEvent[]): void {
+  const known = [...new Set(events.map((e) => e.agent))].sort();
+  if (known.includes(name)) return;
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const close = known
+    .map((k) => ({ k, d: distance(k, name) }))
+    .filter(({ d }) => d <= limit)
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3)
+    .map(({ k }) => k);
+  const hint =
+    close.length > 0
+      ? `did you mean ${close.map((k) => `"${k}"`).join(' or ')}?`
+      : known.length === 0
+        ? 'no agent appears in this branch’s history yet'
+        : `agents in this history: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length} in all)` : ''}`;
+  throw new UsageError(`agent "${name}" never appears in the history of this branch`, hint);
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const json = (data: HistoryData) => `${JSON.stringify(data, null, 2)}\n`;

@@ -1,0 +1,27 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { FileError, UsageError } from '../errors.js';
+import type { Migration } from '../schema/index.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import type { Loaded } from '../workspace/types.js';
+
+/** `<migration>` is a path to its file or its `metadata.name`. */
+export async function resolveMigration(workspace: LoadedWorkspace, arg: string, cwd: string): Promise<Loaded<Migration>> {
+  const byName = workspace.migrations.get(arg);
+  if (byName) return byName;
+  const absolute = path.resolve(cwd, arg);
+  const exists = await access(absolute).then(() => true, () => false);
+  if (exists) {
+    const rel = path.relative(workspace.root, absolute).split(path.sep).join('/');
+    const inFile = [...workspace.migrations.values()].filter((m) => m.file === rel);
+    if (inFile.length === 1) return inFile[0]!;
+    if (inFile.length > 1) throw new UsageError(`${rel} holds ${inFile.length} migrations`, `name one: ${inFile.map((m) => m.value.metadata.name).join(', ')}`);
+    const problem = workspace.findings.find((f) => f.file === rel && f.severity === 'error');
+    if (problem) {
+      throw new FileError(`the migration file is invalid: ${problem.message}`, problem, problem.rule, 'run modelshift validate to see every problem');
+    }
+    throw new UsageError(`${rel} is not a Migration`, 'pass a file with kind: Migration, or a migration name');
+  }
+  const known = [...workspace.migrations.keys()].sort();
+  throw new UsageError(`no migration named "${arg}" and no such file`, known.length ? `known migrations: ${known.join(', ')}` : 'create one under migrations/ (see README)');
+}

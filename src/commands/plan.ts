@@ -1,0 +1,37 @@
+import { EXIT } from '../errors.js';
+import { planMigration } from '../plan/plan.js';
+import type { Plan } from '../plan/types.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import { planJson } from '../render/plan-common.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { renderPlanText } from '../render/plan-text.js';
+import type { CommandContext, CommandResult, Format } from './context.js';
+import { resolveMigration } from './migration-arg.js';
+import { load } from './validate.js';
+
+export interface PlanOptions {
+  migration: string;
+  format: Format;
+  /** Exit 1 when the plan would change something (like `terraform plan -detailed-exitcode`). */
+  exitCode?: boolean;
+}
+
+/** Loads the workspace and plans one migration; shared by plan, apply, pr and eval. */
+export async function computePlan(ctx: CommandContext, migration: string): Promise<{ plan: Plan; workspace: LoadedWorkspace }> {
+  const workspace = await load(ctx);
+  return { plan: planMigration(workspace, await resolveMigration(workspace, migration, ctx.cwd)), workspace };
+}
+
+export function renderPlan(plan: Plan, format: Format, colour: boolean): string {
+  if (format === 'json') return `${JSON.stringify(planJson(plan), null, 2)}\n`;
+  if (format === 'markdown') return renderPlanMarkdown(plan);
+  return renderPlanText(plan, colour);
+}
+
+export async function planCommand(ctx: CommandContext, opts: PlanOptions): Promise<CommandResult<Plan>> {
+  const { plan } = await computePlan(ctx, opts.migration);
+  ctx.stdout(renderPlan(plan, opts.format, ctx.isTTY));
+  const changes = Object.keys(plan.files).length > 0;
+  const exitCode = plan.errors.length || (opts.exitCode && changes) ? EXIT.findings : EXIT.ok;
+  return { exitCode, data: plan };
+}

@@ -1,0 +1,72 @@
+import { EditError, EditFailure } from './errors.js';
+import { indentStep, parseDocs, walk } from './locate.js';
+import type { Doc, YamlPath } from './locate.js';
+import { planOp, stepSplices } from './plan.js';
+import type { EditOp } from './plan.js';
+import { OffsetHistory, applySplices, detectEol, lineCol } from './text.js';
+import { intended, verify } from './verify.js';
+
+export { EditError } from './errors.js';
+export type { EditErrorReason } from './errors.js';
+export type { YamlPath } from './locate.js';
+export type { EditOp } from './plan.js';
+
+/** Ops for one document of a multi-document file; `doc` is its 0-based index. */
+export interface DocEdit {
+  doc: number;
+  ops: EditOp[];
+}
+
+/**
+ * Applies the edits and returns the new file text. Only the bytes of changed values move:
+ * comments, blank lines, key order, quoting, flow/block style, line endings, a BOM and the
+ * other documents stay as they are. Every op is verified by re-reading the result.
+ * Pure: string -> string. Throws EditError.
+ */
+export function editYaml(source: string, edits: DocEdit[]): string {
+  const history = new OffsetHistory();
+  let text = source;
+  try {
+    let docs = parseDocs(source, 'syntax');
+    for (const edit of edits) {
+      for (const op of edit.ops) {
+        text = applyOp(text, docs, edit.doc, op, history);
+        docs = parseDocs(text, 'verify');
+      }
+    }
+    return text;
+  } catch (error) {
+    if (!(error instanceof EditFailure)) throw error;
+    const { line, column } = lineCol(source, history.toSource(error.offset));
+    throw new EditError(error.message, line, column, error.reason);
+  }
+}
+
+function applyOp(text: string, docs: Doc[], index: number, op: EditOp, history: OffsetHistory): string {
+  const doc = docs[index];
+  if (!doc) throw new EditFailure(`the file has ${docs.length} document(s); there is no document ${index + 1} to edit`, 0, 'unsupported');
+  const at = pathOffset(doc, text, op.path);
+  const steps = planOp(doc, text, op);
+  const expected = docs.map((d) => d.toJS() as unknown);
+  expected[index] = intended(expected[index], op);
+  const eol = detectEol(text);
+  const before = history.size;
+  let current = doc;
+  let out = text;
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) current = parseDocs(out, 'verify')[index]!;
+    out = applySplices(out, stepSplices(current, { text: out, eol, step: indentStep(current, out) }, step), history);
+  }
+  verify(out, expected, op.path, history.toSource(at, before));
+  return out;
+}
+
+/** Where to point at for an op: its key, or for a missing key the deepest parent key that exists. */
+function pathOffset(doc: Doc, text: string, path: YamlPath): number {
+  const slots = walk(doc, text, new Set(), path).slots;
+  for (const slot of slots.toReversed()) {
+    if (slot.kind === 'pair') return slot.pair.srcToken?.key?.offset ?? slot.node?.range?.[0] ?? doc.range[0];
+    if (slot.kind === 'item') return slot.node?.range?.[0] ?? doc.range[0];
+  }
+  return doc.range[0];
+}

@@ -1,0 +1,66 @@
+import { isDeepStrictEqual } from 'node:util';
+import { EditFailure } from './errors.js';
+import { formatPath, parseDocs } from './locate.js';
+import type { YamlPath } from './locate.js';
+import type { EditOp } from './plan.js';
+
+/**
+ * What the document must read back as after `op`: its data with the op applied, the way a
+ * program would do it on the parsed object. Missing parents are created; deleting what is
+ * not there changes nothing.
+ */
+export function intended(data: unknown, op: EditOp): unknown {
+  const root = structuredClone(data);
+  const parentPath = op.path.slice(0, -1);
+  const last = op.path.at(-1);
+  if (last === undefined) return root;
+  let holder: unknown = root;
+  for (const [i, key] of parentPath.entries()) {
+    if (!isContainer(holder)) return root;
+    const next = read(holder, key);
+    if (!isContainer(next)) {
+      if (op.op === 'delete') return root;
+      write(holder, key, typeof op.path[i + 1] === 'number' ? [] : {});
+    }
+    holder = read(holder, key);
+  }
+  if (!isContainer(holder)) return root;
+  if (op.op === 'set') write(holder, last, structuredClone(op.value));
+  else if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
+  else delete (holder as Record<string, unknown>)[String(last)];
+  return root;
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+function isContainer(value: unknown): value is Container {
+  return typeof value === 'object' && value !== null;
+}
+
+function read(holder: Container, key: string | number): unknown {
+  return Array.isArray(holder) ? holder[Number(key)] : holder[String(key)];
+}
+
+function write(holder: Container, key: string | number, value: unknown): void {
+  if (Array.isArray(holder)) holder[Number(key)] = value;
+  else holder[String(key)] = value;
+}
+
+/**
+ * Re-reads the edited text: every document must equal what was intended, and there must be
+ * as many documents as before. `at` is where to point the user when it does not.
+ */
+export function verify(text: string, expected: unknown[], path: YamlPath, at: number): void {
+  const fail = (why: string) =>
+    new EditFailure(`the edit of ${formatPath(path)} was not written: ${why} (a bug in modelshift's YAML editor; please report it with the file)`, at, 'verify');
+  let docs;
+  try {
+    docs = parseDocs(text, 'verify');
+  } catch (error) {
+    throw error instanceof EditFailure ? fail(`the result would not parse (${error.message})`) : error;
+  }
+  if (docs.length !== expected.length) throw fail(`the file would hold ${docs.length} documents instead of ${expected.length}`);
+  docs.forEach((doc, i) => {
+    if (!isDeepStrictEqual(doc.toJS(), expected[i])) throw fail(`document ${i + 1} would not read back as intended`);
+  });
+}

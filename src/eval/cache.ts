@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { LlmRequest, LlmResponse } from '../llm/types.js';
+import type { ProviderType } from '../schema/provider.js';
+
+/** Bump when the entry format or the key's inputs change meaning. */
+const CACHE_VERSION = 1;
+
+/** Everything that decides a model's answer, and nothing secret: no API key, no provider name. */
+export interface CacheKeyInput {
+  providerType: ProviderType;
+  baseURL: string | null;
+  request: LlmRequest;
+  /** A repeated case is a new sample, not the same answer again. */
+  repeat: number;
+}
+
+export function cacheKey(input: CacheKeyInput): string {
+  const { providerType, baseURL, request, repeat } = input;
+  return createHash('sha256')
+    .update(canonicalJson({ v: CACHE_VERSION, providerType, baseURL, repeat, ...request }))
+    .digest('hex');
+}
+
+/** JSON with object keys sorted, so `params` written in another order hit the same entry. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+}
+
+const CachedResponse = z.object({
+  text: z.string(),
+  toolCalls: z.array(z.object({ name: z.string(), arguments: z.unknown() })),
+  usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),
+  latencyMs: z.number(),
+  finishReason: z.string(),
+});
+
+const Entry = z.object({ version: z.literal(CACHE_VERSION), key: z.string(), response: CachedResponse });
+
+/**
+ * Model answers on disk, one JSON file per key under `<dir>/<ab>/<key>.json`.
+ * Each is written to a temporary name and renamed, so an interrupted run
+ * leaves only whole entries. Failed calls are not cached: they run again.
+ */
+export class ResponseCache {
+  constructor(readonly dir: string) {}
+
+  /** The stored answer; undefined when absent or unreadable (a damaged entry is a miss, then rewritten). */
+  async get(key: string): Promise<LlmResponse | undefined> {
+    let raw: string;
+    try {
+      raw = await readFile(this.path(key), 'utf8');
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+    const entry = Entry.safeParse(data);
+    if (!entry.success || entry.data.key !== key) return undefined;
+    return entry.data.response;
+  }
+
+  async put(key: string, response: LlmResponse): Promise<void> {
+    const file = this.path(key);
+    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, `${JSON.stringify({ version: CACHE_VERSION, key, response }, null, 2)}\n`);
+      await rename(tmp, file);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT';
+}

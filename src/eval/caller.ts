@@ -1,0 +1,116 @@
+import { UsageError } from '../errors.js';
+import { LlmError } from '../llm/errors.js';
+import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
+import type { Provider } from '../schema/provider.js';
+import { cacheKey, type ResponseCache } from './cache.js';
+import { Semaphore } from './semaphore.js';
+
+/** `--offline` and the answer is not in the cache. */
+export class CacheMissError extends UsageError {
+  override name = 'CacheMissError';
+}
+
+export interface CallerOptions {
+  /** Builds the client for a provider; called once per provider. */
+  clientFor: (provider: Provider) => LlmClient;
+  cache: ResponseCache;
+  /** Answer only from the cache. */
+  offline: boolean;
+  /** Calls in flight per provider. */
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+export interface CallResult {
+  response: LlmResponse;
+  /** No call was made: the cache (or an identical call in flight) answered. */
+  cached: boolean;
+}
+
+/**
+ * Every model call of an eval goes through here: the cache first, then a slot
+ * on the provider's semaphore, then the client; the answer is written to the
+ * cache as soon as it arrives.
+ */
+export class ModelCaller {
+  /** Calls made (not counting the SDK's retries inside one call). */
+  calls = 0;
+  /** Answers that needed no call. */
+  cached = 0;
+  private readonly clients = new Map<string, LlmClient>();
+  private readonly slots = new Map<string, Semaphore>();
+  /** Identical requests in flight share one call (base and head configs can be equal). */
+  private readonly inFlight = new Map<string, Promise<LlmResponse>>();
+
+  constructor(private readonly opts: CallerOptions) {}
+
+  /** Creates the provider's client now, so a missing key stops the run before any call. */
+  prepare(provider: Provider): void {
+    this.client(provider);
+  }
+
+  async call(provider: Provider, request: LlmRequest, repeat: number): Promise<CallResult> {
+    const key = cacheKey({ providerType: provider.spec.type, baseURL: provider.spec.baseURL ?? null, request, repeat });
+    const shared = this.inFlight.get(key);
+    if (shared) {
+      const response = await shared;
+      this.cached++;
+      return { response, cached: true };
+    }
+    const hit = await this.opts.cache.get(key);
+    if (hit) {
+      this.cached++;
+      return { response: hit, cached: true };
+    }
+    if (this.opts.offline) {
+      throw new CacheMissError(`no cached answer for ${provider.metadata.name}/${request.model}`, 'run once without --offline to fill the cache');
+    }
+    const pending = this.fetchAndStore(provider, request, key);
+    this.inFlight.set(key, pending);
+    try {
+      return { response: await pending, cached: false };
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async fetchAndStore(provider: Provider, request: LlmRequest, key: string): Promise<LlmResponse> {
+    const { signal } = this.opts;
+    const release = await this.slot(provider).acquire(signal);
+    if (!release) throw aborted(provider);
+    let response: LlmResponse;
+    try {
+      if (signal?.aborted) throw aborted(provider);
+      this.calls++;
+      response = await this.client(provider).complete(request, signal);
+    } finally {
+      release();
+    }
+    await this.opts.cache.put(key, response);
+    return response;
+  }
+
+  private client(provider: Provider): LlmClient {
+    const name = provider.metadata.name;
+    let client = this.clients.get(name);
+    if (!client) {
+      client = this.opts.clientFor(provider);
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  private slot(provider: Provider): Semaphore {
+    const name = provider.metadata.name;
+    let slot = this.slots.get(name);
+    if (!slot) {
+      slot = new Semaphore(this.opts.concurrency);
+      this.slots.set(name, slot);
+    }
+    return slot;
+  }
+}
+
+function aborted(provider: Provider): LlmError {
+  return new LlmError(`${provider.metadata.name}: call aborted`, { kind: 'aborted', provider: provider.metadata.name });
+}

@@ -1,0 +1,192 @@
+import type { Octokit } from '@octokit/rest';
+import type {
+  CreatedPullRequest,
+  IssueComment,
+  NewPullRequest,
+  PullRequest,
+  PullRequestChange,
+  PullRequests,
+} from '../pr/pull-requests.js';
+import { createOctokit, errorDetail, gitHubError, isHttpError, type RetryOptions } from './client.js';
+import type { GitHubConfig } from './config.js';
+import { reviewRequest } from './reviewers.js';
+
+const PR_WRITE = 'pull-requests: write';
+const PR_READ = 'pull-requests: read';
+
+/** Colours and descriptions for the labels modelshift creates; other labels get GitHub's grey. */
+const LABEL_STYLE: Record<string, { color: string; description: string }> = {
+  modelshift: { color: '5319e7', description: 'Opened by modelshift' },
+  'model-migration': { color: '1d76db', description: 'Moves agents to another LLM model' },
+};
+
+interface RestPull {
+  number: number;
+  html_url: string;
+  state: string;
+  title: string;
+  body?: string | null;
+  head: { ref: string };
+  base: { ref: string };
+  labels: { name?: string }[];
+}
+
+interface RestComment {
+  id: number;
+  body?: string;
+  user: { login: string } | null;
+}
+
+/** `PullRequests` over the GitHub REST API for one repository. */
+export class GitHubPullRequests implements PullRequests {
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly owner: string,
+    private readonly repo: string,
+  ) {}
+
+  async findOpen(branch: string): Promise<PullRequest | undefined> {
+    const { data } = await this.call(`find the pull request for ${branch}`, PR_READ, () =>
+      this.octokit.rest.pulls.list({ ...this.where(), head: `${this.owner}:${branch}`, state: 'open', per_page: 10 }),
+    );
+    const [pull] = data;
+    return pull === undefined ? undefined : toPullRequest(pull);
+  }
+
+  async create(pr: NewPullRequest): Promise<CreatedPullRequest> {
+    try {
+      const { data } = await this.octokit.rest.pulls.create({ ...this.where(), ...pr });
+      return { pullRequest: toPullRequest(data), existed: false };
+    } catch (error) {
+      // A 422 is what GitHub answers when an open PR already has this head (a concurrent run); any other 422 finds nothing here.
+      const existing = isHttpError(error) && error.status === 422 ? await this.findOpen(pr.head) : undefined;
+      if (existing === undefined) throw gitHubError(error, `create a pull request from ${pr.head}`, PR_WRITE);
+      const pullRequest = await this.update(existing.number, { title: pr.title, body: pr.body, base: pr.base });
+      return { pullRequest, existed: true };
+    }
+  }
+
+  async update(number: number, change: PullRequestChange): Promise<PullRequest> {
+    const { data } = await this.call(`update pull request #${number}`, PR_WRITE, () =>
+      this.octokit.rest.pulls.update({ ...this.where(), pull_number: number, ...change }),
+    );
+    return toPullRequest(data);
+  }
+
+  async addLabels(number: number, labels: readonly string[]): Promise<void> {
+    for (const name of labels) await this.ensureLabel(name);
+    await this.call(`label pull request #${number}`, PR_WRITE, () =>
+      this.octokit.rest.issues.addLabels({ ...this.where(), issue_number: number, labels: [...labels] }),
+    );
+  }
+
+  async requestReviewers(number: number, owners: readonly string[]): Promise<string[]> {
+    const { reviewers, teamReviewers, warnings } = reviewRequest(owners, this.owner);
+    if (reviewers.length === 0 && teamReviewers.length === 0) return warnings;
+    const request = (users: string[], teams: string[]) =>
+      this.octokit.rest.pulls.requestReviewers({ ...this.where(), pull_number: number, reviewers: users, team_reviewers: teams });
+    try {
+      await request(reviewers, teamReviewers);
+      return warnings;
+    } catch (error) {
+      if (!isHttpError(error) || error.status !== 422) throw gitHubError(error, `request reviews on #${number}`, PR_WRITE);
+    }
+    // GitHub refuses the whole request when one owner cannot review; ask one by one so the others still get asked.
+    const single = [
+      ...reviewers.map((user) => ({ owner: `@${user}`, users: [user], teams: [] })),
+      ...teamReviewers.map((team) => ({ owner: `@${this.owner}/${team}`, users: [], teams: [team] })),
+    ];
+    for (const { owner, users, teams } of single) {
+      try {
+        await request(users, teams);
+      } catch (error) {
+        if (!isHttpError(error) || error.status !== 422) throw gitHubError(error, `request a review from ${owner} on #${number}`, PR_WRITE);
+        warnings.push(`owner ${owner}: GitHub cannot request a review (HTTP 422: ${errorDetail(error)})`);
+      }
+    }
+    return warnings;
+  }
+
+  async comment(number: number, body: string): Promise<IssueComment> {
+    const { data } = await this.call(`comment on #${number}`, PR_WRITE, () =>
+      this.octokit.rest.issues.createComment({ ...this.where(), issue_number: number, body }),
+    );
+    return toComment(data);
+  }
+
+  async listComments(number: number): Promise<IssueComment[]> {
+    const comments = await this.call(`list the comments of #${number}`, PR_READ, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.where(), issue_number: number, per_page: 100 }),
+    );
+    return comments.map(toComment);
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    await this.call(`update comment ${id}`, PR_WRITE, () =>
+      this.octokit.rest.issues.updateComment({ ...this.where(), comment_id: id, body }),
+    );
+  }
+
+  async close(number: number, comment: string): Promise<void> {
+    await this.comment(number, comment);
+    await this.call(`close #${number}`, PR_WRITE, () =>
+      this.octokit.rest.pulls.update({ ...this.where(), pull_number: number, state: 'closed' }),
+    );
+  }
+
+  async currentUser(): Promise<string> {
+    // A workflow's GITHUB_TOKEN is an app installation token and gets 403 here: no permission grants it.
+    const { data } = await this.call('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
+    return data.login;
+  }
+
+  private async ensureLabel(name: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.getLabel({ ...this.where(), name });
+      return;
+    } catch (error) {
+      if (!isHttpError(error) || error.status !== 404) throw gitHubError(error, `read label ${name}`, PR_READ);
+    }
+    const style = LABEL_STYLE[name] ?? { color: 'ededed', description: '' };
+    try {
+      await this.octokit.rest.issues.createLabel({ ...this.where(), name, ...style });
+    } catch (error) {
+      // 422: another run created it between our read and this write, which is what we wanted.
+      if (!isHttpError(error) || error.status !== 422) throw gitHubError(error, `create label ${name}`, PR_WRITE);
+    }
+  }
+
+  private where(): { owner: string; repo: string } {
+    return { owner: this.owner, repo: this.repo };
+  }
+
+  private async call<T>(action: string, permission: string | undefined, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw gitHubError(error, action, permission);
+    }
+  }
+}
+
+/** The `PullRequests` adapter for the repository and API in `config`. */
+export function gitHubPullRequests(config: GitHubConfig, retry?: RetryOptions): GitHubPullRequests {
+  return new GitHubPullRequests(createOctokit(config, retry), config.owner, config.repo);
+}
+
+function toPullRequest(pull: RestPull): PullRequest {
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    state: pull.state === 'closed' ? 'closed' : 'open',
+    title: pull.title,
+    body: pull.body ?? '',
+    head: pull.head.ref,
+    base: pull.base.ref,
+    labels: pull.labels.flatMap((label) => (label.name ? [label.name] : [])),
+  };
+}
+
+function toComment(comment: RestComment): IssueComment {
+  return { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '' };
+}

@@ -1,0 +1,129 @@
+import { AgentIndex, type PlacedAgent } from './agent-index.js';
+import { migrationOfFiles, migrationOfMessage, prOf } from './attribution.js';
+import type { AgentAt, AgentModel, HistoryAt, HistoryCommit, HistoryEvent, MigrationSummary, ModelId } from './types.js';
+
+/**
+ * Every agent event of the first-parent line, oldest first: model changes,
+ * creations (`from: null`) and deletions (`to: null`). Within a commit, events
+ * are ordered by agent name.
+ */
+export function agentEvents(commits: Iterable<HistoryCommit>): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  const index = new AgentIndex();
+  for (const commit of commits) events.push(...applyCommit(index, commit));
+  return events;
+}
+
+/** Only the model changes of existing agents: what `history` lists without `--agent`. */
+export function isModelChange(event: HistoryEvent): boolean {
+  return event.from !== null && event.to !== null;
+}
+
+/** Newest commit first, like git log; a commit's events keep their agent-name order. */
+export function newestFirst(events: readonly HistoryEvent[]): HistoryEvent[] {
+  const commits: HistoryEvent[][] = [];
+  for (const event of events) {
+    const last = commits.at(-1);
+    if (last?.[0]?.commit === event.commit) last.push(event);
+    else commits.push([event]);
+  }
+  return commits.reverse().flat();
+}
+
+/**
+ * Every agent's model right after the last commit made at or before `at`.
+ * Commits are taken in first-parent order up to the last one dated at or
+ * before `at`, so a commit with a skewed clock cannot reorder the line.
+ */
+export function agentsAt(commits: readonly HistoryCommit[], at: Date): HistoryAt {
+  const cutoff = at.getTime();
+  let last = -1;
+  commits.forEach((commit, i) => {
+    if (Date.parse(commit.date) <= cutoff) last = i;
+  });
+  const index = new AgentIndex();
+  /** The commit that last created or changed each agent. */
+  const setBy = new Map<string, string>();
+  for (const commit of commits.slice(0, last + 1)) {
+    for (const event of applyCommit(index, commit)) if (event.to !== null) setBy.set(event.agent, event.commit);
+  }
+  const agents: AgentAt[] = index
+    .names()
+    .sort(byCodePoint)
+    .flatMap((name) => {
+      const placed = index.find(name);
+      return placed ? [{ agent: name, file: placed.file, provider: placed.provider, model: placed.model, commit: setBy.get(name) ?? '' }] : [];
+    });
+  return { at: at.toISOString(), commit: commits[last]?.sha ?? null, agents };
+}
+
+/** Updates `index` with one commit and returns what it did to each agent it touched. */
+function applyCommit(index: AgentIndex, commit: HistoryCommit): HistoryEvent[] {
+  const touched = new Set<string>();
+  const migrations: MigrationSummary[] = [];
+  for (const file of commit.files) {
+    for (const path of [file.oldPath, file.path]) if (path !== undefined) for (const a of index.agentsIn(path)) touched.add(a.name);
+    if (file.content?.valid) {
+      for (const a of file.content.agents) touched.add(a.name);
+      migrations.push(...file.content.migrations);
+    }
+  }
+  const names = [...touched].sort(byCodePoint);
+  const before = new Map(names.map((name) => [name, index.find(name)] as const));
+  applyFiles(index, commit);
+
+  const migration = migrationOfMessage(commit.message);
+  const pr = prOf(commit.message);
+  const events: HistoryEvent[] = [];
+  for (const name of names) {
+    const from = before.get(name);
+    const to = index.find(name);
+    if (!changed(from, to)) continue;
+    const file = (to ?? from)?.file ?? '';
+    events.push({
+      commit: commit.sha,
+      date: commit.date,
+      author: commit.author,
+      migration: migration ?? migrationOfFiles(migrations, to ? modelOf(to) : null),
+      pr,
+      agent: name,
+      file,
+      from: from ? modelOf(from) : null,
+      to: to ? modelOf(to) : null,
+    });
+  }
+  return events;
+}
+
+/**
+ * Removes every rename source first, then writes every new version, so the
+ * order git lists a commit's files in cannot matter. A version that cannot be
+ * read keeps the file's last good agents (moved along with a rename).
+ */
+function applyFiles(index: AgentIndex, commit: HistoryCommit): void {
+  const renamed = new Map<string, AgentModel[]>();
+  for (const file of commit.files) {
+    if (file.oldPath === undefined) continue;
+    renamed.set(file.path, index.agentsIn(file.oldPath));
+    index.removeFile(file.oldPath);
+  }
+  for (const file of commit.files) {
+    if (file.content === null) index.removeFile(file.path);
+    else if (file.content.valid) index.setFile(file.path, file.content.agents);
+    else {
+      const carried = renamed.get(file.path);
+      if (carried) index.setFile(file.path, carried);
+    }
+  }
+}
+
+function changed(from: PlacedAgent | undefined, to: PlacedAgent | undefined): boolean {
+  if (!from || !to) return from !== to;
+  return from.provider !== to.provider || from.model !== to.model;
+}
+
+const modelOf = ({ provider, model }: ModelId): ModelId => ({ provider, model });
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+/** A model on a provider, as history reports it (`spec.model.provider` / `spec.model.name`). */
+export interface ModelId {
+  provider: string;
+  model: string;
+}
+
+/** What one version of a YAML file holds that history cares about. */
+export type FileSummary =
+  | { valid: true; agents: AgentModel[]; migrations: MigrationSummary[] }
+  /** The file could not be read in this version (syntax error, an Agent without a model): history keeps its last good version. */
+  | { valid: false };
+
+export interface AgentModel extends ModelId {
+  name: string;
+}
+
+/** A Migration document, used to attribute changes made in the commit that adds or edits it. */
+export interface MigrationSummary {
+  name: string;
+  /** `spec.to`, when it names a provider and a model. */
+  to?: ModelId;
+}
+
+/** One changed YAML file of a commit, with what its new version holds. */
+export interface HistoryFile {
+  /** git's status letter: A, M, D, R (renamed), T (type changed). */
+  status: string;
+  /** Relative to the workspace root, with `/`. */
+  path: string;
+  /** The path before a rename. */
+  oldPath?: string;
+  /** Null when the file was deleted or is no longer a regular file. */
+  content: FileSummary | null;
+}
+
+/** A commit of the first-parent line that changed YAML files, in the order they landed (oldest first). */
+export interface HistoryCommit {
+  sha: string;
+  parents: string[];
+  author: string;
+  /** Strict ISO 8601. */
+  date: string;
+  message: string;
+  files: HistoryFile[];
+}
+
+/**
+ * One change of one agent, in the JSON shape of DESIGN §2. `from` is null when
+ * the commit created the agent and `to` is null when it deleted it; both are set
+ * for a model change (the only kind the full log lists).
+ */
+export interface HistoryEvent {
+  commit: string;
+  date: string;
+  author: string;
+  migration: string | null;
+  pr: number | null;
+  agent: string;
+  /** Where the agent lives after the commit (before it, for a deletion). */
+  file: string;
+  from: ModelId | null;
+  to: ModelId | null;
+}
+
+/** An agent's model at some moment, and the commit that gave it that model. */
+export interface AgentAt extends ModelId {
+  agent: string;
+  file: string;
+  commit: string;
+}
+
+/** `history --at` data. `commit` is the last first-parent commit at or before `at`, null when there was none. */
+export interface HistoryAt {
+  at: string;
+  commit: string | null;
+  agents: AgentAt[];
+}
+
+export interface HistoryLog {
+  events: HistoryEvent[];
+}

@@ -1,0 +1,39 @@
+/**
+ * Escaping for text that came from a user or a model and goes into GitHub
+ * markdown (PR comments, job summaries). The goal is that such text renders
+ * as the same characters and can neither break the surrounding layout, inject
+ * HTML, nor notify anyone.
+ */
+
+const ZWJ = '\u200d';
+
+/** `@here`, `@org/team`: a zero-width joiner after `@` keeps the look and drops the ping. */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
+}
+
+/** For HTML contexts (`<summary>`, `<pre>`): entities for the five special characters. */
+export function escapeHtml(text: string): string {
+  return neutralizeMentions(
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+  );
+}
+
+/**
+ * For inline markdown (table cells, list items, bold text): one line, HTML
+ * characters as entities, markdown punctuation backslash-escaped, mentions
+ * neutralised.
+ */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\r\n?|\n/g, ' ');
+  const html = oneLine.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return neutralizeMentions(html.replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`));
+}
+
+/**
+ * A block of model output shown as it is, line breaks kept: `<pre>` stops
+ * markdown processing until `</pre>`, and the escaped text cannot close it.
+ */
+export function preformatted(text: string): string {
+  return `<pre>${escapeHtml(text)}</pre>`;
+}

@@ -1,0 +1,93 @@
+import { millis, relativeChange, signedPercent, tokens, usd, percent } from '../eval/format.js';
+import type { AgentReport, CaseDiff, CaseOutcome, EvalReport, SideStats } from '../eval/types.js';
+import { escapeHtml, escapeMarkdown, preformatted } from './escape.js';
+import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
+
+export interface EvalMarkdownOptions {
+  /** Regressions shown with their outputs; the rest are counted. */
+  maxRegressions?: number;
+  /** Characters of each output shown. */
+  maxOutputChars?: number;
+}
+
+/**
+ * The eval part of a PR comment: summary line, gate verdict, agent table,
+ * regressions with both outputs. Every name and output is escaped.
+ */
+export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions = {}): string {
+  const maxRegressions = opts.maxRegressions ?? 20;
+  const maxOutputChars = opts.maxOutputChars ?? 1500;
+  const out: string[] = [`**Eval:** ${evalSummaryLine(report)}`, ''];
+
+  out.push(report.gate.passed ? '✅ **Gate passed**' : '❌ **Gate failed**');
+  for (const reason of report.gate.reasons) out.push(`- ${escapeMarkdown(reason)}`);
+  out.push('');
+
+  if (report.interrupted) out.push(`⚠️ The run was interrupted: ${report.summary.base.notRun + report.summary.head.notRun} case runs did not run.`, '');
+
+  if (report.agents.length) {
+    out.push(
+      '| Agent | Model | Pass rate | Δ | Significant | Errors | Cost | Tokens in / out | p50 | p95 |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const agent of report.agents) out.push(agentRow(agent));
+    out.push('');
+  }
+  if (report.skipped.length) {
+    out.push(`Not evaluated: ${report.skipped.map((s) => `${escapeMarkdown(s.name)} (${escapeMarkdown(s.reason)})`).join(', ')}.`, '');
+  }
+
+  const regressions = report.agents.flatMap((a) => a.regressions.map((diff) => ({ agent: a, diff })));
+  if (regressions.length) {
+    out.push(`### Regressions (${regressions.length})`, '');
+    for (const { agent, diff } of regressions.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars));
+    if (regressions.length > maxRegressions) out.push(`…and ${regressions.length - maxRegressions} more (see the JSON report).`, '');
+  }
+  const improvements = report.agents.reduce((n, a) => n + a.improvements.length, 0);
+  if (improvements) out.push(`Improvements: ${improvements} case runs pass now that failed before.`, '');
+
+  const judge = report.costUsd.judge ? ` · judge cost ${usd(report.costUsd.judge)}` : '';
+  out.push(`<sub>${report.calls} calls · ${report.cached} answers from cache${judge}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function agentRow(agent: AgentReport): string {
+  const { base, head } = agent;
+  const model = base.model === head.model ? base.model : `${base.model} → ${head.model}`;
+  const cells = [
+    escapeMarkdown(agent.name),
+    escapeMarkdown(model),
+    `${percent(base.passRate)} → ${percent(head.passRate)}`,
+    passRateChange(base, head),
+    significanceLabel(agent.significance),
+    `${base.errors} → ${head.errors}`,
+    `${usd(base.costUsd)} → ${usd(head.costUsd)} (${signedPercent(relativeChange(base.costUsd, head.costUsd))})`,
+    `${tokenPair(base)} → ${tokenPair(head)}`,
+    `${millis(base.latencyP50Ms)} → ${millis(head.latencyP50Ms)}`,
+    `${millis(base.latencyP95Ms)} → ${millis(head.latencyP95Ms)} (${signedPercent(relativeChange(base.latencyP95Ms, head.latencyP95Ms))})`,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function tokenPair(stats: SideStats): string {
+  return `${tokens(stats.inputTokens)} / ${tokens(stats.outputTokens)}`;
+}
+
+function regressionBlock(agent: AgentReport, diff: CaseDiff, maxChars: number): string[] {
+  const repeat = diff.repeat > 1 ? ` (repeat ${diff.repeat})` : '';
+  return [
+    '<details>',
+    `<summary>${escapeHtml(agent.name)} · ${escapeHtml(diff.suite)} / ${escapeHtml(diff.case)}${repeat}</summary>`,
+    '',
+    ...sideBlock('Base', agent.base.model, diff.base, maxChars),
+    ...sideBlock('Head', agent.head.model, diff.head, maxChars),
+    '</details>',
+    '',
+  ];
+}
+
+function sideBlock(label: string, model: string, outcome: CaseOutcome, maxChars: number): string[] {
+  const verdict = outcome.status === 'pass' ? '✅ pass' : outcome.status === 'error' ? '⚠️ error' : '❌ fail';
+  const why = outcome.status === 'pass' ? '' : ` — ${escapeMarkdown(outcomeWhy(outcome))}`;
+  return [`**${label}** (${escapeMarkdown(model)}): ${verdict}${why}`, '', preformatted(outcomeText(outcome, maxChars)), ''];
+}

@@ -1,0 +1,91 @@
+import { millis, percent, relativeChange, signedPercent, tokens, usd } from '../eval/format.js';
+import type { AgentReport, CaseOutcome, EvalReport } from '../eval/types.js';
+import { palette, type Palette } from './colour.js';
+import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
+
+export interface EvalTextOptions {
+  /** Colour only when writing to a terminal. */
+  color: boolean;
+  /** Characters of each output shown under a regression. */
+  maxOutputChars?: number;
+}
+
+/** The eval report for a terminal: summary, gate, one table row per agent, regressions. */
+export function renderEvalText(report: EvalReport, opts: EvalTextOptions): string {
+  const c = palette(opts.color);
+  const maxOutputChars = opts.maxOutputChars ?? 300;
+  const out: string[] = [`Eval: ${evalSummaryLine(report)}`];
+
+  out.push(report.gate.passed ? c.green(c.bold('Gate passed')) : c.red(c.bold('Gate failed')));
+  for (const reason of report.gate.reasons) out.push(`  - ${clean(reason)}`);
+  if (report.interrupted) out.push(c.yellow(`Interrupted: ${report.summary.base.notRun + report.summary.head.notRun} case runs did not run`));
+
+  if (report.agents.length) {
+    out.push('', ...table(report.agents, c));
+  }
+  for (const s of report.skipped) out.push(c.dim(`skipped ${clean(s.name)}: ${s.reason}`));
+
+  const regressions = report.agents.flatMap((a) => a.regressions.map((diff) => ({ agent: a, diff })));
+  if (regressions.length) {
+    out.push('', c.bold(`Regressions (${regressions.length})`));
+    for (const { agent, diff } of regressions) {
+      out.push(`  ${clean(agent.name)}  ${clean(diff.suite)} / ${clean(diff.case)}${diff.repeat > 1 ? ` #${diff.repeat}` : ''}`);
+      out.push(...side('base', diff.base, c, maxOutputChars), ...side('head', diff.head, c, maxOutputChars));
+    }
+  }
+  const errors = report.agents.flatMap((a) => a.errors.map((e) => ({ agent: a.name, ...e })));
+  if (errors.length) {
+    out.push('', c.bold(`Errors (${errors.length})`));
+    for (const e of errors.slice(0, 10)) out.push(`  ${clean(e.agent)} ${e.side} ${clean(e.suite)} / ${clean(e.case)}: ${clean(e.message)}`);
+    if (errors.length > 10) out.push(c.dim(`  …and ${errors.length - 10} more`));
+  }
+  out.push('', c.dim(`${report.calls} calls, ${report.cached} from cache, cost ${usd(report.costUsd.total)}`));
+  return `${out.join('\n')}\n`;
+}
+
+const HEADERS = ['agent', 'model', 'pass rate', 'Δ', 'significant', 'errors', 'cost', 'tokens in/out', 'p50', 'p95'];
+
+function table(agents: AgentReport[], c: Palette): string[] {
+  const rows = agents.map((a) => {
+    const { base, head } = a;
+    return [
+      clean(a.name),
+      base.model === head.model ? clean(base.model) : `${clean(base.model)} → ${clean(head.model)}`,
+      `${percent(base.passRate)} → ${percent(head.passRate)}`,
+      passRateChange(base, head),
+      significanceLabel(a.significance),
+      `${base.errors} → ${head.errors}`,
+      `${usd(base.costUsd)} → ${usd(head.costUsd)} ${signedPercent(relativeChange(base.costUsd, head.costUsd))}`,
+      `${tokens(base.inputTokens)}/${tokens(base.outputTokens)} → ${tokens(head.inputTokens)}/${tokens(head.outputTokens)}`,
+      `${millis(base.latencyP50Ms)} → ${millis(head.latencyP50Ms)}`,
+      `${millis(base.latencyP95Ms)} → ${millis(head.latencyP95Ms)}`,
+    ];
+  });
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)).join('  ').trimEnd();
+  // Colour goes on after padding so escape codes do not count as width.
+  return [
+    c.bold(line(HEADERS)),
+    ...rows.map((r, i) => {
+      const text = line(r);
+      const agent = agents[i]!;
+      if (agent.regressions.length && agent.significance.significant) return c.red(text);
+      return text;
+    }),
+  ];
+}
+
+function side(label: string, outcome: CaseOutcome, c: Palette, max: number): string[] {
+  const verdict = outcome.status === 'pass' ? c.green('pass') : outcome.status === 'error' ? c.yellow('error') : c.red('fail');
+  const why = outcome.status === 'pass' ? '' : ` ${clean(outcomeWhy(outcome))}`;
+  const text = clean(outcomeText(outcome, max))
+    .split('\n')
+    .map((l) => `      ${c.dim(l)}`);
+  return [`    ${label}: ${verdict}${why}`, ...text];
+}
+
+/** Model and user text must not move the cursor or recolour the terminal: control characters go. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}

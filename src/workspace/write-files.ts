@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { ExternalError } from '../errors.js';
+
+/** The file operations the writer uses; tests inject failures through it. */
+export interface WriteFs {
+  writeFile(file: string, text: string, mode: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, alias: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  mode(file: string): Promise<number | undefined>;
+}
+
+export const nodeFs: WriteFs = {
+  writeFile: (file, text, mode) => fs.writeFile(file, text, { mode, flag: 'wx' }).then(() => fs.chmod(file, mode)),
+  rename: (from, to) => fs.rename(from, to),
+  link: (existing, alias) => fs.link(existing, alias),
+  unlink: (file) => fs.unlink(file),
+  mode: (file) => fs.stat(file).then((s) => s.mode & 0o7777, () => undefined),
+};
+
+/**
+ * Writes every file or none: new texts go to temporaries beside their
+ * targets, originals are kept as hard-linked backups, and a failed rename
+ * puts every already-replaced original back. File modes are preserved.
+ */
+export async function writeFilesAtomically(root: string, files: Readonly<Record<string, string>>, io: WriteFs = nodeFs): Promise<void> {
+  const tag = `.modelshift-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const entries = Object.entries(files).map(([rel, text]) => {
+    const target = path.join(root, rel);
+    return { rel, text, target, temp: `${target}${tag}.tmp`, backup: `${target}${tag}.bak`, hasBackup: false, replaced: false };
+  });
+  const cleanup = async (names: string[]) => {
+    await Promise.all(names.map((name) => io.unlink(name).catch(() => undefined)));
+  };
+  try {
+    for (const entry of entries) {
+      const mode = (await io.mode(entry.target)) ?? 0o644;
+      await io.writeFile(entry.temp, entry.text, mode);
+      if ((await io.mode(entry.target)) !== undefined) {
+        await io.link(entry.target, entry.backup);
+        entry.hasBackup = true;
+      }
+    }
+    for (const entry of entries) {
+      await io.rename(entry.temp, entry.target);
+      entry.replaced = true;
+    }
+  } catch (error) {
+    for (const entry of entries.filter((e) => e.replaced)) {
+      if (entry.hasBackup) await io.rename(entry.backup, entry.target).catch(() => undefined);
+      else await io.unlink(entry.target).catch(() => undefined);
+    }
+    await cleanup(entries.flatMap((e) => [e.temp, e.backup]));
+    throw new ExternalError(`could not write ${entries.length} file(s); nothing was changed`, { cause: error, hint: (error as Error).message });
+  }
+  await cleanup(entries.filter((e) => e.hasBackup).map((e) => e.backup));
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { compareSides, mcnemarExact } from '../../src/eval/compare.js';
+import { catalogPrices, computeStats, percentile } from '../../src/eval/stats.js';
+import type { CaseResult } from '../../src/eval/types.js';
+import { catalog, response, result, seeded } from './fixtures.js';
+
+const price = catalogPrices(catalog);
+
+describe('computeStats', () => {
+  it('counts pass rate over the cases that ran; errors count against it, not-run does not', () => {
+    const stats = computeStats([result('pass'), result('pass'), result('fail'), result('error'), result('not-run')], price);
+    expect(stats).toMatchObject({ passRate: 0.5, cases: 4, passed: 2, errors: 1, notRun: 1 });
+  });
+
+  it('prices tokens from the catalog per million, and tallies latency percentiles', () => {
+    const results = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((ms) =>
+      result('pass', { response: response('x', { latencyMs: ms, usage: { inputTokens: 1000, outputTokens: 500 } }) }),
+    );
+    const stats = computeStats(results, price);
+    // gpt-4.1: $2 in, $8 out per MTok → 10 × (1000·2 + 500·8) / 1e6
+    expect(stats.costUsd).toBeCloseTo(0.06, 10);
+    expect(stats).toMatchObject({ inputTokens: 10_000, outputTokens: 5_000, latencyP50Ms: 50, latencyP95Ms: 100, unpriced: [] });
+  });
+
+  it('reports cost as null and names the model when the catalog has no price', () => {
+    const stats = computeStats([result('pass', { model: 'my-private-model' })], price);
+    expect(stats.costUsd).toBeNull();
+    expect(stats.unpriced).toEqual(['my-private-model']);
+  });
+
+  it('does not price a model under another provider type', () => {
+    expect(price('anthropic', 'gpt-4.1')).toBeUndefined();
+    expect(price('azure-openai', 'gpt-4.1')).toEqual({ inputPerMTok: 2, outputPerMTok: 8 });
+    expect(price('openai-compatible', 'claude-opus-4-5')).toBeDefined();
+  });
+
+  it('counts judge tokens and cost apart from the model', () => {
+    const stats = computeStats(
+      [result('pass', { judgeCalls: [{ providerType: 'openai', model: 'gpt-5.1-mini', usage: { inputTokens: 1_000_000, outputTokens: 0 } }] })],
+      price,
+    );
+    expect(stats.judge).toEqual({ calls: 1, inputTokens: 1_000_000, outputTokens: 0, costUsd: 0.25 });
+    expect(stats.inputTokens).toBe(100);
+  });
+
+  it('has no rates when nothing ran', () => {
+    expect(computeStats([result('not-run')], price)).toMatchObject({ passRate: null, cases: 0, latencyP50Ms: null, costUsd: 0 });
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile([7], 0.95)).toBe(7);
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 0.95)).toBe(4);
+  });
+});
+
+describe('compareSides', () => {
+  it('pairs by position: regressions, improvements, and skips pairs that did not run', () => {
+    const base = [result('pass', { case: 'a' }), result('fail', { case: 'b' }), result('pass', { case: 'c' }), result('pass', { case: 'd' })];
+    const head = [
+      result('fail', { case: 'a', side: 'head', response: response('nope'), assertions: [{ type: 'contains', pass: false, reason: 'does not contain "refund"' }] }),
+      result('pass', { case: 'b', side: 'head' }),
+      result('error', { case: 'c', side: 'head', error: { kind: 'server', message: 'HTTP 500' } }),
+      result('not-run', { case: 'd', side: 'head' }),
+    ];
+    const cmp = compareSides(base, head);
+    expect(cmp.regressions.map((d) => d.case)).toEqual(['a', 'c']);
+    expect(cmp.improvements.map((d) => d.case)).toEqual(['b']);
+    expect(cmp.regressions[0]!.head).toEqual({ status: 'fail', output: 'nope', toolCalls: [], failed: [{ type: 'contains', pass: false, reason: 'does not contain "refund"' }] });
+    expect(cmp.regressions[1]!.head.error).toBe('HTTP 500');
+    expect(cmp.significance).toMatchObject({ pairs: 3, discordant: 3, significant: false });
+  });
+});
+
+describe('exact McNemar test', () => {
+  it('matches the two-sided binomial tail', () => {
+    expect(mcnemarExact(0, 0)).toBe(1);
+    expect(mcnemarExact(1, 0)).toBe(1);
+    expect(mcnemarExact(6, 0)).toBeCloseTo(0.03125, 10); // 2 · 0.5^6
+    expect(mcnemarExact(5, 0)).toBeCloseTo(0.0625, 10);
+    expect(mcnemarExact(10, 2)).toBeCloseTo(0.0385742, 6); // 2 · (1 + 12 + 66) / 4096
+    expect(mcnemarExact(2, 10)).toBe(mcnemarExact(10, 2));
+    expect(mcnemarExact(3000, 3000)).toBeCloseTo(1, 6); // large n does not underflow
+  });
+
+  /** base and head answer each of n cases independently with their own pass probability. */
+  function simulate(seed: number, n: number, pBase: number, pHead: number) {
+    const rand = seeded(seed);
+    const base: CaseResult[] = [];
+    const head: CaseResult[] = [];
+    for (let i = 0; i < n; i++) {
+      base.push(result(rand() < pBase ? 'pass' : 'fail', { case: `c${i}` }));
+      head.push(result(rand() < pHead ? 'pass' : 'fail', { case: `c${i}`, side: 'head' }));
+    }
+    return compareSides(base, head).significance;
+  }
+
+  it('flags a 20-point drop at n=100 (90% → 70%) in at least 95 of 100 seeded runs', () => {
+    const flagged = Array.from({ length: 100 }, (_, seed) => simulate(seed + 1, 100, 0.9, 0.7)).filter((s) => s.significant).length;
+    expect(flagged).toBeGreaterThanOrEqual(95);
+  });
+
+  it('flags two equal models in at most 5 of 100 seeded runs', () => {
+    const flagged = Array.from({ length: 100 }, (_, seed) => simulate(seed + 1001, 100, 0.8, 0.8)).filter((s) => s.significant).length;
+    expect(flagged).toBeLessThanOrEqual(5);
+  });
+
+  it('reports a 3-point difference at n=30 as not significant', () => {
+    // 28/30 → 27/30 (93.3% → 90%): two regressions, one improvement.
+    const statuses = (passes: number[]) => Array.from({ length: 30 }, (_, i) => result(passes.includes(i) ? 'fail' : 'pass', { case: `c${i}` }));
+    const cmp = compareSides(statuses([0, 1]), statuses([2, 3, 4]));
+    expect(cmp.regressions).toHaveLength(3);
+    expect(cmp.improvements).toHaveLength(2);
+    expect(cmp.significance.significant).toBe(false);
+    expect(cmp.significance.pValue).toBe(1);
+  });
+});

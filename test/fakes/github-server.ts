@@ -1,0 +1,284 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake GitHub REST API on 127.0.0.1 for the real `@octokit/rest` client:
+ * pulls, issue comments, labels and review requests of one repository, kept
+ * in memory. Every request is recorded; `fail` makes chosen routes answer
+ * with an error status (401, 403, 404, 422, rate limits) a number of times.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+}
+
+export interface FakeFailure {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** How many matching requests fail before the route works again. */
+  times?: number;
+}
+
+export interface FakePull {
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  author: string;
+  labels: string[];
+  reviewers: string[];
+  teams: string[];
+}
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  author: string;
+}
+
+export interface FakeGitHubOptions {
+  owner?: string;
+  repo?: string;
+  /** The only token accepted; its owner is `login`. */
+  token?: string;
+  login?: string;
+  collaborators?: string[];
+  teams?: string[];
+}
+
+type Handler = (match: RegExpExecArray, body: Record<string, unknown>, query: Record<string, string>) => [number, unknown, Record<string, string>?];
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  readonly token: string;
+  readonly login: string;
+  readonly collaborators: Set<string>;
+  readonly teams: Set<string>;
+  readonly pulls: FakePull[] = [];
+  readonly comments: FakeComment[] = [];
+  readonly labels = new Map<string, { name: string; color: string; description: string }>();
+  readonly requests: RecordedRequest[] = [];
+  url = '';
+  private readonly failures: { method: string; path: string | RegExp; failure: FakeFailure; left: number }[] = [];
+  private readonly server: Server;
+  private nextId = 1000;
+
+  private constructor(options: FakeGitHubOptions) {
+    this.owner = options.owner ?? 'acme';
+    this.repo = options.repo ?? 'agents';
+    this.token = options.token ?? 'test-token';
+    this.login = options.login ?? 'modelshift-bot';
+    this.collaborators = new Set(options.collaborators ?? ['alice', 'bob']);
+    this.teams = new Set(options.teams ?? ['support-eng']);
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+    const fake = new FakeGitHub(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Makes requests matching `method` and `path` (exact, or a pattern) answer `failure` (once unless `times`). */
+  fail(method: string, path: string | RegExp, failure: FakeFailure): void {
+    this.failures.push({ method, path, failure, left: failure.times ?? 1 });
+  }
+
+  /** Recorded requests, optionally only those matching `method` and `path`. */
+  requested(method?: string, path?: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => (method === undefined || r.method === method) && (path === undefined || matches(path, r.path)));
+  }
+
+  /** Adds a PR as if someone opened it earlier. */
+  addPull(pull: Partial<FakePull> & { head: string }): FakePull {
+    const created: FakePull = { number: this.pulls.length + 1, state: 'open', title: '', body: '', base: 'main', author: this.login, labels: [], reviewers: [], teams: [], ...pull };
+    this.pulls.push(created);
+    return created;
+  }
+
+  commentsOn(issue: number): FakeComment[] {
+    return this.comments.filter((c) => c.issue === issue);
+  }
+
+  private routes(): [string, RegExp, Handler][] {
+    const repo = `/repos/${this.owner}/${this.repo}`;
+    const at = (path: string) => new RegExp(`^${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}$`);
+    return [
+      ['GET', /^\/user$/, () => [200, { login: this.login, id: 1, type: 'User' }]],
+      ['GET', at('/pulls'), (_m, _b, q) => [200, this.listPulls(q).map((p) => this.pullJson(p))]],
+      ['POST', at('/pulls'), (_m, b) => this.createPull(b)],
+      ['GET', at('/pulls/(\\d+)'), (m) => this.withPull(m, (p) => [200, this.pullJson(p)])],
+      ['PATCH', at('/pulls/(\\d+)'), (m, b) => this.withPull(m, (p) => this.updatePull(p, b))],
+      ['POST', at('/pulls/(\\d+)/requested_reviewers'), (m, b) => this.withPull(m, (p) => this.requestReviewers(p, b))],
+      ['GET', at('/issues/(\\d+)/comments'), (m, _b, q) => this.withPull(m, (p) => this.listComments(p, q))],
+      ['POST', at('/issues/(\\d+)/comments'), (m, b) => this.withPull(m, (p) => [201, this.commentJson(this.addComment(p.number, String(b.body ?? '')))])],
+      ['PATCH', at('/issues/comments/(\\d+)'), (m, b) => this.updateComment(Number(m[1]), String(b.body ?? ''))],
+      ['GET', at('/labels/([^/]+)'), (m) => this.getLabel(decodeURIComponent(m[1] ?? ''))],
+      ['POST', at('/labels'), (_m, b) => this.createLabel(b)],
+      ['POST', at('/issues/(\\d+)/labels'), (m, b) => this.withPull(m, (p) => this.addLabels(p, b))],
+    ];
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const text = await readBody(req);
+    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    const query = Object.fromEntries(url.searchParams);
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, path: url.pathname, query, body, headers: req.headers });
+
+    const failure = this.failures.find((f) => f.left > 0 && f.method === method && matches(f.path, url.pathname));
+    if (failure) {
+      failure.left--;
+      return send(res, failure.failure.status, failure.failure.body ?? { message: `fake failure ${failure.failure.status}` }, failure.failure.headers);
+    }
+    const auth = req.headers.authorization ?? '';
+    if (auth !== `token ${this.token}` && auth !== `bearer ${this.token}`) {
+      return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    }
+    for (const [routeMethod, pattern, handler] of this.routes()) {
+      const match = pattern.exec(url.pathname);
+      if (routeMethod !== method || !match) continue;
+      const [status, payload, headers] = handler(match, (body ?? {}) as Record<string, unknown>, query);
+      return send(res, status, payload, headers);
+    }
+    send(res, 404, { message: 'Not Found' });
+  }
+
+  private listPulls(query: Record<string, string>): FakePull[] {
+    const state = query.state ?? 'open';
+    return this.pulls.filter(
+      (p) => (state === 'all' || p.state === state) && (query.head === undefined || query.head === `${this.owner}:${p.head}`) && (query.base === undefined || query.base === p.base),
+    );
+  }
+
+  private createPull(body: Record<string, unknown>): [number, unknown] {
+    const head = String(body.head ?? '');
+    const base = String(body.base ?? '');
+    if (this.pulls.some((p) => p.state === 'open' && p.head === head && p.base === base)) {
+      return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.owner}:${head}.` }] }];
+    }
+    const pull = this.addPull({ head, base, title: String(body.title ?? ''), body: String(body.body ?? '') });
+    return [201, this.pullJson(pull)];
+  }
+
+  private updatePull(pull: FakePull, body: Record<string, unknown>): [number, unknown] {
+    if (typeof body.title === 'string') pull.title = body.title;
+    if (typeof body.body === 'string') pull.body = body.body;
+    if (typeof body.base === 'string') pull.base = body.base;
+    if (body.state === 'open' || body.state === 'closed') pull.state = body.state;
+    return [200, this.pullJson(pull)];
+  }
+
+  private requestReviewers(pull: FakePull, body: Record<string, unknown>): [number, unknown] {
+    const users = (body.reviewers ?? []) as string[];
+    const teams = (body.team_reviewers ?? []) as string[];
+    if (users.some((u) => !this.collaborators.has(u) || u === pull.author) || teams.some((t) => !this.teams.has(t))) {
+      return [422, { message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${this.owner}/${this.repo} repository.` }];
+    }
+    pull.reviewers.push(...users);
+    pull.teams.push(...teams);
+    return [201, this.pullJson(pull)];
+  }
+
+  private listComments(pull: FakePull, query: Record<string, string>): [number, unknown, Record<string, string>] {
+    const perPage = Number(query.per_page ?? 30);
+    const page = Number(query.page ?? 1);
+    const all = this.commentsOn(pull.number);
+    const headers: Record<string, string> = {};
+    if (page * perPage < all.length) {
+      headers.link = `<${this.url}/repos/${this.owner}/${this.repo}/issues/${pull.number}/comments?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+    }
+    return [200, all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c)), headers];
+  }
+
+  private addComment(issue: number, body: string): FakeComment {
+    const comment = { id: this.nextId++, issue, body, author: this.login };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  private updateComment(id: number, body: string): [number, unknown] {
+    const comment = this.comments.find((c) => c.id === id);
+    if (!comment) return [404, { message: 'Not Found' }];
+    comment.body = body;
+    return [200, this.commentJson(comment)];
+  }
+
+  private getLabel(name: string): [number, unknown] {
+    const label = this.labels.get(name);
+    return label ? [200, label] : [404, { message: 'Not Found' }];
+  }
+
+  private createLabel(body: Record<string, unknown>): [number, unknown] {
+    const name = String(body.name ?? '');
+    if (this.labels.has(name)) return [422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] }];
+    const label = { name, color: String(body.color ?? 'ededed'), description: String(body.description ?? '') };
+    this.labels.set(name, label);
+    return [201, label];
+  }
+
+  private addLabels(pull: FakePull, body: Record<string, unknown>): [number, unknown] {
+    for (const name of (body.labels ?? []) as string[]) {
+      // GitHub creates unknown labels on the fly (grey); modelshift creates them first to choose the colour.
+      if (!this.labels.has(name)) this.labels.set(name, { name, color: 'ededed', description: '' });
+      if (!pull.labels.includes(name)) pull.labels.push(name);
+    }
+    return [200, pull.labels.map((name) => this.labels.get(name))];
+  }
+
+  private withPull(match: RegExpExecArray, fn: (pull: FakePull) => [number, unknown, Record<string, string>?]): [number, unknown, Record<string, string>?] {
+    const pull = this.pulls.find((p) => p.number === Number(match[1]));
+    return pull ? fn(pull) : [404, { message: 'Not Found' }];
+  }
+
+  private pullJson(p: FakePull): unknown {
+    return {
+      number: p.number,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
+      state: p.state,
+      title: p.title,
+      body: p.body,
+      user: { login: p.author },
+      head: { ref: p.head, label: `${this.owner}:${p.head}` },
+      base: { ref: p.base, label: `${this.owner}:${p.base}` },
+      labels: p.labels.map((name) => ({ name })),
+      requested_reviewers: p.reviewers.map((login) => ({ login })),
+      requested_teams: p.teams.map((slug) => ({ slug })),
+    };
+  }
+
+  private commentJson(c: FakeComment): unknown {
+    return { id: c.id, body: c.body, user: { login: c.author } };
+  }
+}
+
+function matches(pattern: string | RegExp, path: string): boolean {
+  return typeof pattern === 'string' ? pattern === path : pattern.test(path);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(payload));
+}
