@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { applyCommand } from './commands/apply.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
+import { prCommand } from './commands/pr.js';
 import { validateCommand } from './commands/validate.js';
+import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
 
 export interface Io {
@@ -20,11 +21,6 @@ export interface Io {
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
 
-function version(): string {
-  const pkg = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
 interface GlobalOptions {
   dir?: string;
   format: Format;
@@ -35,7 +31,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   let exitCode: ExitCode = EXIT.ok;
   const program = new Command('modelshift')
     .description('Move AI agents between LLM models and providers through git.')
-    .version(version(), '-v, --version')
+    .version(VERSION, '-v, --version')
     .option('-C, --dir <dir>', 'run in this workspace folder instead of the current one')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .showHelpAfterError('(run with --help for usage)')
@@ -84,6 +80,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .action(run((ctx, command) => applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
 
+  program
+    .command('pr')
+    .description('open or update the migration\'s pull request (branch modelshift/<name>); close it when nothing is left to change')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--base <branch>', 'branch the pull request targets', 'main')
+    .option('--force', 'take the branch back even if a person pushed commits to it')
+    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
+    .action(run((ctx, command) => {
+      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
+      return prCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+    }));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -115,6 +123,12 @@ export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): Exi
   const detail = error instanceof Error ? (io.env.MODELSHIFT_DEBUG ? error.stack : error.message) : String(error);
   io.stderr(`internal error: ${detail}\nThis is a bug in modelshift; please report it at ${BUG_URL} with the command you ran.\n`);
   return EXIT.failed;
+}
+
+function parseIdentity(text: string): { name: string; email: string } {
+  const match = /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text.trim());
+  if (!match) throw new UsageError(`--author "${text}" is not "Name <email>"`, 'e.g. --author "Release Bot <bot@example.com>"');
+  return { name: match[1]!, email: match[2]! };
 }
 
 function processIo(): Io {

@@ -40,7 +40,7 @@ export class ModelCaller {
   private readonly clients = new Map<string, LlmClient>();
   private readonly slots = new Map<string, Semaphore>();
   /** Identical requests in flight share one call (base and head configs can be equal). */
-  private readonly inFlight = new Map<string, Promise<LlmResponse>>();
+  private readonly inFlight = new Map<string, Promise<CallResult>>();
 
   constructor(private readonly opts: CallerOptions) {}
 
@@ -53,10 +53,21 @@ export class ModelCaller {
     const key = cacheKey({ providerType: provider.spec.type, baseURL: provider.spec.baseURL ?? null, request, repeat });
     const shared = this.inFlight.get(key);
     if (shared) {
-      const response = await shared;
+      const { response } = await shared;
       this.cached++;
       return { response, cached: true };
     }
+    // Registered before the first await, so an identical request arriving meanwhile waits for this one.
+    const pending = this.lookupOrCall(provider, request, key);
+    this.inFlight.set(key, pending);
+    try {
+      return await pending;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async lookupOrCall(provider: Provider, request: LlmRequest, key: string): Promise<CallResult> {
     const hit = await this.opts.cache.get(key);
     if (hit) {
       this.cached++;
@@ -65,16 +76,6 @@ export class ModelCaller {
     if (this.opts.offline) {
       throw new CacheMissError(`no cached answer for ${provider.metadata.name}/${request.model}`, 'run once without --offline to fill the cache');
     }
-    const pending = this.fetchAndStore(provider, request, key);
-    this.inFlight.set(key, pending);
-    try {
-      return { response: await pending, cached: false };
-    } finally {
-      this.inFlight.delete(key);
-    }
-  }
-
-  private async fetchAndStore(provider: Provider, request: LlmRequest, key: string): Promise<LlmResponse> {
     const { signal } = this.opts;
     const release = await this.slot(provider).acquire(signal);
     if (!release) throw aborted(provider);
@@ -87,7 +88,7 @@ export class ModelCaller {
       release();
     }
     await this.opts.cache.put(key, response);
-    return response;
+    return { response, cached: false };
   }
 
   private client(provider: Provider): LlmClient {

@@ -1,6 +1,10 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Kind, Resource } from '../schema/index.js';
 import { indexPositions, type DocPositions } from './positions.js';
+import { literalSecrets } from './rules/secrets.js';
+import { checkSchema } from './schema-findings.js';
 import type { Finding } from './types.js';
+import { firstAlias, syntaxFindings } from './yaml-syntax.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Caps alias expansion so a "billion laughs" file cannot exhaust memory. */
@@ -8,31 +12,47 @@ export const MAX_ALIAS_COUNT = 100;
 /** The folders that hold only modelshift documents (DESIGN §7). */
 export const OWNED_DIRS = ['agents', 'providers', 'migrations', 'evals'] as const;
 
-export interface ParsedDoc {
+/** One document after its own checks: plain data only, so it can cross from a worker thread. */
+export interface CheckedDoc {
   index: number;
-  /** The document as plain data; undefined when it could not be built. */
-  data: unknown;
-  positions: DocPositions;
   /** Line where the document's content starts. */
   line: number;
-  /** `apiVersion` starts with `modelshift.dev/`. */
-  ours: boolean;
+  positions: DocPositions;
+  /** The kind it declares, when its apiVersion and kind are known, valid or not. */
+  kind?: Kind;
+  /** Set when the document passed its schema. */
+  resource?: Resource;
 }
 
-export interface ParsedFile {
+/** A document with the data it was built from, before it leaves the thread that parsed it. */
+export interface ParsedDoc extends CheckedDoc {
+  data: unknown;
+}
+
+export interface CheckedFile {
   file: string;
+  /** The decoded text, byte order mark included, for edits and diffs. */
   text: string;
-  docs: ParsedDoc[];
+  docs: CheckedDoc[];
+  /** Everything wrong inside this file on its own: syntax, schema, literal secrets. */
   findings: Finding[];
   /** Contains at least one modelshift document (or must, being in an owned folder). */
   ours: boolean;
 }
 
+export interface ParsedFile extends CheckedFile {
+  docs: ParsedDoc[];
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * Parses one file's bytes into documents with positions. Pure, so it can run
- * in a worker. Problems become findings; nothing throws for bad input.
+ * Parses and checks one file's bytes: syntax, schema per document and literal
+ * secrets. Pure, so it runs in worker threads. Problems become findings;
+ * nothing throws for bad input. `size` is the file's real size when only its
+ * first bytes were read.
  */
-export function parseFile(file: string, bytes: Uint8Array): ParsedFile {
+export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength): ParsedFile {
   const owned = OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   const fail = (rule: string, message: string, line = 1, column = 1): ParsedFile => ({
     file,
@@ -42,51 +62,59 @@ export function parseFile(file: string, bytes: Uint8Array): ParsedFile {
     findings: [{ file, line, column, path: '', rule, message, severity: 'error' }],
   });
 
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return fail('file-size', `file is ${bytes.byteLength} bytes, over the 1 MiB limit; split it into smaller files`);
+  if (size > MAX_FILE_BYTES) {
+    return fail('file-size', `file is ${size} bytes, over the 1 MiB limit; split it into smaller files`);
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const [line, column] = firstInvalidUtf8(bytes);
-    return fail('encoding', 'file is not valid UTF-8; save it as UTF-8', line, column);
+    return fail('encoding', 'file is not valid UTF-8 here; save it with UTF-8 encoding', line, column);
   }
 
-  const lines = new LineCounter();
   // The BOM is not content; positions are counted on the text after it.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const docs = parseAllDocuments(bom ? text.slice(1) : text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineCounter();
+  const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const findings: Finding[] = [];
-  const parsed: ParsedDoc[] = [];
-
-  list.forEach((doc, index) => {
-    for (const error of doc.errors) {
-      const { line, col } = lines.linePos(syntaxErrorStart(error.code, error.pos[0], text.slice(bom)));
-      findings.push({ file, line, column: col, path: '', rule: 'yaml-syntax', message: syntaxMessage(error.code, error.message), severity: 'error' });
-    }
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
-    const line = lines.linePos(start).line;
+  const built = list.map((doc, index) => {
+    findings.push(...syntaxFindings(file, doc, body, lines));
+    const line = lines.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
     let data: unknown;
     if (doc.errors.length === 0) {
       try {
         data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (error) {
+        const at = lines.linePos(firstAlias(doc) ?? doc.range[0]);
         findings.push({
-          file, line, column: 1, path: '', rule: 'yaml-alias',
-          message: `${(error as Error).message.split('\n')[0]}; aliases are limited to ${MAX_ALIAS_COUNT} expansions per document, write the values out instead`,
+          file, line: at.line, column: at.col, path: '', rule: 'yaml-alias',
+          message: `${(error as Error).message.split('\n')[0]}; aliases may expand to at most ${MAX_ALIAS_COUNT} nodes per document, write the values out instead`,
           severity: 'error',
         });
       }
     }
-    const ours = isOurs(data);
-    if (data === null && list.length > 1) return;
-    parsed.push({ index, data, positions: indexPositions(doc.contents, lines), line, ours });
+    return { doc, index, line, data };
   });
 
-  const ours = owned || parsed.some((d) => d.ours) || (findings.length > 0 && looksOurs(bytes));
-  return { file, text, docs: parsed, findings, ours };
+  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && looksOurs(bytes));
+  // Foreign YAML (workflows, manifests) is ignored silently: not indexed, not checked.
+  if (!ours) return { file, text, docs: [], findings: [], ours };
+
+  const docs: ParsedDoc[] = [];
+  for (const { doc, index, line, data } of built) {
+    // An empty document between `---` separators is not a document anyone wrote.
+    if (data === null && built.length > 1) continue;
+    const parsed: ParsedDoc = { index, line, data, positions: indexPositions(doc.contents, lines) };
+    if (data !== undefined) {
+      const checked = checkSchema(file, parsed);
+      parsed.kind = checked.kind;
+      parsed.resource = checked.resource;
+      findings.push(...checked.findings, ...literalSecrets(file, parsed));
+    }
+    docs.push(parsed);
+  }
+  return { file, text, docs, findings, ours };
 }
 
 function isOurs(data: unknown): boolean {
@@ -100,33 +128,8 @@ function looksOurs(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_FILE_BYTES)).includes('modelshift.dev/');
 }
 
-/**
- * An unterminated quote is reported where the parser gave up; the user needs
- * the line where the quote opens (§7), which is the last quote before that point.
- */
-function syntaxErrorStart(code: string, pos: number, text: string): number {
-  if (code !== 'MISSING_CHAR') return pos;
-  const before = text.slice(0, pos + 1);
-  const quote = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"));
-  return quote >= 0 ? quote : pos;
-}
-
-const SYNTAX_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'YAML indents with spaces only; replace the tab with spaces',
-  DUPLICATE_KEY: 'each key may appear once in a mapping; remove or rename the repeated key',
-  MISSING_CHAR: 'close the quote or bracket that opens here',
-  BAD_INDENT: 'check the indentation and that every [ or { is closed',
-  BLOCK_AS_IMPLICIT_KEY: 'a value containing ": " must be quoted',
-};
-
-function syntaxMessage(code: string, message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-  const hint = SYNTAX_HINTS[code] ?? 'fix the YAML syntax';
-  return `YAML syntax: ${first}; ${hint}`;
-}
-
+/** Line and column (in characters, like every other position) of the first byte that is not UTF-8. */
 function firstInvalidUtf8(bytes: Uint8Array): [number, number] {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -137,9 +140,9 @@ function firstInvalidUtf8(bytes: Uint8Array): [number, number] {
     }
     const width = bytes[i]! < 0x80 ? 1 : bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : 2;
     try {
-      decoder.decode(bytes.subarray(i, i + width));
+      UTF8.decode(bytes.subarray(i, i + width));
     } catch {
-      return [line, i - lineStart + 1];
+      return [line, UTF8.decode(bytes.subarray(lineStart, i)).replace(/^\ufeff/, '').length + 1];
     }
     i += width - 1;
   }

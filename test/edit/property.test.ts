@@ -136,7 +136,7 @@ function applyToData(root: unknown, op: EditOp): void {
 /**
  * Lines an op may rewrite: the lines of the key it changes (or of the deepest existing key
  * on its path), the line of the key holding that one (`key: {}`), and a flow collection it
- * touches. Everything else must come through byte for byte.
+ * touches, or the whole list an index points into. Everything else must come through byte for byte.
  */
 function touchedLines(text: string, doc: Document.Parsed, path: YamlPath, into: Set<number>): void {
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
@@ -149,6 +149,8 @@ function touchedLines(text: string, doc: Document.Parsed, path: YamlPath, into: 
   let parent = owner;
   for (const key of path) {
     if ((isMap(node) || isSeq(node)) && node.flow) mark(node.range![0], node.range![1]);
+    // Earlier deletes shift indexes, so a path into a list may land on any of its items.
+    if (isSeq(node)) mark(owner[0], node.range![1]);
     const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
     const item = isSeq(node) && typeof key === 'number' ? (node.items[key] as Node | undefined) : undefined;
     if (!pair && !item) break;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGate } from '../../src/eval/gate.js';
+import type { AgentReport, SideStats } from '../../src/eval/types.js';
+
+function stats(extra: Partial<SideStats>): SideStats {
+  return {
+    provider: 'openai',
+    model: 'gpt-4.1',
+    passRate: 0.9,
+    cases: 100,
+    passed: 90,
+    errors: 0,
+    notRun: 0,
+    costUsd: 1,
+    unpriced: [],
+    latencyP50Ms: 500,
+    latencyP95Ms: 1000,
+    inputTokens: 0,
+    outputTokens: 0,
+    judge: { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 },
+    ...extra,
+  };
+}
+
+function agent(name: string, base: Partial<SideStats>, head: Partial<SideStats>): AgentReport {
+  return {
+    name,
+    base: stats(base),
+    head: stats({ model: 'gpt-5.1', ...head }),
+    regressions: [],
+    improvements: [],
+    significance: { test: 'mcnemar-exact', pairs: 100, discordant: 0, pValue: 1, significant: false },
+    errors: [],
+  };
+}
+
+const gate = { minPassRate: 0.85, maxPassRateDrop: 0.05, maxCostIncrease: 0.2, maxLatencyP95Increase: 0.5 };
+const complete = { interrupted: false, notRun: 0 };
+
+describe('evaluateGate', () => {
+  it('passes when every check holds, including values exactly at the limits', () => {
+    const result = evaluateGate(gate, [agent('triage', {}, { passRate: 0.85, costUsd: 1.2, latencyP95Ms: 1500 })], complete);
+    expect(result).toEqual({ passed: true, reasons: [] });
+  });
+
+  it('passes without a gate', () => {
+    expect(evaluateGate(undefined, [agent('triage', {}, { passRate: 0.1 })], complete)).toEqual({ passed: true, reasons: [] });
+  });
+
+  it('names the agent and the numbers for each failed check', () => {
+    const result = evaluateGate(gate, [agent('triage', {}, { passRate: 0.8, costUsd: 1.35, latencyP95Ms: 1600 }), agent('billing', {}, {})], complete);
+    expect(result.passed).toBe(false);
+    expect(result.reasons).toEqual([
+      'triage: pass rate 80.0% is below the minimum 85.0%',
+      'triage: pass rate dropped 10 pts (90.0% → 80.0%), more than the allowed 5 pts',
+      'triage: cost +35% ($1.00 → $1.35), more than the allowed +20%',
+      'triage: p95 latency +60% (1.0 s → 1.6 s), more than the allowed +50%',
+    ]);
+  });
+
+  it('fails a check it cannot make instead of passing it silently', () => {
+    const result = evaluateGate(gate, [agent('triage', {}, { costUsd: null, unpriced: ['gpt-9'], latencyP95Ms: null })], complete);
+    expect(result.reasons).toEqual([
+      'triage: cost cannot be compared, no price for gpt-9; add it under spec.catalog in modelshift.yaml',
+      'triage: p95 latency cannot be compared, no successful call on head',
+    ]);
+    expect(evaluateGate(gate, [agent('triage', {}, { passRate: null })], complete).reasons).toEqual(['triage: no case ran on head']);
+  });
+
+  it('fails an incomplete run', () => {
+    expect(evaluateGate(undefined, [], { interrupted: true, notRun: 12 })).toEqual({ passed: false, reasons: ['the run is incomplete: 12 case runs did not run'] });
+  });
+
+  it('treats a cost rise from zero as unbounded', () => {
+    expect(evaluateGate({ maxCostIncrease: 5 }, [agent('t', { costUsd: 0 }, { costUsd: 0.01 })], complete).passed).toBe(false);
+    expect(evaluateGate({ maxCostIncrease: 0 }, [agent('t', { costUsd: 0 }, { costUsd: 0 })], complete).passed).toBe(true);
+  });
+});
