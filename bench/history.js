@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const AGENTS = 500;
 const COMMITS = 2000;
 const MERGE_EVERY = 50;
-const RUNS = 3;
+const RUNS = 5;
 const MODELS = [
   ['openai', 'gpt-4.1'],
   ['openai', 'gpt-5.1'],

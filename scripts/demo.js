@@ -8,7 +8,9 @@ const examples = fileURLToPath(new URL('../examples', import.meta.url));
 const steps = [
   ['validate', 'Check every file: schema, references, model catalog, secrets'],
   ['plan', 'Plan the OpenAI-internal migration (renamed and refused parameters)', 'gpt-4.1-to-gpt-5.1'],
+  ['eval', 'Eval old vs new model from the recorded demo answers (hand-written, see README)', 'gpt-4.1-to-gpt-5.1', '--offline'],
   ['plan', 'Plan the cross-provider canary (OpenAI → Anthropic)', 'gpt-4o-to-claude-sonnet-5-5'],
+  ['eval', 'Eval the canary candidate', 'gpt-4o-to-claude-sonnet-5-5', '--offline'],
 ];
 
 for (const [command, title, ...args] of steps) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { applyCommand } from './commands/apply.js';
+import { evalCommand } from './commands/eval.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { prCommand } from './commands/pr.js';
@@ -17,6 +18,8 @@ export interface Io {
   cwd: string;
   now: Date;
   signal?: AbortSignal;
+  /** For long-running commands: a signal that Ctrl-C aborts instead of killing the process. */
+  interruptible?: () => AbortSignal;
 }
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
@@ -92,6 +95,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return prCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
     }));
 
+  program
+    .command('eval')
+    .description('run the migration\'s eval suites on the old and new config of every agent it changes; compare; apply the gate')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--suite <name>', 'run this suite instead of the migration\'s')
+    .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
+    .option('--offline', 'answer only from the cache; fail on a miss')
+    .action(run((ctx, command) => {
+      const o = command.opts<{ suite?: string; concurrency?: number; offline?: boolean }>();
+      return evalCommand({ ...ctx, signal: io.interruptible?.() ?? ctx.signal }, { migration: command.args[0]!, format: ctx.format, ...o });
+    }));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -125,6 +140,12 @@ export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): Exi
   return EXIT.failed;
 }
 
+function positiveInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of 1 or more, not "${value}"`);
+  return n;
+}
+
 function parseIdentity(text: string): { name: string; email: string } {
   const match = /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text.trim());
   if (!match) throw new UsageError(`--author "${text}" is not "Name <email>"`, 'e.g. --author "Release Bot <bot@example.com>"');
@@ -133,6 +154,15 @@ function parseIdentity(text: string): { name: string; email: string } {
 
 function processIo(): Io {
   return {
+    interruptible: () => {
+      // Ctrl-C stops the work cleanly (evals report what finished); a second Ctrl-C exits at once.
+      const interrupt = new AbortController();
+      process.once('SIGINT', () => {
+        interrupt.abort();
+        process.once('SIGINT', () => process.exit(130));
+      });
+      return interrupt.signal;
+    },
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,

@@ -1,3 +1,4 @@
+import { ModelFacts, type ModelFactsOverride } from '../schema/model-facts.js';
 import type { ProviderType } from '../schema/provider.js';
 import { daysUntil, type CatalogEntry } from './index.js';
 
@@ -28,7 +29,7 @@ export function checkModel(entry: CatalogEntry | undefined, model: string, type:
   }
   if (!entry.retires) return [];
   const days = daysUntil(entry.retires, today);
-  const successor = entry.successor ? `; migrate to ${entry.successor}` : '';
+  const successor = entry.successor ? `; migrate to ${entry.successor}` : '; migrate to a current model (write a Migration)';
   if (days <= 0) {
     return [{ severity: 'error', rule: 'model-retired', param: '', message: `model "${model}" was retired on ${entry.retires} and no longer answers${successor}` }];
   }
@@ -88,4 +89,17 @@ export function checkParams(entry: CatalogEntry, params: Readonly<Record<string,
     if (has(name)) refuse(name, `${entry.id} does not accept ${name}; remove it`);
   }
   return issues;
+}
+
+/**
+ * The facts an override of a model the catalog does not know leaves out, as
+ * dotted paths (`params.topP`). `sources` may be omitted: a private model has
+ * no public page.
+ */
+export function missingFacts(override: ModelFactsOverride): string[] {
+  const result = ModelFacts.omit({ sources: true }).safeParse(override);
+  if (result.success) return [];
+  // The workspace schema has already checked the types; what is left to say is what is absent.
+  const absent = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  return [...new Set(absent.map((issue) => issue.path.map(String).join('.')))];
 }

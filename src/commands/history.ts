@@ -20,7 +20,15 @@ export interface HistoryOptions {
   ref?: string;
 }
 
-/** `{ events }` (DESIGN §2) for the log and `--agent`, `{ at, commit, agents }` for `--at`. */
+/**
+ * What `--format json` prints.
+ * - The log and `--agent`: `{ events: [{commit, date, author, migration, pr, agent, file, from, to}] }`
+ *   (DESIGN §2), newest commit first; in an `--agent` timeline a creation has
+ *   `from: null` and a deletion `to: null`.
+ * - `--at`: `{ at, commit, agents: [{agent, file, provider, model, commit}] }`, where the
+ *   top `commit` is the last first-parent commit at or before `at` (null when there is
+ *   none) and each agent's `commit` is the one that gave it its current model.
+ */
 export type HistoryData = HistoryLog | HistoryAt;
 
 /**

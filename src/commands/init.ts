@@ -42,7 +42,7 @@ metadata:
 spec:
   model:
     provider: openai
-    name: gpt-5.1
+    name: gpt-5.2
     params:
       max_completion_tokens: 1024
       reasoning_effort: low

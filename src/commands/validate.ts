@@ -13,12 +13,14 @@ export function load(ctx: CommandContext): Promise<LoadedWorkspace> {
 }
 
 export function reportOf(workspace: LoadedWorkspace): ValidationReport {
+  // Counted by what the documents declare, valid or not: a broken agent is still one of the agents checked.
+  const { declared } = workspace;
   return validationReport(workspace.findings, {
     files: workspace.files.size,
-    agents: workspace.agents.size,
-    providers: workspace.providers.size,
-    migrations: workspace.migrations.size,
-    evalSuites: workspace.evalSuites.size,
+    agents: declared.Agent,
+    providers: declared.Provider,
+    migrations: declared.Migration,
+    evalSuites: declared.EvalSuite,
   });
 }
 

@@ -48,19 +48,20 @@ export function replaceBlockValue(t: EditText, slot: ValueSlot, value: Plain): S
   const at = indicator(t, slot);
   if (node && 'tag' in node && node.tag) throw unsupported('a value with an explicit tag', node.range?.[0] ?? at.end);
   const empty = isEmptyNode(node);
+  const valStart = empty || !node ? at.end : (node.range?.[0] ?? at.end);
+  const multiLine = !empty && node && (isBlockScalar(node) || (!isScalar(node) && !isFlowNode(node)));
+  const valEnd = empty || !node ? at.end : multiLine ? endOfLastLine(text, contentEnd(node)) : contentEnd(node);
   let r: Rendered;
   let headSuffix = '';
   if (isScalar(node) && !empty && isScalarValue(value)) {
-    const hint = styleHint(text, node);
+    const next = nextLineStart(text, valEnd);
+    const hint = { ...styleHint(text, node), keepAllowed: next < text.length && text.slice(next, lineEnd(text, next)).trim() !== '' };
     r = formatScalar(value, false, at.childIndent, hint);
     headSuffix = hint.headerComment ?? '';
   } else {
     r = renderBlock(value, at.childIndent, t.step);
   }
   if (slot.kind === 'item') r = compact(r, at.childIndent);
-  const valStart = empty || !node ? at.end : (node.range?.[0] ?? at.end);
-  const multiLine = !empty && node && (isBlockScalar(node) || (!isScalar(node) && !isFlowNode(node)));
-  const valEnd = empty || !node ? at.end : multiLine ? endOfLastLine(text, contentEnd(node)) : contentEnd(node);
   const tail = joinLines(r.lines, eol);
   if (lineStart(text, valStart) !== lineStart(text, at.end)) {
     // A block collection under the key: keep the key's line (and its comment), rewrite the lines below.

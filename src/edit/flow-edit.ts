@@ -5,7 +5,7 @@ import type { Slot } from './locate.js';
 import { renderFlow } from './render.js';
 import type { Plain } from './render.js';
 import { formatKey, formatScalar, isScalarValue } from './scalar.js';
-import { lineStart, nextLineStart } from './text.js';
+import { columnOf, lineEnd, lineStart, nextLineStart, onlySpacesBefore } from './text.js';
 import type { Splice } from './text.js';
 
 type ValueSlot = Extract<Slot, { kind: 'pair' | 'item' }>;
@@ -21,15 +21,19 @@ export function replaceFlowValue(slot: ValueSlot, value: Plain): Splice[] {
   return [{ start: at, end: at, text: ` ${written}` }];
 }
 
-export function addToFlow(collection: YAMLMap | YAMLSeq, key: string | undefined, value: Plain): Splice[] {
+/** A new entry goes after the last one: on its own line when the entries are one per line, else `, entry`. */
+export function addToFlow(text: string, eol: string, collection: YAMLMap | YAMLSeq, key: string | undefined, value: Plain): Splice[] {
   const entry = key === undefined ? renderFlow(value) : `${formatKey(key, true)}: ${renderFlow(value)}`;
   const count = collection.items.length;
-  if (count === 0) {
-    const [open, close] = collection.range ?? [0, 0];
-    return [{ start: open + 1, end: close - 1, text: isMap(collection) ? ` ${entry} ` : entry }];
-  }
-  const at = entryEnd(collection, count - 1);
-  return [{ start: at, end: at, text: `, ${entry}` }];
+  const [open, close] = collection.range ?? [0, 0];
+  if (count === 0) return [{ start: open + 1, end: close - 1, text: isMap(collection) ? ` ${entry} ` : entry }];
+  const start = entryStart(collection, count - 1);
+  const end = entryEnd(collection, count - 1);
+  const ownLine = onlySpacesBefore(text, start) && lineStart(text, end) !== lineStart(text, close - 1);
+  if (!ownLine) return [{ start: end, end, text: `, ${entry}` }];
+  const comma = /^[ \t]*,/.test(text.slice(end)) ? [] : [{ start: end, end, text: ',' }];
+  const lineEndAt = lineEnd(text, end);
+  return [...comma, { start: lineEndAt, end: lineEndAt, text: `${eol}${' '.repeat(columnOf(text, start))}${entry}` }];
 }
 
 function entryStart(collection: YAMLMap | YAMLSeq, index: number): number {
@@ -46,7 +50,7 @@ function entryEnd(collection: YAMLMap | YAMLSeq, index: number): number {
  */
 export function deleteFromFlow(text: string, slot: ValueSlot): Splice[] {
   const collection = slot.parent;
-  const index = slot.kind === 'pair' ? collection.items.indexOf(slot.pair as never) : slot.index;
+  const index = slot.kind === 'pair' ? collection.items.indexOf(slot.pair) : slot.index;
   const [open, close] = collection.range ?? [0, 0];
   if (collection.items.length === 1) return [{ start: open + 1, end: close - 1, text: '' }];
   const start = entryStart(collection, index);

@@ -29,10 +29,7 @@ export function editYaml(source: string, edits: DocEdit[]): string {
   try {
     let docs = parseDocs(source, 'syntax');
     for (const edit of edits) {
-      for (const op of edit.ops) {
-        text = applyOp(text, docs, edit.doc, op, history);
-        docs = parseDocs(text, 'verify');
-      }
+      for (const op of edit.ops) ({ text, docs } = applyOp(text, docs, edit.doc, op, history));
     }
     return text;
   } catch (error) {
@@ -42,7 +39,7 @@ export function editYaml(source: string, edits: DocEdit[]): string {
   }
 }
 
-function applyOp(text: string, docs: Doc[], index: number, op: EditOp, history: OffsetHistory): string {
+function applyOp(text: string, docs: Doc[], index: number, op: EditOp, history: OffsetHistory): { text: string; docs: Doc[] } {
   const doc = docs[index];
   if (!doc) throw new EditFailure(`the file has ${docs.length} document(s); there is no document ${index + 1} to edit`, 0, 'unsupported');
   const at = pathOffset(doc, text, op.path);
@@ -57,8 +54,7 @@ function applyOp(text: string, docs: Doc[], index: number, op: EditOp, history: 
     if (i > 0) current = parseDocs(out, 'verify')[index]!;
     out = applySplices(out, stepSplices(current, { text: out, eol, step: indentStep(current, out) }, step), history);
   }
-  verify(out, expected, op.path, history.toSource(at, before));
-  return out;
+  return { text: out, docs: verify(out, expected, op.path, history.toSource(at, before)) };
 }
 
 /** Where to point at for an op: its key, or for a missing key the deepest parent key that exists. */

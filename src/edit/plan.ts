@@ -8,10 +8,15 @@ import { addToFlow, deleteFromFlow, replaceFlowValue } from './flow-edit.js';
 import { aliasTargets, formatPath, isFlow, sharedInside, unsupported, walk } from './locate.js';
 import type { Doc, Walk, YamlPath } from './locate.js';
 import { isPlain, isPlainObject } from './render.js';
+import { formatKey } from './scalar.js';
 import type { Plain } from './render.js';
 import type { Splice } from './text.js';
 
-export type EditOp = { op: 'set'; path: YamlPath; value: unknown } | { op: 'delete'; path: YamlPath };
+export type EditOp =
+  | { op: 'set'; path: YamlPath; value: unknown }
+  | { op: 'delete'; path: YamlPath }
+  /** Renames the last key of `path` where it stands, keeping its value's bytes and its comments. */
+  | { op: 'rename'; path: YamlPath; to: string };
 
 /**
  * The smallest text changes that carry out one op: `set` of a mapping onto a mapping (or a
@@ -19,7 +24,7 @@ export type EditOp = { op: 'set'; path: YamlPath; value: unknown } | { op: 'dele
  * their bytes and comments. Each step names its target by path, re-found after the previous
  * step has been written.
  */
-export type Step = { kind: 'replace' | 'add'; path: YamlPath; value: Plain } | { kind: 'delete'; path: YamlPath };
+export type Step = { kind: 'replace' | 'add'; path: YamlPath; value: Plain } | { kind: 'delete'; path: YamlPath } | { kind: 'rename'; path: YamlPath; to: string };
 
 interface PlanContext {
   doc: Doc;
@@ -31,6 +36,7 @@ export function planOp(doc: Doc, text: string, op: EditOp): Step[] {
   const ctx: PlanContext = { doc, text, targets: aliasTargets(doc) };
   if (op.path.length === 0) throw unsupported('the whole document', doc.range[0]);
   if (op.op === 'delete') return planDelete(ctx, op.path);
+  if (op.op === 'rename') return planRename(ctx, op.path, op.to);
   if (!isPlain(op.value)) throw unsupported(`${formatPath(op.path)} to a value that is not JSON-like data`, doc.range[0]);
   return planSet(ctx, op.path, op.value);
 }
@@ -41,6 +47,22 @@ function planDelete(ctx: PlanContext, path: YamlPath): Step[] {
   refuseShared(w, path);
   refuseSharedInside(ctx, w, path);
   return [{ kind: 'delete', path }];
+}
+
+function planRename(ctx: PlanContext, path: YamlPath, to: string): Step[] {
+  const w = walk(ctx.doc, ctx.text, ctx.targets, path);
+  if (!w.found || path.at(-1) === to) return [];
+  const slot = w.slots.at(-1)!;
+  if (slot.kind !== 'pair') throw unsupported(`renaming ${formatPath(path)}: it is not a mapping key`, ctx.doc.range[0]);
+  refuseShared(w, path.slice(0, -1));
+  if (slot.parent.items.some((p) => isScalar(p.key) && String(p.key.value) === to)) {
+    throw unsupported(`renaming ${formatPath(path)} to ${to}: that key exists already`, pairOffsetOf(slot.pair));
+  }
+  return [{ kind: 'rename', path, to }];
+}
+
+function pairOffsetOf(pair: { key: unknown }): number {
+  return (pair.key as Node | null)?.range?.[0] ?? 0;
 }
 
 function planSet(ctx: PlanContext, path: YamlPath, value: Plain): Step[] {
@@ -56,7 +78,9 @@ function planSet(ctx: PlanContext, path: YamlPath, value: Plain): Step[] {
     if (holder === null || (isScalar(holder) && holder.value === null)) {
       return [{ kind: 'replace', path: path.slice(0, depth), value: nest(path.slice(depth), value) }];
     }
-    throw unsupported(`${formatPath(path)}: ${formatPath(path.slice(0, depth))} is not a mapping, so it cannot take a key`, holder.range?.[0] ?? 0);
+    const parent = formatPath(path.slice(0, depth));
+    const why = isSeq(holder) ? `${parent} has ${holder.items.length} items, so a new one goes at index ${holder.items.length}` : `${parent} is not a mapping, so it cannot take a key`;
+    throw unsupported(`${formatPath(path)} (${why})`, holder.range?.[0] ?? 0);
   }
   const node = slot.node;
   if (isDeepStrictEqual(node?.toJS(ctx.doc) ?? null, value)) return [];
@@ -64,9 +88,9 @@ function planSet(ctx: PlanContext, path: YamlPath, value: Plain): Step[] {
   if (isMap(node) && isPlainObject(value)) {
     const keys = node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));
     if (keys.length !== node.items.length) throw unsupported('a mapping with complex keys', node.range?.[0] ?? 0);
-    const updates = keys.filter((k) => k in value).flatMap((k) => planSet(ctx, [...path, k], value[k]!));
+    const updates = keys.filter((k) => Object.hasOwn(value, k)).flatMap((k) => planSet(ctx, [...path, k], value[k]!));
     const adds = Object.keys(value).filter((k) => !keys.includes(k)).map((k): Step => ({ kind: 'add', path: [...path, k], value: value[k]! }));
-    const deletes = keys.filter((k) => !(k in value)).flatMap((k) => planDelete(ctx, [...path, k]));
+    const deletes = keys.filter((k) => !Object.hasOwn(value, k)).flatMap((k) => planDelete(ctx, [...path, k]));
     return [...updates, ...adds, ...deletes];
   }
   if (isSeq(node) && Array.isArray(value)) {
@@ -118,12 +142,17 @@ export function stepSplices(doc: Doc, t: EditText, step: Step): Splice[] {
   if (step.kind === 'add') {
     const key = step.path.at(-1)!;
     const holder = slot.node;
-    if (isMap(holder)) return isFlow(holder) ? addToFlow(holder, String(key), step.value) : addToBlockMap(t, holder, String(key), step.value);
-    if (isSeq(holder)) return isFlow(holder) ? addToFlow(holder, undefined, step.value) : appendToBlockSeq(t, holder, step.value);
+    if (isMap(holder)) return isFlow(holder) ? addToFlow(t.text, t.eol, holder, String(key), step.value) : addToBlockMap(t, holder, String(key), step.value);
+    if (isSeq(holder)) return isFlow(holder) ? addToFlow(t.text, t.eol, holder, undefined, step.value) : appendToBlockSeq(t, holder, step.value);
     throw unsupported(`${formatPath(step.path)}: its parent is not a collection`, doc.range[0]);
   }
   if (slot.kind === 'root') throw unsupported('the whole document', doc.range[0]);
   const inFlow = isFlow(slot.parent);
+  if (step.kind === 'rename') {
+    const key = slot.kind === 'pair' ? (slot.pair.key as Node | null)?.range : undefined;
+    if (!key) throw unsupported(`renaming ${formatPath(step.path)}: it is not a mapping key`, doc.range[0]);
+    return [{ start: key[0], end: key[1], text: formatKey(step.to, inFlow) }];
+  }
   if (step.kind === 'replace') return inFlow ? replaceFlowValue(slot, step.value) : replaceBlockValue(t, slot, step.value);
   return inFlow ? deleteFromFlow(t.text, slot) : deleteFromBlock(t, slot, w.slots.at(-2)!);
 }

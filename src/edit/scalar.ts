@@ -14,6 +14,8 @@ export interface StyleHint {
   chomp?: Chomp;
   /** Column of the lines of a block scalar being replaced. */
   blockIndent?: number;
+  /** No blank line follows the value, so it may become a `|+` block. */
+  keepAllowed?: boolean;
 }
 
 type Chomp = '' | '-' | '+';
@@ -61,9 +63,9 @@ function blockStyle(value: string, hint: StyleHint, indent: number): Rendered | 
   if (value === '' || (!wasBlock && (hint.type !== undefined || !value.includes('\n')))) return undefined;
   const body = value.replace(/\n+$/, '');
   const trailing = value.length - body.length;
-  // Keep chomping takes in the blank lines after the block, so only a block that was already `+` (and so has none after it) stays `+`.
-  const chomp = hint.chomp !== undefined && chompFits(hint.chomp, trailing) ? hint.chomp : trailing === 0 ? '-' : trailing === 1 ? '' : undefined;
-  if (chomp === undefined) return undefined;
+  const chomp = hint.chomp !== undefined && chompFits(hint.chomp, trailing) ? hint.chomp : trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  // Keep chomping would take in the blank lines that follow the block.
+  if (chomp === '+' && hint.chomp !== '+' && !hint.keepAllowed) return undefined;
   const indicators = hint.type === 'BLOCK_FOLDED' ? (['>', '|'] as const) : (['|'] as const);
   for (const indicator of indicators) {
     const rendered = blockScalar(body, trailing, indicator, chomp, indent);

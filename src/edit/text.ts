@@ -48,11 +48,13 @@ export interface Splice {
 
 /**
  * Applies non-overlapping splices from the last to the first, so each one's offsets
- * still hold when it is applied; `history` receives them in that order.
+ * still hold when it is applied; `history` receives them in that order. Splices at the
+ * same offset land in the order they are listed.
  */
 export function applySplices(text: string, splices: Splice[], history: OffsetHistory): string {
   let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) {
+  const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.start - a.s.start || b.i - a.i);
+  for (const { s } of order) {
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
     history.record(s);
   }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { EditFailure } from './errors.js';
 import { formatPath, parseDocs } from './locate.js';
-import type { YamlPath } from './locate.js';
+import type { Doc, YamlPath } from './locate.js';
 import type { EditOp } from './plan.js';
 
 /**
@@ -25,7 +25,12 @@ export function intended(data: unknown, op: EditOp): unknown {
     holder = read(holder, key);
   }
   if (!isContainer(holder)) return root;
-  if (op.op === 'set') write(holder, last, structuredClone(op.value));
+  if (op.op === 'rename') {
+    if (Array.isArray(holder) || !Object.hasOwn(holder, String(last))) return root;
+    const renamed = Object.fromEntries(Object.entries(holder).map(([k, v]) => [k === String(last) ? op.to : k, v]));
+    for (const k of Object.keys(holder)) delete holder[k];
+    Object.assign(holder, renamed);
+  } else if (op.op === 'set') write(holder, last, structuredClone(op.value));
   else if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
   else delete (holder as Record<string, unknown>)[String(last)];
   return root;
@@ -49,11 +54,12 @@ function write(holder: Container, key: string | number, value: unknown): void {
 /**
  * Re-reads the edited text: every document must equal what was intended, and there must be
  * as many documents as before. `at` is where to point the user when it does not.
+ * Returns the re-read documents, for the next op.
  */
-export function verify(text: string, expected: unknown[], path: YamlPath, at: number): void {
+export function verify(text: string, expected: unknown[], path: YamlPath, at: number): Doc[] {
   const fail = (why: string) =>
     new EditFailure(`the edit of ${formatPath(path)} was not written: ${why} (a bug in modelshift's YAML editor; please report it with the file)`, at, 'verify');
-  let docs;
+  let docs: Doc[];
   try {
     docs = parseDocs(text, 'verify');
   } catch (error) {
@@ -63,4 +69,5 @@ export function verify(text: string, expected: unknown[], path: YamlPath, at: nu
   docs.forEach((doc, i) => {
     if (!isDeepStrictEqual(doc.toJS(), expected[i])) throw fail(`document ${i + 1} would not read back as intended`);
   });
+  return docs;
 }

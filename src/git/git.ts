@@ -133,6 +133,13 @@ export class Git {
     return (await this.run(['rev-parse', '--verify', `${ref}^{commit}`], `rev-parse ${ref}`)).trim();
   }
 
+  /** The best common ancestor of two commits: what a pull request's changes are measured from. */
+  async mergeBase(a: string, b: string): Promise<string> {
+    return (
+      await this.run(['merge-base', a, b], `merge-base ${a} ${b}`, 'fetch the full history (actions/checkout with fetch-depth: 0) so both commits and their ancestors are present')
+    ).trim();
+  }
+
   /** The tree of the commit `ref`: equal trees mean equal content, whatever the history. */
   async treeOf(ref: string): Promise<string> {
     return (await this.run(['rev-parse', '--verify', `${ref}^{tree}`], `rev-parse ${ref}^{tree}`)).trim();

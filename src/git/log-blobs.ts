@@ -11,7 +11,7 @@ export class BlobReader<T> {
   private readonly child: GitChild;
   private readonly exit: Promise<Exit>;
   private readonly requested = new Set<string>();
-  /** Blob ids asked for and not answered yet, in the order they were asked. */
+  /** Blob ids in the order they were asked; those from queueHead on are not answered yet. */
   private readonly queue: string[] = [];
   private queueHead = 0;
   private readonly results = new Map<string, T>();

@@ -38,8 +38,11 @@ export interface FirstParentLog<T> extends GitRun {
  * Pathspecs for every YAML file under the working directory: modelshift files
  * are recognised by content, so git only narrows the history to YAML files
  * and the caller decides what they hold. node_modules is never workspace.
+ * Plain pathspecs, where `*` also matches `/`, are markedly faster than
+ * `:(glob)**` ones on long histories; PATHSPEC_ENV keeps them plain.
  */
-const YAML_FILES = [':(glob)**/*.yaml', ':(glob)**/*.yml', ':(exclude,glob)**/node_modules/**'];
+const YAML_FILES = ['*.yaml', '*.yml', ':(exclude)node_modules/*', ':(exclude)*/node_modules/*'];
+const PATHSPEC_ENV = { GIT_GLOB_PATHSPECS: '0', GIT_NOGLOB_PATHSPECS: '0', GIT_LITERAL_PATHSPECS: '0', GIT_ICASE_PATHSPECS: '0' };
 
 /**
  * Every commit on the first-parent line of `commit` that changed a YAML file
@@ -52,7 +55,6 @@ export async function readFirstParentLog<T>(options: FirstParentLog<T>): Promise
     'log',
     '--first-parent',
     '--diff-merges=first-parent',
-    '--reverse',
     '--raw',
     '-z',
     '--no-abbrev',
@@ -65,7 +67,7 @@ export async function readFirstParentLog<T>(options: FirstParentLog<T>): Promise
     '--',
     ...YAML_FILES,
   ];
-  const log = spawnGit(options, args);
+  const log = spawnGit({ ...options, env: { ...options.env, ...PATHSPEC_ENV } }, args);
   log.stdin.end();
   const exit = exited(log, 'git log');
   const blobs = new BlobReader(options, options.read);
@@ -77,17 +79,30 @@ export async function readFirstParentLog<T>(options: FirstParentLog<T>): Promise
       commits.push(commit);
     }
   };
-  log.stdout.on('data', (chunk: Buffer) => keep(parser.push(chunk)));
-  const status = await exit.catch(async (error: unknown) => {
+  let broken: unknown;
+  log.stdout.on('data', (chunk: Buffer) => {
+    if (broken !== undefined) return;
+    // A throw inside a stream callback would crash the process instead of failing this call.
+    try {
+      keep(parser.push(chunk));
+    } catch (error) {
+      broken = error;
+      log.kill();
+    }
+  });
+  try {
+    const status = await exit;
+    if (broken !== undefined) throw broken;
+    if (status.code !== 0) throw gitFailed('git log', status);
+    keep(parser.end());
+  } catch (error) {
+    // Reap cat-file too; the log's failure is the one to report.
     await blobs.close().catch(() => undefined);
     throw error;
-  });
-  if (status.code !== 0) {
-    await blobs.close().catch(() => undefined);
-    throw gitFailed('git log', status);
   }
-  keep(parser.end());
   const contents = await blobs.close();
+  // git lists newest first; `--reverse` would hold all output back until the walk ends, and with it the blob reads.
+  commits.reverse();
   return commits.map(({ changes, ...commit }) => ({ ...commit, files: changes.map((change) => withContent(change, contents)) }));
 }
 

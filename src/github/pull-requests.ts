@@ -34,7 +34,7 @@ interface RestPull {
 interface RestComment {
   id: number;
   body?: string;
-  user: { login: string } | null;
+  user: { login: string; type?: string } | null;
 }
 
 /** `PullRequests` over the GitHub REST API for one repository. */
@@ -188,5 +188,6 @@ function toPullRequest(pull: RestPull): PullRequest {
 }
 
 function toComment(comment: RestComment): IssueComment {
-  return { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '' };
+  const type = comment.user?.type;
+  return { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '', ...(type ? { authorType: type } : {}) };
 }

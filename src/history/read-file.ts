@@ -1,8 +1,12 @@
-import { isMap, parseAllDocuments, type Document } from 'yaml';
-import type { AgentModel, FileSummary, MigrationSummary, ModelId } from './types.js';
+import { isMap, parseAllDocuments } from 'yaml';
+import { parseSimpleYaml } from './simple-yaml.js';
+import type { AgentModel, FileSummary, MigrationSummary } from './types.js';
 
 const OURS = 'modelshift.dev/';
 const NOTHING: FileSummary = { valid: true, agents: [], migrations: [] };
+
+/** Reads a value at a key path of one document; undefined when absent. */
+type Lookup = (path: readonly string[]) => unknown;
 
 /**
  * What one version of a YAML file holds: its agents' models and its
@@ -14,40 +18,48 @@ const NOTHING: FileSummary = { valid: true, agents: [], migrations: [] };
 export function readFileSummary(text: string): FileSummary {
   // Most YAML in a repository is not ours; skip the parse for it.
   if (!text.includes(OURS)) return NOTHING;
-  const agents: AgentModel[] = [];
-  const migrations: MigrationSummary[] = [];
+  const simple = parseSimpleYaml(text);
+  if (simple !== undefined) return summarize([(path) => valueAt(simple, path)]);
+  const lookups: Lookup[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length > 0) return { valid: false };
-    if (!isMap(doc.contents)) continue;
-    const apiVersion = doc.get('apiVersion');
+    if (isMap(doc.contents)) lookups.push((path) => doc.getIn(path));
+  }
+  return summarize(lookups);
+}
+
+function summarize(docs: readonly Lookup[]): FileSummary {
+  const agents: AgentModel[] = [];
+  const migrations: MigrationSummary[] = [];
+  for (const at of docs) {
+    const apiVersion = at(['apiVersion']);
     if (typeof apiVersion !== 'string' || !apiVersion.startsWith(OURS)) continue;
-    const kind = doc.get('kind');
+    const kind = at(['kind']);
+    const name = text(at, ['metadata', 'name']);
     if (kind === 'Agent') {
-      const agent = readAgent(doc);
-      if (!agent) return { valid: false };
-      agents.push(agent);
-    } else if (kind === 'Migration') {
-      const name = stringAt(doc, ['metadata', 'name']);
-      if (name !== undefined) migrations.push(readMigration(doc, name));
+      const provider = text(at, ['spec', 'model', 'provider']);
+      const model = text(at, ['spec', 'model', 'name']);
+      if (name === undefined || provider === undefined || model === undefined) return { valid: false };
+      agents.push({ name, provider, model });
+    } else if (kind === 'Migration' && name !== undefined) {
+      const provider = text(at, ['spec', 'to', 'provider']);
+      const model = text(at, ['spec', 'to', 'model']);
+      migrations.push(provider !== undefined && model !== undefined ? { name, to: { provider, model } } : { name });
     }
   }
   return { valid: true, agents, migrations };
 }
 
-function readAgent(doc: Document): AgentModel | undefined {
-  const name = stringAt(doc, ['metadata', 'name']);
-  const provider = stringAt(doc, ['spec', 'model', 'provider']);
-  const model = stringAt(doc, ['spec', 'model', 'name']);
-  if (name === undefined || provider === undefined || model === undefined) return undefined;
-  return { name, provider, model };
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let here = value;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null || Array.isArray(here) || !Object.hasOwn(here, key)) return undefined;
+    here = (here as Record<string, unknown>)[key];
+  }
+  return here;
 }
 
-function readMigration(doc: Document, name: string): MigrationSummary {
-  const to: Partial<ModelId> = { provider: stringAt(doc, ['spec', 'to', 'provider']), model: stringAt(doc, ['spec', 'to', 'model']) };
-  return to.provider !== undefined && to.model !== undefined ? { name, to: { provider: to.provider, model: to.model } } : { name };
-}
-
-function stringAt(doc: Document, path: string[]): string | undefined {
-  const value: unknown = doc.getIn(path);
+function text(at: Lookup, path: readonly string[]): string | undefined {
+  const value = at(path);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

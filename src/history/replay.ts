@@ -32,8 +32,9 @@ export function newestFirst(events: readonly HistoryEvent[]): HistoryEvent[] {
 
 /**
  * Every agent's model right after the last commit made at or before `at`.
- * Commits are taken in first-parent order up to the last one dated at or
- * before `at`, so a commit with a skewed clock cannot reorder the line.
+ * The line is replayed in first-parent order up to and including the last
+ * commit dated at or before `at`: a commit whose clock was off is taken with
+ * everything before it, never moved out of the order it landed in.
  */
 export function agentsAt(commits: readonly HistoryCommit[], at: Date): HistoryAt {
   const cutoff = at.getTime();

@@ -30,6 +30,14 @@ interface Line {
 const KEY_ENTRY = /^([A-Za-z_][A-Za-z0-9_./-]*):(?: +(.*))?$/;
 const NOT_STRING_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__proto__)$/;
 const SEQUENCE_ITEM = /^-(?: +(.*))?$/;
+/** Whitespace other than a plain space. */
+const OTHER_BLANK = /[^\S ]/;
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
 
 export function parseSimpleYaml(text: string): YamlValue | undefined {
   if (text.includes('\r') || text.startsWith('\uFEFF')) return undefined;
@@ -61,11 +69,12 @@ class Reader {
   private peek(): Line | undefined {
     for (; this.next < this.lines.length; this.next++) {
       const line = this.lines[this.next] ?? '';
-      const text = line.trimStart();
+      const indent = leadingSpaces(line);
+      const text = line.slice(indent);
       if (text === '' || text.startsWith('#')) continue;
-      // Tabs are legal in places and illegal in others; the full parser knows which.
-      if (line.includes('\t')) unsupported();
-      return { indent: line.length - text.length, text };
+      // Tabs and other blanks are legal in places and illegal in others; the full parser knows which.
+      if (OTHER_BLANK.test(line)) unsupported();
+      return { indent, text };
     }
     return undefined;
   }
@@ -145,9 +154,8 @@ class Reader {
     let contentIndent = -1;
     for (; this.next < this.lines.length; this.next++) {
       const line = this.lines[this.next] ?? '';
-      const text = line.trimStart();
-      const lineIndent = line.length - text.length;
-      if (text === '') {
+      const lineIndent = leadingSpaces(line);
+      if (lineIndent === line.length) {
         // Spaces beyond the content indentation on an empty line are content in YAML; rare enough to leave.
         if (contentIndent < 0 ? line.length > indent : line.length > contentIndent) unsupported();
         body.push('');
@@ -163,8 +171,8 @@ class Reader {
       }
       body.push(line.slice(contentIndent));
     }
+    // Clip and strip chomping both drop trailing empty lines; clip then keeps one line break.
     while (body.length > 0 && body[body.length - 1] === '') body.pop();
-    // The empty lines dropped above are the block's trailing lines: they stay unread, and peek() skips them.
     if (body.length === 0) return '';
     return body.join('\n') + (chomp[1] === '-' ? '' : '\n');
   }
@@ -274,7 +282,7 @@ class FlowReader {
 
   private plain(): YamlValue {
     const rest = this.text.slice(this.at);
-    if (/^[,[\]{}#&*!|>'"%@`]/.test(rest) || /^[-?:](?:\s|$)/.test(rest)) unsupported();
+    if (rest.trim() === '' || /^[,[\]{}#&*!|>'"%@`]/.test(rest) || /^[-?:](?:\s|$)/.test(rest)) unsupported();
     const end = rest.search(/[,[\]{}]|:\s|\s#/);
     const raw = end === -1 ? rest : rest.slice(0, end);
     // A `:` that ends the scalar, or a plain scalar running into a quote, is JSON-style YAML: leave it.

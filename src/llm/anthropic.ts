@@ -2,7 +2,7 @@ import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutErro
 import type { Message, MessageCreateParamsNonStreaming, Tool as AnthropicTool } from '@anthropic-ai/sdk/resources/messages';
 import type { Provider } from '../schema/provider.js';
 import { missingKey, normalizeSdkError, type SdkErrorClasses } from './errors.js';
-import { stampingFetch, timeLastAttempt } from './timing.js';
+import { AttemptClock } from './timing.js';
 import type { ClientOptions, ClientSecrets, LlmClient, LlmRequest, LlmResponse, Tool, ToolCall } from './types.js';
 
 const ERRORS: SdkErrorClasses = {
@@ -29,6 +29,7 @@ export const JSON_OBJECT_INSTRUCTION = 'Respond with one JSON object and nothing
 export function createAnthropicClient(provider: Provider, secrets: ClientSecrets, opts: ClientOptions): LlmClient {
   const name = provider.metadata.name;
   if (!secrets.apiKey) throw missingKey(provider);
+  const clock = new AttemptClock();
   const sdk = new Anthropic({
     apiKey: secrets.apiKey,
     // Explicit values so the SDK reads neither the environment nor credential files.
@@ -39,13 +40,13 @@ export function createAnthropicClient(provider: Provider, secrets: ClientSecrets
     maxRetries: opts.maxRetries,
     logLevel: 'off',
     openTelemetry: false,
-    fetch: stampingFetch,
+    fetch: clock.fetch,
   });
 
   return {
     async complete(req: LlmRequest, signal?: AbortSignal): Promise<LlmResponse> {
       try {
-        const { value, latencyMs } = await timeLastAttempt(() => sdk.messages.create(toMessagesBody(req), { signal }));
+        const { value, latencyMs } = await clock.time((headers) => sdk.messages.create(toMessagesBody(req), { signal, headers }));
         return fromMessage(value, latencyMs);
       } catch (err) {
         throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);

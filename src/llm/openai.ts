@@ -7,7 +7,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { Provider } from '../schema/provider.js';
 import { LlmError, missingKey, normalizeSdkError, type SdkErrorClasses } from './errors.js';
-import { stampingFetch, timeLastAttempt } from './timing.js';
+import { AttemptClock } from './timing.js';
 import type { ClientOptions, ClientSecrets, LlmClient, LlmRequest, LlmResponse, ResponseFormat, Tool, ToolCall } from './types.js';
 
 const ERRORS: SdkErrorClasses = {
@@ -34,6 +34,7 @@ export function createOpenAiClient(provider: Provider, secrets: ClientSecrets, o
   const type = provider.spec.type;
   if (!secrets.apiKey && type !== 'openai-compatible') throw missingKey(provider);
   const apiKey = secrets.apiKey || NO_KEY_PLACEHOLDER;
+  const clock = new AttemptClock();
   const sdk = new OpenAI({
     apiKey,
     // Explicit values so the SDK reads nothing from the environment.
@@ -44,14 +45,14 @@ export function createOpenAiClient(provider: Provider, secrets: ClientSecrets, o
     timeout: opts.timeoutMs,
     maxRetries: opts.maxRetries,
     logLevel: 'off',
-    fetch: stampingFetch,
+    fetch: clock.fetch,
     ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}),
   });
 
   return {
     async complete(req: LlmRequest, signal?: AbortSignal): Promise<LlmResponse> {
       try {
-        const { value, latencyMs } = await timeLastAttempt(() => sdk.chat.completions.create(toChatBody(req), { signal }));
+        const { value, latencyMs } = await clock.time((headers) => sdk.chat.completions.create(toChatBody(req), { signal, headers }));
         return fromChatCompletion(value, latencyMs, name);
       } catch (err) {
         throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);

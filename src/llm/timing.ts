@@ -1,23 +1,39 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
+
+/** Carries a call's id from `create()` to the fetch of each attempt; removed before the request leaves. */
+const CALL_HEADER = 'x-modelshift-call';
 
 /**
  * The SDKs retry inside one `create()` call, sleeping between attempts. Timing
- * the whole call would count those sleeps as model latency, so the fetch each
- * SDK uses marks when its latest attempt started, in the call's async context.
+ * the whole call would count those sleeps as model latency, so each client's
+ * fetch notes when the latest attempt of a call started. The call is named by
+ * a request header the fetch strips again. (AsyncLocalStorage would avoid the
+ * header, but on Node 20 it turns on async hooks and more than doubled the
+ * eval runner's overhead in bench/eval.js.)
  */
-const currentCall = new AsyncLocalStorage<{ attemptStartedAt: number }>();
+export class AttemptClock {
+  private readonly attemptStarts = new Map<string, number>();
+  private nextId = 0;
 
-/** A `fetch` to hand to an SDK: the global one, stamping each attempt's start. */
-export const stampingFetch: typeof fetch = (input, init) => {
-  const call = currentCall.getStore();
-  if (call) call.attemptStartedAt = performance.now();
-  return fetch(input, init);
-};
+  /** The `fetch` to hand to the SDK. */
+  readonly fetch: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    const id = headers.get(CALL_HEADER);
+    if (id === null) return fetch(input, init);
+    headers.delete(CALL_HEADER);
+    if (this.attemptStarts.has(id)) this.attemptStarts.set(id, performance.now());
+    return fetch(input, { ...init, headers });
+  };
 
-/** Runs one SDK call and measures its last attempt (request sent to body parsed). */
-export async function timeLastAttempt<T>(run: () => Promise<T>): Promise<{ value: T; latencyMs: number }> {
-  const call = { attemptStartedAt: performance.now() };
-  const value = await currentCall.run(call, run);
-  return { value, latencyMs: Math.round(performance.now() - call.attemptStartedAt) };
+  /** Runs one SDK call with the headers to pass it, and measures its last attempt. */
+  async time<T>(run: (headers: Record<string, string>) => Promise<T>): Promise<{ value: T; latencyMs: number }> {
+    const id = String(this.nextId++);
+    this.attemptStarts.set(id, performance.now());
+    try {
+      const value = await run({ [CALL_HEADER]: id });
+      return { value, latencyMs: Math.round(performance.now() - (this.attemptStarts.get(id) ?? 0)) };
+    } finally {
+      this.attemptStarts.delete(id);
+    }
+  }
 }

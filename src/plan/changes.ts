@@ -16,10 +16,29 @@ export function diffFields(before: unknown, after: unknown, path: string[] = [])
   return [{ path: path.join('.'), before, after }];
 }
 
-/** The edits that turn `before` into `after`, in the order the changes were found. */
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
+const keyOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+
+/**
+ * The edits that turn `before` into `after`. A key removed and another added
+ * under the same parent with the same value is a rename, edited in place so
+ * the key keeps its line and its comments.
+ */
 export function editOps(changes: readonly FieldChange[]): EditOp[] {
-  return changes.map((change) => {
+  const added = changes.filter((c) => c.before === undefined);
+  const renamedTo = new Map<FieldChange, FieldChange>();
+  for (const removed of changes.filter((c) => c.after === undefined)) {
+    const target = added.find((a) => !renamedTo.has(a) && parentOf(a.path) === parentOf(removed.path) && isDeepStrictEqual(a.after, removed.before));
+    if (target) {
+      renamedTo.set(target, removed);
+      renamedTo.set(removed, target);
+    }
+  }
+  return changes.flatMap((change): EditOp[] => {
     const path = change.path.split('.');
-    return change.after === undefined ? { op: 'delete', path } : { op: 'set', path, value: change.after };
+    const partner = renamedTo.get(change);
+    if (partner && change.after === undefined) return [{ op: 'rename', path, to: keyOf(partner.path) }];
+    if (partner) return [];
+    return change.after === undefined ? [{ op: 'delete', path }] : [{ op: 'set', path, value: change.after }];
   });
 }

@@ -21,6 +21,12 @@ export interface IssueComment {
   id: number;
   body: string;
   author: string;
+  /**
+   * The author's account type as the host reports it (`Bot`, `User`, …).
+   * A workflow token cannot ask who it is, so a bot's own comments are
+   * recognised by this instead.
+   */
+  authorType?: string;
 }
 
 export interface NewPullRequest {

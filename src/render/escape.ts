@@ -12,10 +12,16 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
 }
 
+/** Control characters (terminal escapes, NUL) render as garbage or worse; tabs and newlines stay. */
+export function stripControlChars(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
 /** For HTML contexts (`<summary>`, `<pre>`): entities for the five special characters. */
 export function escapeHtml(text: string): string {
   return neutralizeMentions(
-    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+    stripControlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
   );
 }
 
@@ -25,7 +31,7 @@ export function escapeHtml(text: string): string {
  * neutralised.
  */
 export function escapeMarkdown(text: string): string {
-  const oneLine = text.replace(/\r\n?|\n/g, ' ');
+  const oneLine = stripControlChars(text.replace(/\r\n?|\n/g, ' '));
   const html = oneLine.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return neutralizeMentions(html.replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`));
 }

@@ -3,6 +3,8 @@ import type { AgentReport, CaseDiff, CaseOutcome, EvalReport, SideStats } from '
 import { escapeHtml, escapeMarkdown, preformatted } from './escape.js';
 import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
 
+const MAX_ERRORS = 10;
+
 export interface EvalMarkdownOptions {
   /** Regressions shown with their outputs; the rest are counted. */
   maxRegressions?: number;
@@ -42,6 +44,15 @@ export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions
     out.push(`### Regressions (${regressions.length})`, '');
     for (const { agent, diff } of regressions.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars));
     if (regressions.length > maxRegressions) out.push(`…and ${regressions.length - maxRegressions} more (see the JSON report).`, '');
+  }
+  const errors = report.agents.flatMap((a) => a.errors.map((e) => ({ agent: a.name, ...e })));
+  if (errors.length) {
+    out.push('<details>', `<summary>Errors (${errors.length})</summary>`, '');
+    for (const e of errors.slice(0, MAX_ERRORS)) {
+      out.push(`- ${escapeMarkdown(e.agent)} ${e.side} · ${escapeMarkdown(e.suite)} / ${escapeMarkdown(e.case)}: ${escapeMarkdown(e.message)}`);
+    }
+    if (errors.length > MAX_ERRORS) out.push(`- …and ${errors.length - MAX_ERRORS} more`);
+    out.push('', '</details>', '');
   }
   const improvements = report.agents.reduce((n, a) => n + a.improvements.length, 0);
   if (improvements) out.push(`Improvements: ${improvements} case runs pass now that failed before.`, '');

@@ -1,6 +1,8 @@
 import { millis, percent, relativeChange, signedPercent, tokens, usd } from '../eval/format.js';
+import type { Progress } from '../eval/runner.js';
 import type { AgentReport, CaseOutcome, EvalReport } from '../eval/types.js';
 import { palette, type Palette } from './colour.js';
+import { stripControlChars as clean } from './escape.js';
 import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
 
 export interface EvalTextOptions {
@@ -43,6 +45,11 @@ export function renderEvalText(report: EvalReport, opts: EvalTextOptions): strin
   return `${out.join('\n')}\n`;
 }
 
+/** One status line for stderr while evals run: `eval 120/400 · 80 calls · 40 cached · 2 errors`. */
+export function progressLine(p: Progress): string {
+  return `eval ${p.done}/${p.total} · ${p.calls} calls · ${p.cached} cached · ${p.errors} errors`;
+}
+
 const HEADERS = ['agent', 'model', 'pass rate', 'Δ', 'significant', 'errors', 'cost', 'tokens in/out', 'p50', 'p95'];
 
 function table(agents: AgentReport[], c: Palette): string[] {
@@ -82,10 +89,4 @@ function side(label: string, outcome: CaseOutcome, c: Palette, max: number): str
     .split('\n')
     .map((l) => `      ${c.dim(l)}`);
   return [`    ${label}: ${verdict}${why}`, ...text];
-}
-
-/** Model and user text must not move the cursor or recolour the terminal: control characters go. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }

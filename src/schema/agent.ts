@@ -13,7 +13,7 @@ export const ResponseFormat = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('json_object') }),
   z.strictObject({
     type: z.literal('json_schema'),
-    name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, "_" or "-" (what both OpenAI and Anthropic accept)' }),
     schema: z.record(z.string(), z.unknown()),
     strict: z.boolean().optional(),
   }),

@@ -1,10 +1,25 @@
 import { z } from 'zod';
 import { Name, resource } from './common.js';
 
+/** Checked when the file is loaded, so a broken pattern is a validation error rather than a failed case. */
+function regexProblem(source: string, flags: string | undefined): string | undefined {
+  try {
+    new RegExp(source, flags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
 export const Assertion = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('contains'), value: z.string().min(1), ignoreCase: z.boolean().optional() }),
   z.strictObject({ type: z.literal('not-contains'), value: z.string().min(1), ignoreCase: z.boolean().optional() }),
-  z.strictObject({ type: z.literal('regex'), value: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }),
+  z
+    .strictObject({ type: z.literal('regex'), value: z.string().min(1), flags: z.string().regex(/^[imsu]*$/, { message: 'must be made of the flags i, m, s and u' }).optional() })
+    .superRefine((a, ctx) => {
+      const problem = regexProblem(a.value, a.flags);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: `not a valid JavaScript regular expression (${problem}); for case-insensitive matching write flags: i, not (?i)` });
+    }),
   z.strictObject({ type: z.literal('equals'), value: z.string() }),
   z.strictObject({ type: z.literal('is-json'), schema: z.record(z.string(), z.unknown()).optional() }),
   z.strictObject({
@@ -36,8 +51,10 @@ export const EvalCase = z
     assert: z.array(Assertion).min(1),
   })
   .superRefine((c, ctx) => {
-    if ((c.input === undefined) === (c.messages === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['input'], message: 'give exactly one of input or messages' });
+    if (c.input !== undefined && c.messages !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['messages'], message: 'a case has both input and messages; keep one of them' });
+    } else if (c.input === undefined && c.messages === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['input'], message: 'a case has neither input nor messages; add one of them' });
     }
   });
 export type EvalCase = z.infer<typeof EvalCase>;

@@ -43,8 +43,8 @@ export const MigrationSpec = z.strictObject({
       steps: z
         .array(z.number().int().min(1).max(100))
         .min(1)
-        .refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), { message: 'steps must increase' })
-        .refine((steps) => steps[steps.length - 1] === 100, { message: 'the last step must be 100 (the cut-over)' }),
+        .refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), { message: 'the rollout steps do not increase; list them from smallest to largest, e.g. [10, 50, 100]' })
+        .refine((steps) => steps[steps.length - 1] === 100, { message: 'the last rollout step is not 100; end the list with 100 (the cut-over)' }),
     })
     .optional(),
   deadline: IsoDate.optional(),

@@ -24,7 +24,7 @@ export const ProviderSpec = z
       ctx.addIssue({
         code: 'custom',
         path: ['baseURL'],
-        message: `a provider of type ${spec.type} needs baseURL (the server's /v1 endpoint)`,
+        message: `a provider of type ${spec.type} has no baseURL; add the server's endpoint, e.g. https://llm.internal/v1`,
       });
     }
   });

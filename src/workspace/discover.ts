@@ -1,9 +1,11 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { ExternalError } from '../errors.js';
 import type { Finding } from './types.js';
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const YAML = /\.ya?ml$/i;
 
 export interface Discovered {
   /** Relative paths with `/`, sorted. */
@@ -11,52 +13,75 @@ export interface Discovered {
   findings: Finding[];
 }
 
-/** Every `*.yaml`/`*.yml` under `root`, minus `.git`, `node_modules` and the ignore globs. */
+/**
+ * Every `*.yaml`/`*.yml` under `root`, minus `.git`, `node_modules` and the
+ * ignore globs. Symbolic links inside the workspace are followed, each file
+ * and folder read once (a link to a file that is also found directly is not
+ * read twice); a link leading outside is a finding.
+ */
 export async function discoverYamlFiles(root: string, ignore: readonly string[] = []): Promise<Discovered> {
-  const rootReal = await realpath(root);
+  const rootReal = await realpath(root).catch((error: unknown) => unreadable(root, error));
   const ignored = ignore.length ? picomatch([...ignore], { dot: true }) : () => false;
-  const files: string[] = [];
   const findings: Finding[] = [];
   const seenDirs = new Set<string>([rootReal]);
+  /** Real path → the relative path it was found under; plain files win over links to them. */
+  const byReal = new Map<string, { rel: string; link: boolean }>();
+  const add = (real: string, rel: string, link: boolean) => {
+    const seen = byReal.get(real);
+    if (!seen || (seen.link && !link) || (seen.link === link && rel < seen.rel)) byReal.set(real, { rel, link });
+  };
+  const inside = (target: string) => target === rootReal || target.startsWith(rootReal + path.sep);
 
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(path.join(root, dir), { withFileTypes: true });
+  /** Linked folders are walked after every real one, so a file is known by its own path before any link's. */
+  const linkedDirs: { rel: string; real: string }[] = [];
+
+  const walk = async (dir: string, dirReal: string, viaLink: boolean): Promise<void> => {
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch((error: unknown) => unreadable(path.join(root, dir), error));
     for (const entry of entries) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (SKIPPED_DIRS.has(entry.name) || ignored(rel) || ignored(`${rel}/`)) continue;
-      let isDir = entry.isDirectory();
-      const isYaml = /\.ya?ml$/i.test(entry.name);
       if (entry.isSymbolicLink()) {
         const target = await realpath(path.join(root, rel)).catch(() => undefined);
-        const inside = target !== undefined && (target === rootReal || target.startsWith(rootReal + path.sep));
         const targetIsDir = target !== undefined && (await stat(target)).isDirectory();
-        if (!isYaml && !targetIsDir) continue;
-        if (!inside) {
+        if (!YAML.test(entry.name) && !targetIsDir) continue;
+        if (target === undefined || !inside(target)) {
           findings.push({
             file: rel, line: 1, column: 1, path: '', rule: 'symlink-escape', severity: 'error',
             message: target === undefined
               ? 'symbolic link points nowhere; remove it or fix its target'
-              : 'symbolic link leads outside the workspace; copy the file into the workspace instead',
+              : 'symbolic link leads outside the workspace; copy the file into the workspace or remove the link',
           });
-          continue;
+        } else if (targetIsDir) {
+          linkedDirs.push({ rel, real: target });
+        } else {
+          add(target, rel, true);
         }
-        if (targetIsDir) {
-          if (seenDirs.has(target)) continue;
-          seenDirs.add(target);
-        }
-        isDir = targetIsDir;
-      } else if (isDir) {
-        const real = await realpath(path.join(root, rel));
+      } else if (entry.isDirectory()) {
+        const real = path.join(dirReal, entry.name);
         if (seenDirs.has(real)) continue;
         seenDirs.add(real);
+        await walk(rel, real, viaLink);
+      } else if (entry.isFile() && YAML.test(entry.name)) {
+        add(path.join(dirReal, entry.name), rel, viaLink);
       }
-      if (isDir) await walk(rel);
-      else if (isYaml && (entry.isFile() || entry.isSymbolicLink())) files.push(rel);
     }
   };
-  await walk('');
-  files.sort();
+  await walk('', rootReal, false);
+  for (let next = linkedDirs.shift(); next; next = linkedDirs.shift()) {
+    if (seenDirs.has(next.real)) continue;
+    seenDirs.add(next.real);
+    await walk(next.rel, next.real, true);
+  }
+  const files = [...byReal.values()].map((f) => f.rel).sort();
   return { files, findings };
+}
+
+/** A folder that cannot be listed stops the command (exit 2): the workspace cannot be checked as a whole. */
+function unreadable(dir: string, error: unknown): never {
+  throw new ExternalError(`cannot read the folder ${dir}: ${(error as Error).message}`, {
+    hint: 'check that the folder exists and is readable, or pass the workspace with -C DIR',
+    cause: error,
+  });
 }
 
 /** The workspace root: the nearest folder up from `cwd` holding `modelshift.yaml`, else `cwd`. */

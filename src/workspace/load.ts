@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog } from '../catalog/index.js';
-import type { Agent, EvalSuite, Migration, Provider, Resource, WorkspaceConfig } from '../schema/index.js';
+import { missingFacts } from '../catalog/check.js';
+import { ExternalError } from '../errors.js';
+import type { Agent, EvalSuite, Kind, Migration, Provider, Resource, WorkspaceConfig } from '../schema/index.js';
 import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
-import { parseFile, type ParsedFile } from './parse-file.js';
+import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
+import { parseFiles } from './parse-files.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
-import { checkSchema } from './schema-findings.js';
 import type { Finding, Loaded, SourceFile, Workspace } from './types.js';
 
 export interface LoadOptions {
@@ -16,60 +18,64 @@ export interface LoadOptions {
 
 export interface LoadedWorkspace extends Workspace {
   catalog: Catalog;
+  /** Documents declaring each kind, valid or not (what `validate` counts). */
+  declared: Record<Kind, number>;
 }
+
+const CONFIG_FILE = 'modelshift.yaml';
 
 /** Reads every modelshift file under the workspace root and checks it. Problems are findings, never throws for bad files. */
 export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<LoadedWorkspace> {
   const root = await findWorkspaceRoot(cwd);
-  const configFile = await readConfigFile(root);
-  const ignore = ignoreGlobs(configFile);
-  const discovered = await discoverYamlFiles(root, ignore);
-  const parsed = await Promise.all(
-    discovered.files.map(async (file) => (file === 'modelshift.yaml' && configFile ? configFile : parseFile(file, await readFile(path.join(root, file))))),
-  );
+  const config = await readConfigFile(root);
+  const discovered = await discoverYamlFiles(root, ignoreGlobs(config));
+  const others = discovered.files.filter((file) => file !== CONFIG_FILE);
+  const parsed: CheckedFile[] = await parseFiles(root, others);
+  if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, options);
 }
 
+/** modelshift.yaml, parsed before discovery because its `spec.ignore` decides what is discovered. */
 async function readConfigFile(root: string): Promise<ParsedFile | undefined> {
-  const bytes = await readFile(path.join(root, 'modelshift.yaml')).catch(() => undefined);
-  return bytes ? parseFile('modelshift.yaml', bytes) : undefined;
+  const bytes = await readFile(path.join(root, CONFIG_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ExternalError(`cannot read ${CONFIG_FILE}: ${error.message}`, { hint: 'check the file permissions', cause: error });
+  });
+  return bytes && parseFile(CONFIG_FILE, bytes);
 }
 
-/** `spec.ignore` of modelshift.yaml, read before discovery because it decides what is discovered. */
+/** `spec.ignore`, honoured even when another part of modelshift.yaml is invalid. */
 function ignoreGlobs(config: ParsedFile | undefined): string[] {
   const data = config?.docs[0]?.data as { kind?: unknown; spec?: { ignore?: unknown } } | undefined;
   const ignore = data?.kind === 'Workspace' ? data.spec?.ignore : undefined;
   return Array.isArray(ignore) ? ignore.filter((g): g is string => typeof g === 'string') : [];
 }
 
-/** Pure from here on: parsed files in, workspace out. */
-export function buildWorkspace(root: string, files: ParsedFile[], initial: Finding[], options: LoadOptions): LoadedWorkspace {
+/** Pure from here on: checked files in, workspace out. Runs the cross-file rules. */
+export function buildWorkspace(root: string, files: readonly CheckedFile[], initial: readonly Finding[], options: LoadOptions): LoadedWorkspace {
   const findings: Finding[] = [...initial];
-  const refs: Record<Resource['kind'], DocRef<Resource>[]> = { Agent: [], Provider: [], Migration: [], EvalSuite: [], Workspace: [] };
-  const all: DocRef[] = [];
+  const refs: Record<Kind, DocRef<Resource>[]> = { Agent: [], Provider: [], Migration: [], EvalSuite: [], Workspace: [] };
+  const declared: Record<Kind, number> = { Agent: 0, Provider: 0, Migration: 0, EvalSuite: 0, Workspace: 0 };
   const sources = new Map<string, SourceFile>();
 
   for (const file of files) {
     findings.push(...file.findings);
-    let invalid = file.findings.length > 0;
     for (const doc of file.docs) {
-      all.push({ file: file.file, doc, value: doc.data });
-      if (doc.data === undefined) continue;
-      const checked = checkSchema(file.file, doc);
-      findings.push(...checked.findings);
-      if (checked.findings.length) invalid = true;
-      if (checked.resource) refs[checked.resource.kind].push({ file: file.file, doc, value: checked.resource });
+      if (doc.kind) declared[doc.kind]++;
+      if (doc.resource) refs[doc.resource.kind].push({ file: file.file, doc, value: doc.resource });
     }
-    sources.set(file.file, { file: file.file, text: file.text, invalid });
+    sources.set(file.file, { file: file.file, text: file.text, invalid: file.findings.some((f) => f.severity === 'error') });
   }
 
   const config = refs.Workspace[0] as DocRef<WorkspaceConfig> | undefined;
   for (const extra of refs.Workspace.slice(1)) {
     findings.push(findingAt(extra, 'kind', 'unique-name', `only one Workspace document is allowed; merge it into ${config!.file}`));
   }
-  const catalog = new Catalog(config?.value.spec.catalog?.models);
+  const overrides = config?.value.spec.catalog?.models;
+  const catalog = new Catalog(overrides);
   for (const id of catalog.incomplete) {
-    findings.push(findingAt(config!, `spec.catalog.models.${id}`, 'catalog-override', `"${id}" is not in the built-in catalog, so its entry needs provider, contextWindow, maxOutputTokens, price, params (tokenLimit, maxTokensRequired, temperature, topP, temperatureTopPExclusive) and checked`, 'error', 'key'));
+    findings.push(findingAt(config!, `spec.catalog.models.${id}`, 'catalog-override',
+      `"${id}" is not in the built-in catalog, so its entry must describe the whole model; add ${missingFacts(overrides?.[id] ?? {}).join(', ')}`, 'error', 'key'));
   }
 
   const input: RuleInput = {
@@ -78,7 +84,6 @@ export function buildWorkspace(root: string, files: ParsedFile[], initial: Findi
     migrations: refs.Migration as DocRef<Migration>[],
     evalSuites: refs.EvalSuite as DocRef<EvalSuite>[],
     config,
-    all,
     catalog,
     today: options.today,
   };
@@ -89,24 +94,25 @@ export function buildWorkspace(root: string, files: ParsedFile[], initial: Findi
   }
   findings.sort(byPosition);
 
-  const index = <T>(list: DocRef<T>[]) => {
+  const index = <T extends Resource>(list: DocRef<Resource>[]) => {
     const map = new Map<string, Loaded<T>>();
     for (const ref of list) {
-      const name = (ref.value as { metadata: { name: string } }).metadata.name;
-      if (!map.has(name)) map.set(name, { value: ref.value, file: ref.file, doc: ref.doc.index, line: ref.doc.line });
+      const name = ref.value.metadata.name;
+      if (!map.has(name)) map.set(name, { value: ref.value as T, file: ref.file, doc: ref.doc.index, line: ref.doc.line });
     }
     return map;
   };
   return {
     root,
     config: config && { value: config.value, file: config.file, doc: config.doc.index, line: config.doc.line },
-    providers: index(input.providers),
-    agents: index(input.agents),
-    migrations: index(input.migrations),
-    evalSuites: index(input.evalSuites),
+    providers: index<Provider>(refs.Provider),
+    agents: index<Agent>(refs.Agent),
+    migrations: index<Migration>(refs.Migration),
+    evalSuites: index<EvalSuite>(refs.EvalSuite),
     files: sources,
     findings,
     catalog,
+    declared,
   };
 }
 

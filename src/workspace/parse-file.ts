@@ -53,7 +53,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * first bytes were read.
  */
 export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength): ParsedFile {
-  const owned = OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
+  // modelshift.yaml marks the workspace root: it cannot be anything but ours.
+  const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   const fail = (rule: string, message: string, line = 1, column = 1): ParsedFile => ({
     file,
     text: '',

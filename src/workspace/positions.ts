@@ -34,7 +34,9 @@ export function indexPositions(root: Node | null | undefined, lines: LineCounter
         if (/[\t\n]/.test(key)) continue;
         const child = path ? `${path}.${key}` : key;
         const keyStart = (pair.key as Node | null)?.range?.[0];
-        const valueStart = (pair.value as Node | null)?.range?.[0] ?? keyStart;
+        // `key:` with nothing after it holds an empty scalar at the end of the line; the key is the place to point at.
+        const range = (pair.value as Node | null)?.range;
+        const valueStart = range && range[1] > range[0] ? range[0] : keyStart;
         if (valueStart === undefined) continue;
         parts.push(`\n${child}\t${keyStart === undefined ? '0 0' : at(keyStart)} ${at(valueStart)}`);
         walk(pair.value, child);

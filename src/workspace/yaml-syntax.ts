@@ -12,9 +12,15 @@ const HINTS: Record<string, string> = {
   BAD_ALIAS: 'define the anchor (&name) before using the alias (*name)',
 };
 
-/** One finding per YAML syntax error, placed where the problem starts (§7). */
+/**
+ * YAML syntax errors, each placed where the problem starts (§7). After the
+ * first error the parser's view of the rest is unreliable (one tab yields five
+ * errors), so only the first is reported, plus every duplicate key: those are
+ * found after parsing and are each real.
+ */
 export function syntaxFindings(file: string, doc: Document.Parsed, text: string, lines: LineCounter): Finding[] {
-  return doc.errors.map((error) => {
+  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]).filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
+  return errors.map((error) => {
     const opener = unclosedAt(doc, error, text);
     const { line, col } = lines.linePos(opener?.start ?? error.pos[0]);
     const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');

@@ -60,8 +60,9 @@ function agentYaml(r: Rng): string {
   around(0);
   lines.push(`metadata:${same()}`, `${ind(1)}name: ${quoted(r, `agent-${r.int(100)}`)}${same()}`);
   around(1);
-  if (r.chance(0.5)) lines.push(`${ind(1)}labels: { team: support, tier: prod }${same()}`);
-  else if (r.chance(0.5)) lines.push(`${ind(1)}labels:${same()}`, `${ind(2)}team: support${same()}`, `${ind(2)}tier: prod`);
+  const labels = r.int(3);
+  if (labels === 0) lines.push(`${ind(1)}labels: { team: support, tier: prod }${same()}`);
+  if (labels === 1) lines.push(`${ind(1)}labels:${same()}`, `${ind(2)}team: support${same()}`, `${ind(2)}tier: prod`);
   around(0);
   lines.push(`spec:${same()}`, `${ind(1)}model:${same()}`);
   around(2);
@@ -74,7 +75,9 @@ function agentYaml(r: Rng): string {
     lines.push(`${ind(3)}max_tokens: 800${same()}`);
   }
   if (params === 2) lines.push(`${ind(2)}params: {}${same()}`);
-  if (params === 3 && r.chance(0.5)) lines.push(`${ind(2)}params:${same()}`);
+  const empty = r.chance(0.5);
+  if (params === 3 && empty) lines.push(`${ind(2)}params:${same()}`);
+  if (params === 3 && !empty) lines.push(`${ind(2)}params: {${same()}`, `${ind(3)}temperature: 0.2,${same()}`, `${ind(3)}max_tokens: 800${same()}`, `${ind(2)}}`);
   around(1);
   if (r.chance(0.7)) {
     const header = r.pick(['|', '|-', '|+', '>', '>-']);
@@ -195,11 +198,11 @@ describe('editYaml on generated agent files', () => {
       }
     }
     const out = editYaml(text, edits);
-    if (process.env.SHOW_CASES) console.log(JSON.stringify(edits), `\n${text}\n=>\n${out}`);
     expect(parseAllDocuments(out).map((d) => d.toJS() as unknown)).toEqual(expected);
     const kept = text.split('\n').filter((_, i) => !touched.has(i));
     expect(isSubsequence(kept, out.split('\n'))).toBe(true);
-    const sets = edits.map((e) => ({ doc: e.doc, ops: e.ops.filter((op) => op.op === 'set') }));
+    // As the planner does: each path is set once (a path set twice may change style in between).
+    const sets = edits.map((e) => ({ doc: e.doc, ops: e.ops.filter((op, i) => op.op === 'set' && !e.ops.slice(i + 1).some((later) => later.path.join() === op.path.join())) }));
     const once = editYaml(text, sets);
     expect(editYaml(once, sets)).toBe(once);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson, ResponseCache, type CacheKeyInput } from '../../src/eval/cache.js';
+import { ExternalError } from '../../src/errors.js';
 import { response } from './fixtures.js';
 
 const input: CacheKeyInput = {
@@ -52,16 +53,22 @@ describe('ResponseCache', () => {
     expect(await cache.get(key)).toBeUndefined();
     await cache.put(key, response('hello', { toolCalls: [{ name: 't', arguments: { a: 1 } }] }));
     expect(await cache.get(key)).toEqual(response('hello', { toolCalls: [{ name: 't', arguments: { a: 1 } }] }));
-    expect(await readdir(join(dir, key.slice(0, 2)))).toEqual([`${key}.json`]);
+    expect(await readdir(dir)).toEqual([`${key}.json`]);
   });
 
   it('treats a damaged or foreign entry as a miss', async () => {
     const cache = new ResponseCache(dir);
     const key = cacheKey(input);
     await cache.put(key, response('x'));
-    await writeFile(join(dir, key.slice(0, 2), `${key}.json`), '{"version": 1, "key": "');
+    await writeFile(join(dir, `${key}.json`), '{"version": 1, "key": "');
     expect(await cache.get(key)).toBeUndefined();
-    await writeFile(join(dir, key.slice(0, 2), `${key}.json`), JSON.stringify({ version: 1, key: 'other', response: response('x') }));
+    await writeFile(join(dir, `${key}.json`), JSON.stringify({ version: 1, key: 'other', response: response('x') }));
     expect(await cache.get(key)).toBeUndefined();
+  });
+
+  it('reports a cache it cannot write as an outside-world error', async () => {
+    await writeFile(join(dir, 'a-file'), 'x');
+    const cache = new ResponseCache(join(dir, 'a-file', 'cache'));
+    await expect(cache.put(cacheKey(input), response('x'))).rejects.toThrow(ExternalError);
   });
 });

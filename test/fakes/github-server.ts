@@ -42,6 +42,8 @@ export interface FakeComment {
   issue: number;
   body: string;
   author: string;
+  /** GitHub's `user.type`; set for `…[bot]` logins, which is how a workflow token's comments look. */
+  authorType?: 'Bot' | 'User';
 }
 
 export interface FakeGitHubOptions {
@@ -208,7 +210,7 @@ export class FakeGitHub {
   }
 
   private addComment(issue: number, body: string): FakeComment {
-    const comment = { id: this.nextId++, issue, body, author: this.login };
+    const comment: FakeComment = { id: this.nextId++, issue, body, author: this.login, ...(this.login.endsWith('[bot]') ? { authorType: 'Bot' as const } : {}) };
     this.comments.push(comment);
     return comment;
   }
@@ -264,7 +266,7 @@ export class FakeGitHub {
   }
 
   private commentJson(c: FakeComment): unknown {
-    return { id: c.id, body: c.body, user: { login: c.author } };
+    return { id: c.id, body: c.body, user: { login: c.author, ...(c.authorType ? { type: c.authorType } : {}) } };
   }
 }
 

@@ -39,6 +39,7 @@ describe('anthropic client', () => {
     const sent = fake.requests[0]!;
     expect(sent.path).toBe('/v1/messages');
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(sent.headers).not.toHaveProperty('x-modelshift-call');
     expect(sent.body).toEqual({
       model: 'claude-opus-4-5',
       max_tokens: 800,

@@ -45,6 +45,7 @@ describe('openai client', () => {
     const sent = fake.requests[0]!;
     expect(sent.path).toBe('/v1/chat/completions');
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(sent.headers).not.toHaveProperty('x-modelshift-call');
     expect(sent.body).toEqual({
       model: 'gpt-4.1',
       temperature: 0.2,

@@ -1,13 +1,13 @@
 import type { Catalog } from '../../catalog/index.js';
 import type { Agent, EvalSuite, Migration, Provider, WorkspaceConfig } from '../../schema/index.js';
-import type { ParsedDoc } from '../parse-file.js';
+import type { CheckedDoc } from '../parse-file.js';
 import { locate } from '../positions.js';
 import type { Finding, Severity } from '../types.js';
 
 /** A document with where it came from, so rules can point at its lines. */
 export interface DocRef<T = unknown> {
   file: string;
-  doc: ParsedDoc;
+  doc: Pick<CheckedDoc, 'index' | 'line' | 'positions'>;
   value: T;
 }
 
@@ -17,8 +17,6 @@ export interface RuleInput {
   migrations: DocRef<Migration>[];
   evalSuites: DocRef<EvalSuite>[];
   config?: DocRef<WorkspaceConfig>;
-  /** Every modelshift document, valid or not: secrets are looked for everywhere. */
-  all: DocRef[];
   catalog: Catalog;
   /** YYYY-MM-DD. */
   today: string;
@@ -27,7 +25,8 @@ export interface RuleInput {
 /** A cross-file check. Small, named, returns every problem it sees. */
 export type Rule = (input: RuleInput) => Finding[];
 
+/** A finding at `path` of a document; at the document's start when nothing on the path exists. */
 export function findingAt(ref: DocRef, path: string, rule: string, message: string, severity: Severity = 'error', prefer: 'key' | 'value' = 'value'): Finding {
-  const [line, column] = locate(ref.doc.positions, path, prefer) ?? [ref.doc.line, 1];
+  const [line, column] = locate(ref.doc.positions, path, prefer) ?? [ref.doc.index === 0 ? 1 : ref.doc.line, 1];
   return { file: ref.file, line, column, path, rule, message, severity };
 }

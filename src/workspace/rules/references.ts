@@ -64,7 +64,7 @@ export const evalReferences: Rule = (input) => {
     ref.value.spec.cases.forEach((c, i) =>
       c.assert.forEach((a, j) => {
         if (a.type === 'llm-judge' && !providers.has(a.provider)) {
-          findings.push(findingAt(ref, `spec.cases.${i}.assert.${j}.provider`, 'provider-exists', `judge provider "${a.provider}" is not defined (${known(providers.keys())})`));
+          findings.push(findingAt(ref, `spec.cases.${i}.assert.${j}.provider`, 'provider-exists', `judge provider "${a.provider}" is not defined (${known(providers.keys())}); add a Provider file or fix the name`));
         }
       }),
     );

@@ -1,10 +1,12 @@
+import type { ParsedDoc } from '../parse-file.js';
 import type { Finding } from '../types.js';
-import { findingAt, type Rule } from './context.js';
+import { findingAt } from './context.js';
 
 /** Known key formats; the label names the kind of key without repeating it. */
 const KEY_PATTERNS: readonly [RegExp, string][] = [
-  [/sk-ant-[A-Za-z0-9_-]{20,}/, 'an Anthropic API key'],
-  [/sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/, 'an OpenAI API key'],
+  // Not preceded by a letter or digit, so words like "risk-assessment-…" are not keys.
+  [/(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/, 'an Anthropic API key'],
+  [/(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/, 'an OpenAI API key'],
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key'],
   [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
   [/\bgithub_pat_[A-Za-z0-9_]{22,}\b/, 'a GitHub token'],
@@ -21,29 +23,46 @@ function looksLikeToken(value: string): boolean {
   return value.length >= 16 && !/\s/.test(value) && !ENV_NAME.test(value) && /[a-z]/i.test(value) && /\d/.test(value);
 }
 
-/** Finds literal credentials anywhere in our documents. The message never repeats the secret. */
-export const literalSecrets: Rule = (input) => {
+/**
+ * Literal credentials anywhere in one modelshift document, valid or not. The
+ * message names the path and the kind of key, never the secret itself.
+ */
+export function literalSecrets(file: string, doc: ParsedDoc): Finding[] {
   const findings: Finding[] = [];
-  for (const ref of input.all) {
-    walk(ref.doc.data, '', (path, key, value) => {
-      const known = KEY_PATTERNS.find(([pattern]) => pattern.test(value));
-      const label = known?.[1] ?? (SECRET_KEY.test(key) && looksLikeToken(value) ? 'a credential' : undefined);
-      if (!label) return;
-      findings.push(
-        findingAt(ref, path, 'literal-secret',
-          `${path} holds what looks like ${label}; never commit keys — put it in an environment variable or your CI's secrets and reference the variable's NAME (e.g. apiKeyEnv: OPENAI_API_KEY), then revoke the exposed key`),
-      );
-    });
-  }
+  walk(doc.data, [], (path, value) => {
+    const known = KEY_PATTERNS.find(([pattern]) => pattern.test(value));
+    const label = known?.[1] ?? (SECRET_KEY.test(nearestKey(path)) && looksLikeToken(value) ? 'a credential' : undefined);
+    if (!label) return;
+    const at = path.join('.');
+    findings.push(
+      findingAt({ file, doc, value: doc.data }, at, 'literal-secret',
+        `${at || 'the document'} holds what looks like ${label}; never commit keys: put it in an environment variable or your CI's secrets, reference the variable's NAME (e.g. apiKeyEnv: OPENAI_API_KEY) and revoke the exposed key`),
+    );
+  });
   return findings;
-};
+}
 
-function walk(node: unknown, path: string, visit: (path: string, key: string, value: string) => void, key = ''): void {
+/** The key a value sits under; for an item of a list, the list's key (`tokens: [...]`). */
+function nearestKey(path: readonly (string | number)[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return '';
+}
+
+/** Visits every string with the path to it. One path array is reused: most strings are never reported. */
+function walk(node: unknown, path: (string | number)[], visit: (path: readonly (string | number)[], value: string) => void): void {
   if (typeof node === 'string') {
-    visit(path, key, node);
+    visit(path, node);
   } else if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i), visit, key));
+    node.forEach((item, i) => {
+      path.push(i);
+      walk(item, path, visit);
+      path.pop();
+    });
   } else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k, visit, k);
+    for (const [k, v] of Object.entries(node)) {
+      path.push(k);
+      walk(v, path, visit);
+      path.pop();
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../types.js';
+import { locate } from '../positions.js';
 import { findingAt, type DocRef, type Rule } from './context.js';
 
 /** `metadata.name` is unique per kind; the second occurrence names the first. */
@@ -19,7 +20,7 @@ export const uniqueNames: Rule = (input) => {
         first.set(name, ref);
         continue;
       }
-      const [line] = earlier.doc.positions.values['metadata.name'] ?? [earlier.doc.line];
+      const [line] = locate(earlier.doc.positions, 'metadata.name', 'value') ?? [earlier.doc.line];
       findings.push(findingAt(ref, 'metadata.name', 'unique-name', `${kind} name "${name}" is already used by ${earlier.file}:${line}; rename one of them`));
     }
   }

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { EvalMode } from '../src/commands/check-evals.js';
+import { UsageError } from '../src/errors.js';
+
+export type Mode = 'check' | 'migrate' | 'sync';
+export type FailOn = 'invalid' | 'gate' | 'never';
+
+/** The `with:` block of action.yml, parsed once. */
+export interface ActionInputs {
+  mode: Mode;
+  token: string;
+  /** Relative to GITHUB_WORKSPACE. */
+  workingDirectory: string;
+  /** Empty: every migration (migrate mode). */
+  migration: string;
+  evalMode: EvalMode;
+  failOn: FailOn;
+  comment: boolean;
+}
+
+/** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
+export function parseInputs(get: (name: string) => string): ActionInputs {
+  return {
+    mode: choice(get, 'mode', ['check', 'migrate', 'sync'], 'check'),
+    token: get('github-token'),
+    workingDirectory: get('working-directory') || '.',
+    migration: get('migration'),
+    evalMode: choice(get, 'eval', ['auto', 'always', 'never'], 'auto'),
+    failOn: choice(get, 'fail-on', ['invalid', 'gate', 'never'], 'gate'),
+    comment: boolean(get, 'comment', true),
+  };
+}
+
+function choice<T extends string>(get: (name: string) => string, name: string, allowed: readonly T[], fallback: T): T {
+  const value = get(name) || fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`input ${name} is "${value}"; expected one of ${allowed.join(', ')}`, `set \`${name}: ${fallback}\` in the step's with: block`);
+}
+
+/** YAML 1.2 core booleans, as @actions/core accepts them. */
+function boolean(get: (name: string) => string, name: string, fallback: boolean): boolean {
+  const value = get(name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UsageError(`input ${name} is "${value}"; expected true or false`);
+}
+
+/** The runner's environment, read once: what the modes need of it. */
+export interface RunnerEnv {
+  eventName: string;
+  eventPath: string;
+  /** The checkout (actions/checkout puts the repository here). */
+  workspace: string;
+  repository: string;
+  /** The branch or tag the workflow runs on; the base of migration PRs. */
+  refName: string;
+  /** Link to this run, whose job summary holds the full report. */
+  runUrl?: string;
+}
+
+export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>): RunnerEnv {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventPath: env.GITHUB_EVENT_PATH ?? '',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    repository: env.GITHUB_REPOSITORY ?? '',
+    refName: env.GITHUB_REF_NAME ?? '',
+    ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? { runUrl: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+  };
+}
+
+const RepoRef = z.object({ full_name: z.string() }).nullable();
+
+/** The fields of a `pull_request` (or `pull_request_target`) payload the check reads. */
+const PullRequestPayload = z.object({
+  pull_request: z.object({
+    number: z.number().int(),
+    updated_at: z.string(),
+    base: z.object({ sha: z.string(), repo: RepoRef }),
+    head: z.object({ sha: z.string(), repo: RepoRef }),
+  }),
+});
+
+export interface PullRequestEvent {
+  number: number;
+  base: string;
+  head: string;
+  updatedAt: string;
+  /** The head branch lives in another repository (or one since deleted): GitHub passes no secrets. */
+  fork: boolean;
+}
+
+export function pullRequestEvent(payload: unknown): PullRequestEvent {
+  const parsed = PullRequestPayload.safeParse(payload);
+  if (!parsed.success) {
+    throw new UsageError('the event payload is not a pull request event', 'run mode: check on `pull_request` events');
+  }
+  const pr = parsed.data.pull_request;
+  return {
+    number: pr.number,
+    base: pr.base.sha,
+    head: pr.head.sha,
+    updatedAt: pr.updated_at,
+    fork: pr.head.repo === null || pr.head.repo.full_name !== pr.base.repo?.full_name,
+  };
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { CommandContext } from '../src/commands/context.js';
+import { ExternalError, FileError, UsageError } from '../src/errors.js';
+import { checkMode } from './check-mode.js';
+import { parseInputs, readRunnerEnv } from './inputs.js';
+import { migrateMode } from './migrate-mode.js';
+import { OUTPUT_NAMES, type ModeResult, type OutputName } from './mode.js';
+
+const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
+
+/** Inputs and environment in, the mode's command, results out to the runner. The one place errors end the step. */
+async function run(): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    if (inputs.token) core.setSecret(inputs.token);
+    const runner = readRunnerEnv(process.env);
+    const ctx: CommandContext = {
+      cwd: path.resolve(runner.workspace, inputs.workingDirectory),
+      env: process.env,
+      stdout: guarded(process.stdout),
+      stderr: guarded(process.stderr),
+      isTTY: false,
+      now: new Date(),
+    };
+    if (inputs.mode === 'sync') {
+      throw new UsageError('mode: sync is not available in this version', 'use mode: check on pull requests and mode: migrate on workflow_dispatch or schedule');
+    }
+    const result = inputs.mode === 'check' ? await checkMode(ctx, inputs, runner, (value) => core.setSecret(value)) : await migrateMode(ctx, inputs, runner);
+    await report(result);
+  } catch (error) {
+    setOutputs({});
+    fail(error);
+  }
+}
+
+async function report(result: ModeResult): Promise<void> {
+  for (const a of result.annotations) {
+    const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+    if (a.level === 'error') core.error(a.message, properties);
+    else core.warning(a.message, properties);
+  }
+  for (const notice of result.notices) core.notice(notice);
+  for (const warning of result.warnings) core.warning(warning);
+  if (result.summary) await core.summary.addRaw(result.summary).write();
+  setOutputs(result.outputs);
+  if (result.failure) core.setFailed(result.failure);
+}
+
+/** Every declared output, '' for those the mode has no value for, so workflows can test them without guards. */
+function setOutputs(outputs: Partial<Record<OutputName, string>>): void {
+  for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name] ?? '');
+}
+
+/** By type, as cli.ts does: the user's mistakes get their hint, not a stack trace. */
+function fail(error: unknown): void {
+  if (error instanceof UsageError) return core.setFailed(`${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`);
+  if (error instanceof FileError) {
+    const { file, line, column } = error.position;
+    return core.setFailed(`${file}:${line}:${column}: ${error.message} [${error.rule}]${error.hint ? `\nhint: ${error.hint}` : ''}`);
+  }
+  if (error instanceof ExternalError) {
+    const status = error.details.status ? ` (HTTP ${error.details.status})` : '';
+    return core.setFailed(`${error.message}${status}${error.details.hint ? `\nhint: ${error.details.hint}` : ''}`);
+  }
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  core.setFailed(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in modelshift; please report it at ${BUG_URL} with the workflow log.`);
+}
+
+/** Command output can carry user text; a line starting with `::` would be taken for a workflow command. */
+function guarded(stream: NodeJS.WriteStream): (text: string) => void {
+  return (text) => void stream.write(text.replace(/^(\s*)::/gm, '$1:\u200b:'));
+}
+
+void run();

@@ -1,0 +1,132 @@
+// Eval runner throughput: 200 cases × 2 configs against a local OpenAI-shaped
+// server that answers after 50 ms, at concurrency 20 on one provider.
+// The floor is N·L/C; the runner's overhead is the ratio to it. A second,
+// unchanged run must make no call at all. The server runs in a child process,
+// as a real API would, so its CPU time does not count against the client.
+//
+//   npm run build && node bench/eval.js
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const CASES = 200;
+const LATENCY_MS = 50;
+const CONCURRENCY = 20;
+
+if (process.argv[2] === '--server') serve();
+else await bench();
+
+function serve() {
+  let requests = 0;
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      requests++;
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: `chatcmpl-${requests}`,
+            object: 'chat.completion',
+            created: 0,
+            model: body.model,
+            choices: [{ index: 0, message: { role: 'assistant', content: `answer to ${body.messages.at(-1).content}` }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 },
+          }),
+        );
+      }, LATENCY_MS);
+    });
+  });
+  process.on('message', () => process.send({ requests }));
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+}
+
+async function bench() {
+  const { runEvaluation } = await import('../dist/src/eval/index.js');
+  const { createClient } = await import('../dist/src/llm/index.js');
+  const { default: OpenAI } = await import('openai');
+  const child = fork(fileURLToPath(import.meta.url), ['--server']);
+  const ask = () => new Promise((resolve) => child.once('message', resolve));
+  const { port } = await ask();
+  const serverRequests = async () => {
+    const answer = ask();
+    child.send('count');
+    return (await answer).requests;
+  };
+
+  const provider = { apiVersion: 'modelshift.dev/v1', kind: 'Provider', metadata: { name: 'bench' }, spec: { type: 'openai', baseURL: `http://127.0.0.1:${port}/v1`, apiKeyEnv: 'BENCH_KEY' } };
+  const agent = (model) => ({
+    apiVersion: 'modelshift.dev/v1',
+    kind: 'Agent',
+    metadata: { name: 'bench-agent' },
+    spec: { model: { provider: 'bench', name: model, params: { max_tokens: 100 } }, instructions: 'Answer.' },
+  });
+  const suite = (prefix, count) => ({
+    apiVersion: 'modelshift.dev/v1',
+    kind: 'EvalSuite',
+    metadata: { name: 'bench' },
+    spec: { repeat: 1, cases: Array.from({ length: count }, (_, i) => ({ name: `case ${i}`, input: `${prefix} ${i}`, assert: [{ type: 'contains', value: 'answer' }] })) },
+  });
+  const cacheDir = await mkdtemp(join(tmpdir(), 'modelshift-bench-'));
+  const options = {
+    pairs: [{ agent: 'bench-agent', base: { agent: agent('gpt-4.1'), provider }, head: { agent: agent('gpt-5.1'), provider } }],
+    suites: [suite('question', CASES)],
+    providers: [provider],
+    catalog: { lookup: () => undefined },
+    clientFor: (p) => createClient(p, { apiKey: 'bench-key' }, { timeoutMs: 30_000, maxRetries: 2 }),
+    cacheDir,
+    concurrency: CONCURRENCY,
+  };
+  const calls = CASES * 2;
+  const floor = (calls * LATENCY_MS) / CONCURRENCY;
+  const line = (label, count, wall) =>
+    console.log(`${label}: ${count} calls in ${wall.toFixed(0)} ms, floor N·L/C = ${calls}·${LATENCY_MS}/${CONCURRENCY} = ${floor} ms, ratio ${(wall / floor).toFixed(3)}`);
+  const measure = async (label, opts) => {
+    const started = performance.now();
+    const report = await runEvaluation(opts);
+    const wall = performance.now() - started;
+    line(label, report.calls, wall);
+    return wall;
+  };
+
+  // The same calls made straight through the SDK, N at a time: what the
+  // runner cannot beat on this machine (HTTP, JSON, the SDK's own work).
+  const sdkAlone = async () => {
+    const sdk = new OpenAI({ apiKey: 'bench-key', baseURL: provider.spec.baseURL, maxRetries: 2, timeout: 30_000, logLevel: 'off' });
+    let next = 0;
+    const worker = async () => {
+      while (next < calls) {
+        const i = next++;
+        await sdk.chat.completions.create({ model: 'gpt-4.1', max_tokens: 100, messages: [{ role: 'system', content: 'Answer.' }, { role: 'user', content: `sdk ${i}` }] });
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const wall = performance.now() - started;
+    line('SDK alone', calls, wall);
+    return wall;
+  };
+
+  try {
+    // Cold: includes loading and JIT-compiling the SDK and opening the connections, once per process.
+    await measure('cold run ', { ...options, suites: [suite('cold', CASES)] });
+    const baseline = await sdkAlone();
+    const wall = await measure('warm run ', options);
+    console.log(`           runner / floor ${(wall / floor).toFixed(3)} (target ≤ 1.15), runner / SDK alone ${(wall / baseline).toFixed(3)}`);
+
+    const before = await serverRequests();
+    const started = performance.now();
+    const second = await runEvaluation(options);
+    const seen = (await serverRequests()) - before;
+    console.log(`re-run   : ${second.calls} API calls (server saw ${seen}), ${second.cached} from cache, ${(performance.now() - started).toFixed(0)} ms (target 0 calls)`);
+  } finally {
+    child.kill();
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}

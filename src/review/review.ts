@@ -1,0 +1,114 @@
+import { isDeepStrictEqual } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { diffFields } from '../plan/changes.js';
+import { planMigration } from '../plan/plan.js';
+import { onSource } from '../plan/select.js';
+import type { Skipped } from '../plan/types.js';
+import type { Agent, Migration } from '../schema/index.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import type { AgentChange, FileDiff, MigrationReview, Review } from './types.js';
+
+/**
+ * What a pull request changes, from the workspace at its base and at its
+ * head. `changedFiles` are the files git reports as changed, relative to the
+ * workspace root. Pure: plans are made on the head workspace in memory.
+ */
+export function reviewChanges(base: LoadedWorkspace, head: LoadedWorkspace, changedFiles: readonly string[]): Review {
+  const changed = new Set(changedFiles);
+  const rules = [...head.migrations.values()].sort((a, b) => a.value.metadata.name.localeCompare(b.value.metadata.name));
+  const migrations: MigrationReview[] = rules
+    .filter((m) => changed.has(m.file) && !isDeepStrictEqual(base.migrations.get(m.value.metadata.name)?.value, m.value))
+    .map((m) => ({
+      name: m.value.metadata.name,
+      file: m.file,
+      status: base.migrations.has(m.value.metadata.name) ? 'changed' : 'added',
+      plan: planMigration(head, m),
+    }));
+
+  const own = agentsChangedByPr(base, head, rules.map((m) => m.value));
+  const pending: AgentChange[] = migrations.flatMap(({ name, plan }) =>
+    plan.agents
+      .filter((agent) => agent.changes.length > 0)
+      .map((agent) => ({ name: agent.name, kind: 'pending' as const, file: agent.file, migration: name, before: agent.before, after: agent.after, changes: agent.changes, warnings: agent.warnings })),
+  );
+  const agents = [...own, ...pending].sort((a, b) => a.name.localeCompare(b.name) || order(a) - order(b));
+
+  const skipped = new Map<string, Skipped>();
+  for (const s of migrations.flatMap((m) => m.plan.skipped)) if (!skipped.has(s.name)) skipped.set(s.name, s);
+  const warnings = migrations.flatMap((m) => m.plan.warnings.map((w) => (migrations.length > 1 ? `${m.name}: ${w}` : w)));
+
+  return {
+    agents,
+    migrations,
+    skipped: [...skipped.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    warnings,
+    diffs: [...prDiffs(base, head, own), ...pendingDiffs(head, migrations)],
+    changedFiles: [...changedFiles].sort(),
+  };
+}
+
+/** Agents whose document differs between base and head, matched by name (a moved file is still the same agent). */
+function agentsChangedByPr(base: LoadedWorkspace, head: LoadedWorkspace, rules: Migration[]): AgentChange[] {
+  const names = [...new Set([...base.agents.keys(), ...head.agents.keys()])];
+  const out: AgentChange[] = [];
+  for (const name of names) {
+    const before = base.agents.get(name);
+    const after = head.agents.get(name);
+    if (before && after) {
+      const changes = diffFields(before.value, after.value);
+      if (!changes.length) continue;
+      const migration = rules.find((rule) => follows(rule, before.value, after.value))?.metadata.name;
+      out.push({ name, kind: 'changed', file: after.file, ...(migration ? { migration } : {}), before: before.value, after: after.value, changes, warnings: [] });
+    } else if (after) {
+      out.push({ name, kind: 'added', file: after.file, after: after.value, changes: [], warnings: [] });
+    } else if (before) {
+      out.push({ name, kind: 'removed', file: before.file, before: before.value, changes: [], warnings: [] });
+    }
+  }
+  return out;
+}
+
+/** The change moves the agent the way `rule` does: off its `from` model, onto `to` or into the rule's canary. */
+function follows(rule: Migration, before: Agent, after: Agent): boolean {
+  if (!onSource(rule, before)) return false;
+  const { to } = rule.spec;
+  const model = after.spec.model;
+  return (model.provider === to.provider && model.name === to.model) || after.spec.rollout?.migration === rule.metadata.name;
+}
+
+function order(change: AgentChange): number {
+  return change.kind === 'pending' ? 1 : 0;
+}
+
+function prDiffs(base: LoadedWorkspace, head: LoadedWorkspace, own: AgentChange[]): FileDiff[] {
+  const byFile = new Map<string, { baseFile?: string; agents: string[] }>();
+  for (const change of own) {
+    const baseFile = base.agents.get(change.name)?.file;
+    const entry = byFile.get(change.file) ?? { baseFile, agents: [] };
+    entry.agents.push(change.name);
+    byFile.set(change.file, entry);
+  }
+  return [...byFile]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([file, { baseFile, agents }]) => {
+      // A deleted file is absent at head: the patch then removes every line.
+      const before = baseFile === undefined ? '' : (base.files.get(baseFile)?.text ?? '');
+      const after = head.files.get(file)?.text ?? '';
+      return { file, agents, source: 'pr' as const, patch: patch(baseFile ?? file, file, before, after) };
+    });
+}
+
+function pendingDiffs(head: LoadedWorkspace, migrations: MigrationReview[]): FileDiff[] {
+  return migrations.flatMap(({ plan }) =>
+    Object.entries(plan.files).map(([file, text]) => ({
+      file,
+      agents: plan.agents.filter((a) => a.file === file && a.changes.length > 0).map((a) => a.name),
+      source: 'pending' as const,
+      patch: patch(file, file, head.files.get(file)?.text ?? '', text),
+    })),
+  );
+}
+
+function patch(from: string, to: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${from}`, `b/${to}`, before, after, '', '', { context: 3 }).replace(/^={10,}\n/, '');
+}

@@ -1,0 +1,111 @@
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ExternalError } from '../errors.js';
+import { MAX_FILE_BYTES, parseFile, type CheckedFile } from './parse-file.js';
+
+/** A worker costs ~50 ms to start (loading yaml and zod); below this many files per thread it does not pay off. */
+export const MIN_FILES_PER_WORKER = 400;
+const MAX_WORKERS = 8;
+/** Files per claim: small enough to balance the threads, large enough that claiming is free. */
+const CHUNK = 64;
+
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+/** What a thread sends back for one file. */
+export type SourceResult = CheckedFile | { file: string; readError: { code?: string; message: string } };
+
+/** What each worker gets: the files, and the shared counter all threads claim chunks from. */
+export interface WorkerInput {
+  root: string;
+  files: readonly string[];
+  counter: Int32Array;
+}
+
+export interface ChunkMessage {
+  start: number;
+  results: SourceResult[];
+}
+
+/**
+ * Reads, parses and checks every file, on the main thread and as many worker
+ * threads as the machine and the file count justify. Results keep the order of
+ * `files`. An unreadable file stops the command (exit 2): it is not a problem
+ * in the file but in the machine.
+ */
+export async function parseFiles(root: string, files: readonly string[]): Promise<CheckedFile[]> {
+  const results: (SourceResult | undefined)[] = new Array(files.length);
+  const store = ({ start, results: chunk }: ChunkMessage) => chunk.forEach((r, i) => (results[start + i] = r));
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const workers = startWorkers({ root, files, counter }, store);
+  claimChunks(counter, root, files, store);
+  await Promise.all(workers);
+  // A worker that failed (e.g. a bundle without the worker script) leaves holes: fill them here.
+  return results.map((result, i) => {
+    const r = result ?? parseSource(root, files[i]!);
+    if ('readError' in r) {
+      throw new ExternalError(`cannot read ${r.file}: ${r.readError.message}`, { hint: 'check the file permissions, or add the path to spec.ignore in modelshift.yaml', cause: r.readError });
+    }
+    return r;
+  });
+}
+
+function workerCount(files: number): number {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 0; // running from sources (tests) or a bundle
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / MIN_FILES_PER_WORKER) - 1, MAX_WORKERS));
+}
+
+/** Resolves when the worker is done or has failed; a failed worker's chunks are redone by the caller. */
+function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void): Promise<void>[] {
+  return Array.from({ length: workerCount(input.files.length) }, () =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER_URL, { workerData: input });
+      worker.on('message', (message: ChunkMessage | { done: true }) => {
+        if ('done' in message) void worker.terminate().then(() => resolve());
+        else store(message);
+      });
+      worker.on('error', () => resolve());
+      worker.on('exit', () => resolve());
+    }),
+  );
+}
+
+/** Claims chunks of `files` until none are left; every thread, the main one included, runs this. */
+export function claimChunks(counter: Int32Array, root: string, files: readonly string[], emit: (message: ChunkMessage) => void): void {
+  for (let start = Atomics.add(counter, 0, 1) * CHUNK; start < files.length; start = Atomics.add(counter, 0, 1) * CHUNK) {
+    emit({ start, results: files.slice(start, start + CHUNK).map((file) => parseSource(root, file)) });
+  }
+}
+
+/** One file, read and parsed; without the raw data, which the rest of the pipeline does not need. */
+export function parseSource(root: string, file: string): SourceResult {
+  let source: { bytes: Uint8Array; size: number };
+  try {
+    source = readCapped(path.join(root, file));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { file, readError: { code, message } };
+  }
+  const parsed = parseFile(file, source.bytes, source.size);
+  return { ...parsed, docs: parsed.docs.map(({ data: _data, ...doc }) => doc) };
+}
+
+/** Reads at most one byte past the size limit: a 2 GiB file is reported, not loaded. */
+function readCapped(file: string): { bytes: Uint8Array; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES + 1));
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read), size };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace } from '../../src/workspace/load.js';
+import { parseFile } from '../../src/workspace/parse-file.js';
+
+/** Inline files through the same per-file checks and cross-file rules as the loader, without a disk. */
+function load(files: Record<string, string>, today = '2026-11-22') {
+  const parsed = Object.entries(files).map(([file, text]) => parseFile(file, new TextEncoder().encode(text)));
+  return buildWorkspace('/workspace', parsed.filter((f) => f.ours), [], { today });
+}
+
+/** Findings as `rule file:line:column message`, errors and warnings marked. */
+function report(files: Record<string, string>, today?: string): string[] {
+  return load(files, today).findings.map((f) => `${f.severity === 'error' ? 'E' : 'W'} ${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`);
+}
+
+const provider = (name: string, type = name, extra = '') =>
+  `apiVersion: modelshift.dev/v1\nkind: Provider\nmetadata: { name: ${name} }\nspec:\n  type: ${type}\n${extra}`;
+const agent = (name: string, model: string, params = '{ max_completion_tokens: 500 }', providerName = 'openai', extra = '') => `apiVersion: modelshift.dev/v1
+kind: Agent
+metadata:
+  name: ${name}
+spec:
+  model:
+    provider: ${providerName}
+    name: ${model}
+    params: ${params}
+  instructions: Sort tickets.
+${extra}`;
+const migration = (spec: string) => `apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: move }\nspec:\n${spec}`;
+const suite = (name: string, assertion = '{ type: contains, value: x }') =>
+  `apiVersion: modelshift.dev/v1\nkind: EvalSuite\nmetadata: { name: ${name} }\nspec:\n  cases:\n    - name: c\n      input: hi\n      assert: [${assertion}]\n`;
+const OPENAI = { 'providers/openai.yaml': provider('openai') };
+
+describe('unique names', () => {
+  it('reports the second document with a name, naming the first; kinds do not clash', () => {
+    expect(
+      report({
+        ...OPENAI,
+        'agents/a.yaml': agent('triage', 'gpt-5.2'),
+        'agents/b.yaml': agent('triage', 'gpt-5.2'),
+        'evals/triage.yaml': suite('triage'),
+      }),
+    ).toEqual(['E unique-name agents/b.yaml:4:9 agent name "triage" is already used by agents/a.yaml:4; rename one of them']);
+  });
+
+  it('allows one Workspace document only', () => {
+    const ws = 'apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: w }\nspec: {}\n';
+    expect(report({ 'modelshift.yaml': ws, 'teams/more.yaml': ws })).toEqual([
+      'E unique-name teams/more.yaml:2:7 only one Workspace document is allowed; merge it into modelshift.yaml',
+    ]);
+  });
+});
+
+describe('references', () => {
+  it('an agent and its canary name providers that exist', () => {
+    const canary = '  rollout: { migration: move, weight: 10, model: { provider: azure, name: gpt-5.2 } }\n';
+    expect(report({ ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-5.2', undefined, 'mistral', canary) })).toEqual([
+      'E provider-exists agents/a.yaml:7:15 provider "mistral" is not defined (known: openai); add a Provider file or fix the name',
+      'E provider-exists agents/a.yaml:11:62 provider "azure" is not defined (known: openai); add a Provider file or fix the name',
+    ]);
+    expect(report({ 'agents/a.yaml': agent('a', 'gpt-5.2') })[0]).toContain('(no providers are defined yet)');
+  });
+
+  it('an agent uses a model its provider enables, when the provider lists them', () => {
+    const files = { 'providers/openai.yaml': provider('openai', 'openai', '  models: [gpt-4.1]\n'), 'agents/a.yaml': agent('a', 'gpt-5.2') };
+    expect(report(files)).toEqual([
+      'E provider-models agents/a.yaml:8:11 model "gpt-5.2" is not enabled on provider "openai" (its models: gpt-4.1); add it to the provider\'s models or pick one of those',
+    ]);
+  });
+
+  it('a migration names providers that exist, and a destination model its provider enables', () => {
+    const files = {
+      'providers/openai.yaml': provider('openai', 'openai', '  models: [gpt-4.1]\n'),
+      'migrations/a.yaml': migration('  from: { provider: legacy, model: gpt-4 }\n  to: { provider: openai, model: gpt-5.2 }\n'),
+    };
+    expect(report(files)).toEqual([
+      'E provider-exists migrations/a.yaml:5:21 provider "legacy" is not defined (known: openai); add a Provider file for it before planning this migration',
+      'E provider-models migrations/a.yaml:6:34 model "gpt-5.2" is not enabled on provider "openai"; add it to the provider\'s models first',
+    ]);
+  });
+
+  it('a migration names eval suites that exist; a judge names a provider that exists', () => {
+    const files = {
+      ...OPENAI,
+      'evals/s.yaml': suite('support', '{ type: llm-judge, rubric: Polite, provider: anthropic, model: claude-haiku-4-5 }'),
+      'migrations/a.yaml': migration('  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.2 }\n  eval: { suites: [support, sales] }\n'),
+    };
+    expect(report(files)).toEqual([
+      'E provider-exists evals/s.yaml:8:61 judge provider "anthropic" is not defined (known: openai); add a Provider file or fix the name',
+      'E suite-exists migrations/a.yaml:7:29 eval suite "sales" is not defined (known: support); add an EvalSuite or fix the name',
+    ]);
+  });
+});
+
+describe('catalog checks', () => {
+  const anthropic = { 'providers/anthropic.yaml': provider('anthropic') };
+
+  it('a retired model is an error, one retiring within 90 days a warning naming date and successor, an unknown one a warning', () => {
+    expect(
+      report({
+        ...OPENAI,
+        ...anthropic,
+        'agents/a.yaml': agent('a', 'claude-opus-4-1', '{ max_tokens: 800 }', 'anthropic'),
+        'agents/b.yaml': agent('b', 'gpt-4.1', '{ max_tokens: 800 }'),
+        'agents/c.yaml': agent('c', 'gpt-7-preview'),
+      }),
+    ).toEqual([
+      'E model-retired agents/a.yaml:8:11 model "claude-opus-4-1" was retired on 2026-08-05 and no longer answers; migrate to claude-opus-4-8',
+      'W model-retiring agents/b.yaml:8:11 model "gpt-4.1" retires on 2027-01-14 (in 53 days); migrate to gpt-6-luna',
+      'W model-unknown agents/c.yaml:8:11 model "gpt-7-preview" is not in the catalog, so its parameters, prices and retirement are not checked; if it is new or private, describe it under spec.catalog.models in modelshift.yaml',
+    ]);
+  });
+
+  it('checks parameters against the model, each at the parameter, saying what to do instead', () => {
+    expect(report({ ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-5.2', '{ max_tokens: 500, temperature: 0.2 }') })).toEqual([
+      'E param-refused agents/a.yaml:9:27 gpt-5.2 does not accept max_tokens; use max_completion_tokens instead',
+      'E param-refused agents/a.yaml:9:45 gpt-5.2 does not accept temperature; remove it (steer it with reasoning_effort instead)',
+    ]);
+  });
+
+  it('points a parameter the model requires at params, or at model when there are no params', () => {
+    expect(report({ ...anthropic, 'agents/a.yaml': agent('a', 'claude-haiku-4-5', '{ temperature: 0.5 }', 'anthropic') })).toEqual([
+      'E param-required agents/a.yaml:9:5 claude-haiku-4-5 requires max_tokens; add it to spec.model.params (e.g. max_tokens: 1024)',
+    ]);
+    const noParams = agent('a', 'claude-haiku-4-5', '{}', 'anthropic').replace('    params: {}\n', '');
+    expect(report({ ...anthropic, 'agents/a.yaml': noParams })[0]).toMatch(/^E param-required agents\/a\.yaml:6:3 /);
+  });
+
+  it('checks a canary model too, and a migration destination that is retired', () => {
+    const canary = '  rollout: { migration: move, weight: 10, model: { provider: openai, name: gpt-5.2, params: { temperature: 1 } } }\n';
+    expect(
+      report({
+        ...OPENAI,
+        'agents/a.yaml': agent('a', 'gpt-5.2', undefined, 'openai', canary),
+        'migrations/m.yaml': migration('  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-4.5-preview }\n'),
+      }),
+    ).toEqual([
+      'E param-refused agents/a.yaml:11:108 gpt-5.2 does not accept temperature; remove it (steer it with reasoning_effort instead)',
+      'E model-retired migrations/m.yaml:6:34 destination model "gpt-4.5-preview" was retired on 2025-07-14 and no longer answers; migrate to gpt-4.1',
+    ]);
+  });
+
+  it('leaves models of self-hosted providers alone', () => {
+    const vllm = provider('local', 'openai-compatible', '  baseURL: http://gpu:8000/v1\n');
+    expect(report({ 'providers/local.yaml': vllm, 'agents/a.yaml': agent('a', 'Qwen/Qwen2.5-72B', '{ temperature: 0.3 }', 'local') })).toEqual([]);
+  });
+
+  it('uses workspace overrides, and reports an incomplete one for an unknown model at its key with what is missing', () => {
+    const ws = `apiVersion: modelshift.dev/v1
+kind: Workspace
+metadata: { name: w }
+spec:
+  catalog:
+    models:
+      acme-1:
+        provider: openai
+        contextWindow: 1000
+      gpt-4.1: { retires: "2026-12-01" }
+`;
+    expect(report({ 'modelshift.yaml': ws, ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-4.1', '{ max_tokens: 100 }') })).toEqual([
+      'W model-retiring agents/a.yaml:8:11 model "gpt-4.1" retires on 2026-12-01 (in 9 days); migrate to gpt-6-luna',
+      'E catalog-override modelshift.yaml:7:7 "acme-1" is not in the built-in catalog, so its entry must describe the whole model; add maxOutputTokens, price, params, checked',
+    ]);
+  });
+});
+
+describe('literal secrets', () => {
+  // Put together at run time so the repository holds no key-shaped strings.
+  const openaiKey = ['sk', 'proj', 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0'].join('-');
+
+  it('finds known key formats anywhere, valid document or not, without repeating them', () => {
+    const findings = load({
+      ...OPENAI,
+      'agents/a.yaml': agent('a', 'gpt-5.2', `{ max_completion_tokens: 5, api_key: ${openaiKey} }`),
+      'agents/b.yaml': agent('b', 'gpt-5.2', undefined, 'openai', `  bogus: "${'AKIA'}ABCDEFGHIJKLMNOP"\n`),
+    }).findings.filter((f) => f.rule === 'literal-secret');
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.path}`)).toEqual(['agents/a.yaml:9:50 spec.model.params.api_key', 'agents/b.yaml:11:10 spec.bogus']);
+    expect(findings.map((f) => f.message).join('\n')).not.toContain(openaiKey);
+    expect(findings[1]!.message).toContain('an AWS access key');
+  });
+
+  it('finds long tokens under credential-like keys, but not variable names or ordinary words', () => {
+    const token = ['q8Lr2', 'Vx7Kp', '4Nz9M', 'w3Tb6'].join('');
+    const findings = load({
+      'providers/openai.yaml': provider('openai', 'openai', `  apiKeyEnv: OPENAI_API_KEY\n`),
+      'agents/a.yaml': agent('a', 'gpt-5.2', `{ max_completion_tokens: 5, token: ${token}, secret: RUNTIME_SECRET_NAME }`, 'openai',
+        '  tools:\n    - name: assess\n      description: Uses the risk-assessment-framework-version-2 and task-management-tool-v3\n'),
+    }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['literal-secret spec.model.params.token']);
+    expect(findings[0]!.message).toContain('looks like a credential');
+  });
+});
