@@ -184,12 +184,12 @@ await historyCommand({ cwd: process.cwd(), env: process.env, stdout: (t) => proc
     ours.push(history.ms);
     git.push(run('git', ['log', '-p', '--first-parent', '--', 'agents'], { cwd: dir }).ms);
   }
-  const historyMs = median(ours);
-  const gitMs = median(git);
+  // Other work on the machine slows three processes more than one: the best run shows the intrinsic cost.
+  const [historyMs, gitMs, bestHistory, bestGit] = [median(ours), median(git), Math.min(...ours), Math.min(...git)];
   const ratio = historyMs / gitMs;
-  console.log(`modelshift history --format json: ${historyMs.toFixed(0)} ms (median of ${RUNS})`);
-  console.log(`git log -p --first-parent -- agents: ${gitMs.toFixed(0)} ms (median of ${RUNS})`);
-  console.log(`ratio: ${ratio.toFixed(2)} (target <= 5.0) ${ratio <= 5 ? 'OK' : 'OVER'}`);
+  console.log(`modelshift history --format json: ${historyMs.toFixed(0)} ms (median of ${RUNS}; best ${bestHistory.toFixed(0)} ms)`);
+  console.log(`git log -p --first-parent -- agents: ${gitMs.toFixed(0)} ms (median of ${RUNS}; best ${bestGit.toFixed(0)} ms)`);
+  console.log(`ratio: ${ratio.toFixed(2)} (best ${(bestHistory / bestGit).toFixed(2)}; target <= 5.0) ${ratio <= 5 ? 'OK' : 'OVER'}`);
 
   const want = new Set(expected.map((line) => line.replace(/^\d+/, (m) => shas.get(m))));
   const got = new Set(JSON.parse(output).events.map((e) => `${e.commit} ${e.agent} ${e.from.provider}/${e.from.model} ${e.to.provider}/${e.to.model}`));

@@ -128,3 +128,10 @@ export async function resolveCommit(run: GitRun, ref: string): Promise<string | 
     hint: 'run modelshift inside a git repository, or pass -C DIR',
   });
 }
+
+/** True in a shallow clone (CI checkouts often are), whose history stops at the clone's depth. */
+export async function isShallowRepository(run: GitRun): Promise<boolean> {
+  const exit = await runGit(run, ['rev-parse', '--is-shallow-repository']);
+  if (exit.code !== 0) throw gitFailed('git rev-parse --is-shallow-repository', exit);
+  return exit.stdout.trim() === 'true';
+}

@@ -1,7 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
+import picomatch from 'picomatch';
+import { parseAllDocuments, type Document } from 'yaml';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import type { Agent, Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
+import { MAX_ALIAS_COUNT } from '../workspace/parse-file.js';
 import type { Loaded } from '../workspace/types.js';
 import { diffFields, editOps } from './changes.js';
 import { adaptInstructions } from './instructions.js';
@@ -72,6 +75,8 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
     agents.push({ name, file: loaded.file, doc: loaded.doc, changes: diffFields(agent, after), warnings: agentWarnings, before: agent, after });
   }
 
+  skipped.push(...invalidAgentsOnSource(workspace, rule, new Set(workspace.agents.keys())));
+  skipped.sort((a, b) => a.name.localeCompare(b.name));
   const { files, errors } = rewriteFiles(workspace, agents);
   const diff = Object.entries(files)
     .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, workspace.files.get(file)!.text, text, '', '', { context: 3 }))
@@ -92,6 +97,42 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
     files,
     rollout: Boolean(rule.spec.rollout),
   };
+}
+
+/**
+ * Agents whose document failed its schema are not in the workspace, but if
+ * they are on the source model the migration must not pass them by silently:
+ * they are read loosely from their file and listed as skipped (invalid).
+ */
+function invalidAgentsOnSource(workspace: LoadedWorkspace, rule: Migration, valid: ReadonlySet<string>): Skipped[] {
+  const found: Skipped[] = [];
+  for (const source of workspace.files.values()) {
+    if (!source.invalid) continue;
+    for (const doc of parseAllDocuments(source.text)) {
+      const data = looseData(doc);
+      const name = data?.metadata?.name;
+      const model = data?.spec?.model;
+      if (data?.kind !== 'Agent' || typeof name !== 'string' || valid.has(name) || typeof model?.name !== 'string') continue;
+      if (model.provider !== rule.spec.from.provider || !picomatch.isMatch(model.name, rule.spec.from.model, { dot: true })) continue;
+      found.push({ name, reason: `${source.file} is invalid; run modelshift validate and fix it first`, code: 'invalid' });
+    }
+  }
+  return found;
+}
+
+function looseData(doc: Document.Parsed): LooseAgent | undefined {
+  if (doc.errors.length) return undefined;
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as LooseAgent | undefined;
+  } catch {
+    return undefined; // an alias bomb: validate reports it
+  }
+}
+
+interface LooseAgent {
+  kind?: unknown;
+  metadata?: { name?: unknown };
+  spec?: { model?: { provider?: unknown; name?: unknown } };
 }
 
 /** One verified edit per file; an edit that cannot be made safely becomes a plan error, never a write. */

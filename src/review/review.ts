@@ -3,9 +3,10 @@ import { createTwoFilesPatch } from 'diff';
 import { diffFields } from '../plan/changes.js';
 import { planMigration } from '../plan/plan.js';
 import { onSource } from '../plan/select.js';
-import type { Skipped } from '../plan/types.js';
+import type { Plan, Skipped } from '../plan/types.js';
 import type { Agent, Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
+import type { Loaded } from '../workspace/types.js';
 import type { AgentChange, FileDiff, MigrationReview, Review } from './types.js';
 
 /**
@@ -25,7 +26,7 @@ export function reviewChanges(base: LoadedWorkspace, head: LoadedWorkspace, chan
       plan: planMigration(head, m),
     }));
 
-  const own = agentsChangedByPr(base, head, rules.map((m) => m.value));
+  const own = agentsChangedByPr(base, head, rules);
   const pending: AgentChange[] = migrations.flatMap(({ name, plan }) =>
     plan.agents
       .filter((agent) => agent.changes.length > 0)
@@ -47,9 +48,20 @@ export function reviewChanges(base: LoadedWorkspace, head: LoadedWorkspace, chan
   };
 }
 
-/** Agents whose document differs between base and head, matched by name (a moved file is still the same agent). */
-function agentsChangedByPr(base: LoadedWorkspace, head: LoadedWorkspace, rules: Migration[]): AgentChange[] {
+/**
+ * Agents whose document differs between base and head, matched by name (a
+ * moved file is still the same agent). A change that follows a migration
+ * gets the warnings that migration's plan gives on the base, the ones
+ * `modelshift pr` showed when it made the change.
+ */
+function agentsChangedByPr(base: LoadedWorkspace, head: LoadedWorkspace, rules: Loaded<Migration>[]): AgentChange[] {
   const names = [...new Set([...base.agents.keys(), ...head.agents.keys()])];
+  const basePlans = new Map<string, Plan>();
+  const planOnBase = (rule: Loaded<Migration>) => {
+    const name = rule.value.metadata.name;
+    if (!basePlans.has(name)) basePlans.set(name, planMigration(base, rule));
+    return basePlans.get(name)!;
+  };
   const out: AgentChange[] = [];
   for (const name of names) {
     const before = base.agents.get(name);
@@ -57,8 +69,9 @@ function agentsChangedByPr(base: LoadedWorkspace, head: LoadedWorkspace, rules: 
     if (before && after) {
       const changes = diffFields(before.value, after.value);
       if (!changes.length) continue;
-      const migration = rules.find((rule) => follows(rule, before.value, after.value))?.metadata.name;
-      out.push({ name, kind: 'changed', file: after.file, ...(migration ? { migration } : {}), before: before.value, after: after.value, changes, warnings: [] });
+      const rule = rules.find((r) => follows(r.value, before.value, after.value));
+      const warnings = rule ? (planOnBase(rule).agents.find((a) => a.name === name)?.warnings ?? []) : [];
+      out.push({ name, kind: 'changed', file: after.file, ...(rule ? { migration: rule.value.metadata.name } : {}), before: before.value, after: after.value, changes, warnings });
     } else if (after) {
       out.push({ name, kind: 'added', file: after.file, after: after.value, changes: [], warnings: [] });
     } else if (before) {

@@ -1,19 +1,20 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyCommand, type HistoryData } from '../../src/commands/history.js';
 import type { HistoryAt, HistoryLog } from '../../src/history/types.js';
 import { ExternalError, UsageError } from '../../src/errors.js';
-import { agentYaml, capture, migrationYaml, TestRepo } from './repo.js';
+import { agentYaml, capture, GIT_ENV, migrationYaml, TestRepo } from './repo.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.remove());
 
 async function history(opts: Partial<Parameters<typeof historyCommand>[1]> = {}, cwd = repo.dir) {
-  const { ctx, out } = capture(cwd);
+  const { ctx, out, err } = capture(cwd);
   const result = await historyCommand(ctx, { format: 'json', ...opts });
-  return { result, out: out() };
+  return { result, out: out(), err: err() };
 }
 
 async function events(opts: Partial<Parameters<typeof historyCommand>[1]> = {}) {
@@ -310,6 +311,22 @@ describe('history: errors', () => {
     expect((unknown as UsageError).hint).toBe('did you mean "triage"?');
     await expect(history({ ref: 'no-such-branch' })).rejects.toThrow(/unknown git ref "no-such-branch"/);
     await expect(history({ ref: '--output=/tmp/x' })).rejects.toThrow(UsageError);
+  });
+
+  it('warns on stderr that a shallow clone has only part of the history', async () => {
+    start();
+    repo.write('agents/triage.yaml', agentYaml({ name: 'triage', model: 'gpt-5.1' }));
+    repo.commit('upgrade');
+    expect((await history()).err).toBe('');
+    const clone = mkdtempSync(join(tmpdir(), 'modelshift-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone], { env: GIT_ENV });
+      const { result, err } = await history({}, clone);
+      expect(result.data).toEqual({ events: [] });
+      expect(err).toMatch(/shallow clone.*fetch-depth: 0/);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 
   it('fails with an ExternalError outside a git repository and reports nothing for a repository without commits', async () => {

@@ -109,20 +109,22 @@ export class TestRepo {
 export interface Captured {
   ctx: CommandContext;
   out: () => string;
+  err: () => string;
 }
 
 /** A command context over `cwd` that keeps what the command prints. */
 export function capture(cwd: string): Captured {
   let out = '';
+  let err = '';
   const ctx: CommandContext = {
     cwd,
     env: GIT_ENV,
     stdout: (text) => (out += text),
-    stderr: () => undefined,
+    stderr: (text) => (err += text),
     isTTY: false,
     now: new Date('2027-01-01T00:00:00Z'),
   };
-  return { ctx, out: () => out };
+  return { ctx, out: () => out, err: () => err };
 }
 
 export interface AgentFile {

@@ -48,7 +48,7 @@ describe('planMigration', () => {
     );
     expect(result.summary).toEqual({ migrate: 1, skipped: 2, warnings: 1 });
     expect(result.warnings).toEqual(['evals are not configured for this migration (spec.eval); the change is not measured before merge']);
-    expect(result.diff).toContain('-    name: gpt-4.1\n+    name: gpt-5.1\n');
+    expect(result.diff).toContain('-    name: gpt-4.1\n-    params: { temperature: 0.2, max_tokens: 800 }\n+    name: gpt-5.1\n+    params: { max_completion_tokens: 800, reasoning_effort: low }\n');
   });
 
   it('reports an agent claimed by two migrations', () => {
@@ -66,6 +66,7 @@ describe('planMigration', () => {
     });
     expect(result.agents).toEqual([]);
     expect(result.skipped.map((s) => [s.name, s.code])).toEqual([
+      ['support-bad', 'invalid'],
       ['support-canary', 'canary'],
     ]);
   });
@@ -79,28 +80,24 @@ describe('planMigration', () => {
     expect(result.files['agents/a.yaml']).toContain('  rollout:\n    migration: canary\n    weight: 10\n    model:\n      provider: anthropic\n');
   });
 
-  it('refuses an edit that would change another agent through a YAML alias', () => {
+  it('refuses an edit that would also change another value through a YAML alias', () => {
+    // Anchors only reach within one document, so the shared value is another field of the same agent.
     const shared = `apiVersion: modelshift.dev/v1
 kind: Agent
-metadata: { name: support-a }
+metadata: { name: support-a, description: &model gpt-4.1 }
 spec:
-  model: &model
+  model:
     provider: openai
-    name: gpt-4.1
+    name: *model
     params: { max_tokens: 800 }
-  instructions: hi
----
-apiVersion: modelshift.dev/v1
-kind: Agent
-metadata: { name: sales-b }
-spec:
-  model: *model
   instructions: hi
 `;
     const result = plan({ 'migrations/a.yaml': RULE, 'agents/shared.yaml': shared });
+    expect(result.agents.map((a) => a.name)).toEqual(['support-a']);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ file: 'agents/shared.yaml', line: 5 });
+    expect(result.errors[0]).toMatchObject({ file: 'agents/shared.yaml', line: 7, column: 11 });
     expect(result.errors[0]!.message).toMatch(/anchor &model/);
     expect(result.files).toEqual({});
+    expect(result.diff).toBe('');
   });
 });

@@ -1,0 +1,83 @@
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../helpers/examples.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'modelshift-apply-'));
+  await cp(EXAMPLES_DIR, dir, { recursive: true });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && !entry.parentPath.includes('.modelshift')) out[path.relative(root, path.join(entry.parentPath, entry.name))] = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+  }
+  return out;
+}
+
+describe('plan and apply on examples/', () => {
+  it('renders the same plan as the committed snapshots in every format', async () => {
+    for (const name of ['gpt-4.1-to-gpt-5.1', 'gpt-4o-to-claude-sonnet-5-5']) {
+      for (const format of ['text', 'markdown', 'json']) {
+        const run = await runCli(['plan', name, '--format', format], dir);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        await expect(run.stdout).toMatchFileSnapshot(`__snapshots__/plan-${name}.${format === 'markdown' ? 'md' : format === 'json' ? 'json' : 'txt'}`);
+      }
+    }
+  });
+
+  it('plan --exit-code exits 1 when something would change and writes nothing', async () => {
+    const before = await snapshot(dir);
+    const run = await runCli(['plan', 'migrations/2027-01-gpt-4.1-to-gpt-5.1.yaml', '--exit-code'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Plan: 3 agents to migrate, 3 skipped, 1 warning\.\n$/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('apply writes exactly the plan\'s diff, and a second apply changes nothing', async () => {
+    const planned = JSON.parse((await runCli(['plan', 'gpt-4.1-to-gpt-5.1', '--format', 'json'], dir)).stdout);
+    const before = await snapshot(dir);
+    const mode = (await stat(path.join(dir, 'agents/support/triage.yaml'))).mode;
+    const applied = await runCli(['apply', 'gpt-4.1-to-gpt-5.1'], dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/Apply complete: 3 files written\./);
+    const after = await snapshot(dir);
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+    expect(changed).toEqual(['agents/support/escalation.yaml', 'agents/support/refunds.yaml', 'agents/support/triage.yaml']);
+    expect((await stat(path.join(dir, 'agents/support/triage.yaml'))).mode).toBe(mode);
+    for (const file of changed) expect(planned.diff).toContain(`+++ b/${file}`);
+    expect(after['agents/support/triage.yaml']).toContain('    name: gpt-5.1          # pinned after the 2026-03 routing incident\n');
+
+    const again = await runCli(['apply', 'gpt-4.1-to-gpt-5.1', '--format', 'json'], dir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).summary.migrate).toBe(0);
+    expect(await snapshot(dir)).toEqual(after);
+
+    const validate = JSON.parse((await runCli(['validate', '--format', 'json'], dir)).stdout);
+    expect(validate.ok).toBe(true);
+    expect(validate.warnings.filter((w: { file: string }) => w.file.startsWith('agents/support/') && !w.file.endsWith('legacy.yaml') && !w.file.endsWith('summarizer.yaml'))).toEqual([]);
+  });
+
+  it('apply refuses when a file it would change is invalid, and writes nothing', async () => {
+    const file = path.join(dir, 'agents/support/refunds.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('  owners:', '  surprise: 1\n  owners:'));
+    const before = await snapshot(dir);
+    const run = await runCli(['apply', 'gpt-4.1-to-gpt-5.1'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/support-refunds.*run modelshift validate/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('exits 2 with the known names for an unknown migration', async () => {
+    const run = await runCli(['plan', 'nope'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: no migration named "nope" and no such file\nhint: known migrations: gpt-4.1-to-gpt-5.1, gpt-4o-to-claude-sonnet-5-5\n');
+  });
+});
