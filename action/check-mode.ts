@@ -52,7 +52,8 @@ function failureOf(data: CheckOutput, failOn: ActionInputs['failOn']): string | 
   if (!data.valid) return `${errors} error${errors === 1 ? '' : 's'} in modelshift files (see the annotations)`;
   if (failOn === 'gate' && data.gate === 'failed') {
     const reasons = data.report.evals.flatMap((o) => (o.status === 'failed' ? [o.reason] : o.status === 'ran' ? o.report.gate.reasons : []));
-    return `the eval gate failed: ${reasons.join('; ')}`;
+    const more = reasons.length > 3 ? `; and ${reasons.length - 3} more (see the job summary)` : '';
+    return `the eval gate failed: ${reasons.slice(0, 3).join('; ')}${more}`;
   }
   return undefined;
 }

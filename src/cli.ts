@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { applyCommand } from './commands/apply.js';
 import { evalCommand } from './commands/eval.js';
+import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { prCommand } from './commands/pr.js';
@@ -106,6 +107,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       const o = command.opts<{ suite?: string; concurrency?: number; offline?: boolean }>();
       return evalCommand({ ...ctx, signal: io.interruptible?.() ?? ctx.signal }, { migration: command.args[0]!, format: ctx.format, ...o });
     }));
+
+  program
+    .command('history')
+    .description('the audit log: every change of an agent\'s model on the current branch, with date, author, migration and PR')
+    .option('--agent <name>', 'the timeline of one agent, creation and deletion included')
+    .option('--since <date>', 'only changes at or after this date (YYYY-MM-DD or ISO 8601)')
+    .option('--at <date>', 'every agent\'s model at that moment')
+    .option('--ref <ref>', 'read this branch or commit instead of the current branch')
+    .action(run((ctx, command) => historyCommand(ctx, { format: ctx.format, ...command.opts<{ agent?: string; since?: string; at?: string; ref?: string }>() })));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

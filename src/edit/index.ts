@@ -1,3 +1,4 @@
+import { editBatched } from './batch.js';
 import { EditError, EditFailure } from './errors.js';
 import { indentStep, parseDocs, walk } from './locate.js';
 import type { Doc, YamlPath } from './locate.js';
@@ -28,8 +29,12 @@ export function editYaml(source: string, edits: DocEdit[]): string {
   let text = source;
   try {
     let docs = parseDocs(source, 'syntax');
+    const batched = editBatched(source, docs, edits);
+    if (batched !== undefined) return batched;
+    // What every document must read back as; carried from op to op instead of rebuilt from the parse each time.
+    const expected = docs.map((d) => d.toJS() as unknown);
     for (const edit of edits) {
-      for (const op of edit.ops) ({ text, docs } = applyOp(text, docs, edit.doc, op, history));
+      for (const op of edit.ops) ({ text, docs } = applyOp(text, docs, expected, edit.doc, op, history));
     }
     return text;
   } catch (error) {
@@ -39,13 +44,13 @@ export function editYaml(source: string, edits: DocEdit[]): string {
   }
 }
 
-function applyOp(text: string, docs: Doc[], index: number, op: EditOp, history: OffsetHistory): { text: string; docs: Doc[] } {
+function applyOp(text: string, docs: Doc[], expected: unknown[], index: number, op: EditOp, history: OffsetHistory): { text: string; docs: Doc[] } {
   const doc = docs[index];
   if (!doc) throw new EditFailure(`the file has ${docs.length} document(s); there is no document ${index + 1} to edit`, 0, 'unsupported');
   const at = pathOffset(doc, text, op.path);
   const steps = planOp(doc, text, op);
-  const expected = docs.map((d) => d.toJS() as unknown);
   expected[index] = intended(expected[index], op);
+  if (steps.length === 0) return { text, docs };
   const eol = detectEol(text);
   const before = history.size;
   let current = doc;

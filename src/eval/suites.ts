@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatch } from '../plan/glob.js';
 import type { LlmMessage, LlmRequest } from '../llm/types.js';
 import type { Agent } from '../schema/agent.js';
 import type { EvalCase, EvalSuite } from '../schema/eval-suite.js';
@@ -13,7 +13,7 @@ export interface CaseRun {
 /** A suite applies when its name globs and labels match the agent; an absent selector matches all. */
 export function suiteApplies(suite: EvalSuite, agent: Agent): boolean {
   const selector = suite.spec.agents;
-  if (selector?.names && !selector.names.some((glob) => picomatch.isMatch(agent.metadata.name, glob))) return false;
+  if (selector?.names && !selector.names.some((glob) => globMatch(agent.metadata.name, glob))) return false;
   const labels = agent.metadata.labels ?? {};
   return Object.entries(selector?.labels ?? {}).every(([k, v]) => labels[k] === v);
 }

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import picomatch from 'picomatch';
+import { globMatch } from './glob.js';
 import { parseAllDocuments, type Document } from 'yaml';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import type { Agent, Migration } from '../schema/index.js';
@@ -113,7 +113,7 @@ function invalidAgentsOnSource(workspace: LoadedWorkspace, rule: Migration, vali
       const name = data?.metadata?.name;
       const model = data?.spec?.model;
       if (data?.kind !== 'Agent' || typeof name !== 'string' || valid.has(name) || typeof model?.name !== 'string') continue;
-      if (model.provider !== rule.spec.from.provider || !picomatch.isMatch(model.name, rule.spec.from.model, { dot: true })) continue;
+      if (model.provider !== rule.spec.from.provider || !globMatch(model.name, rule.spec.from.model)) continue;
       found.push({ name, reason: `${source.file} is invalid; run modelshift validate and fix it first`, code: 'invalid' });
     }
   }

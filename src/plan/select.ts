@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatch } from './glob.js';
 import type { Agent, Migration } from '../schema/index.js';
 
 import type { Skipped } from './types.js';
@@ -8,7 +8,7 @@ export type Selection = { selected: true } | { selected: false; reason: string; 
 /** Is the agent on the rule's `from` model (provider exact, model exact or glob)? */
 export function onSource(migration: Migration, agent: Agent): boolean {
   const { from } = migration.spec;
-  return agent.spec.model.provider === from.provider && picomatch.isMatch(agent.spec.model.name, from.model, { dot: true });
+  return agent.spec.model.provider === from.provider && globMatch(agent.spec.model.name, from.model);
 }
 
 /**
@@ -18,10 +18,10 @@ export function onSource(migration: Migration, agent: Agent): boolean {
 export function select(migration: Migration, agent: Agent): Selection {
   const { select: filter, to } = migration.spec;
   const name = agent.metadata.name;
-  if (filter?.exclude?.some((glob) => picomatch.isMatch(name, glob))) {
+  if (filter?.exclude?.some((glob) => globMatch(name, glob))) {
     return { selected: false, reason: 'excluded by spec.select.exclude', code: 'excluded' };
   }
-  if (filter?.names && !filter.names.some((glob) => picomatch.isMatch(name, glob))) {
+  if (filter?.names && !filter.names.some((glob) => globMatch(name, glob))) {
     return { selected: false, reason: `name does not match spec.select.names (${filter.names.join(', ')})`, code: 'not-selected' };
   }
   const labels = agent.metadata.labels ?? {};

@@ -33,7 +33,7 @@ export interface SourceFile {
   /** Relative to the workspace root, with `/`. */
   file: string;
   text: string;
-  /** True when any document in it failed to parse or failed its schema. */
+  /** True when validate found an error in it: syntax, schema or a cross-file rule. */
   invalid: boolean;
 }
 

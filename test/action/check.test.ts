@@ -90,7 +90,7 @@ describe('mode: check', () => {
     expect(body).toContain('⏭️ **Evals skipped**: this pull request comes from a fork and GitHub gives fork pull requests no secrets, so OPENAI\\_API\\_KEY is not set');
     expect(body).toContain('| support-triage | agents/support/triage.yaml | changed (gpt-4.1-to-gpt-5.1) | `spec.model.name` "gpt-4.1" → "gpt-5.1"');
     expect(body).toContain('<details><summary>Diff: agents/support/triage.yaml (support-triage)</summary>');
-    expect(body).toContain('**support-escalation**: instructions: \\"Be verbose.\\" was not found');
+    expect(body).toContain('- **support-escalation**: instructions: "Be verbose." was not found');
     expect(run.summary).toContain('comes from a fork');
   });
 

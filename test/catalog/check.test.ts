@@ -12,6 +12,8 @@ const entry = (id: string): CatalogEntry => {
 const retiring: CatalogEntry = { ...entry('gpt-4.1'), id: 'test-model', retires: '2027-03-01', successor: 'test-model-2' };
 const verdict = (e: CatalogEntry | undefined, today: string, type: 'openai' | 'anthropic' | 'openai-compatible' = 'openai') =>
   checkModel(e, e?.id ?? 'mystery-1', type, today).map((i) => `${i.severity} ${i.rule}: ${i.message}`);
+/** The facts without the id the catalog files them under: the shape of a workspace override. */
+const facts = ({ id: _id, ...rest }: CatalogEntry) => rest;
 const params = (id: string, p: Record<string, unknown>) => checkParams(entry(id), p).map((i) => `${i.rule} ${i.param}: ${i.message}`);
 
 describe('checkModel', () => {
@@ -105,14 +107,12 @@ describe('missingFacts', () => {
       'params.temperatureTopPExclusive',
       'checked',
     ]);
-    const { id: _id, ...complete } = entry('gpt-4.1');
-    expect(missingFacts({ ...complete, sources: undefined })).toEqual([]);
+    expect(missingFacts({ ...facts(entry('gpt-4.1')), sources: undefined })).toEqual([]);
   });
 
   it('agrees with the catalog on which overrides are complete', () => {
-    const { id: _id, ...facts } = entry('gpt-4.1');
     const partial = { provider: 'openai' as const, contextWindow: 1000 };
-    const overridden = new Catalog({ 'acme-1': { ...facts, sources: undefined }, 'acme-2': partial });
+    const overridden = new Catalog({ 'acme-1': { ...facts(entry('gpt-4.1')), sources: undefined }, 'acme-2': partial });
     expect(overridden.incomplete).toEqual(['acme-2']);
     expect(missingFacts(partial).length).toBeGreaterThan(0);
   });
