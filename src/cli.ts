@@ -7,6 +7,9 @@ import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { prCommand } from './commands/pr.js';
+import { promoteCommand } from './commands/promote.js';
+import { rollbackCommand } from './commands/rollback.js';
+import { syncCommand } from './commands/sync.js';
 import { validateCommand } from './commands/validate.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
@@ -116,6 +119,43 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--at <date>', 'every agent\'s model at that moment')
     .option('--ref <ref>', 'read this branch or commit instead of the current branch')
     .action(run((ctx, command) => historyCommand(ctx, { format: ctx.format, ...command.opts<{ agent?: string; since?: string; at?: string; ref?: string }>() })));
+
+  program
+    .command('sync')
+    .description('push the merged state to the runtime targets of modelshift.yaml (spec.sync.targets)')
+    .option('--target <name>', 'only this target')
+    .option('--dry-run', 'show the diff against what each target holds; write nothing')
+    .option('--exit-code', 'exit 1 when a target differs from git (drift)')
+    .option('--prune', 'remove agents a target holds that git no longer has')
+    .option('--allow-empty', 'sync even when the workspace has no agents')
+    .action(run((ctx, command) => {
+      const o = command.opts<{ target?: string; dryRun?: boolean; exitCode?: boolean; prune?: boolean; allowEmpty?: boolean }>();
+      return syncCommand(ctx, { format: ctx.format, ...o });
+    }));
+
+  program
+    .command('promote')
+    .description('open a PR moving the migration\'s canary to its next rollout step; the last step is the cut-over')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--base <branch>', 'branch the pull request targets', 'main')
+    .option('--force', 'take the branch back even if a person pushed commits to it')
+    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
+    .action(run((ctx, command) => {
+      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
+      return promoteCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+    }));
+
+  program
+    .command('rollback')
+    .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--base <branch>', 'branch the pull request targets', 'main')
+    .option('--force', 'take the branch back even if a person pushed commits to it')
+    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
+    .action(run((ctx, command) => {
+      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
+      return rollbackCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+    }));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,9 +1,10 @@
 import { ExternalError, UsageError } from '../errors.js';
-import { runEvaluation, suiteApplies, type EvalReport } from '../eval/index.js';
-import { createClient } from '../llm/index.js';
+import { suiteApplies, type EvalReport } from '../eval/index.js';
 import type { EvalGroup, EvalOutcome } from '../review/eval-groups.js';
 import type { EvalSuite, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
+import type { CommandContext } from './context.js';
+import { evaluate } from './eval.js';
 
 /** The Action's `eval` input: `auto` runs when every key the evals need is set. */
 export type EvalMode = 'auto' | 'always' | 'never';
@@ -11,72 +12,47 @@ export type EvalMode = 'auto' | 'always' | 'never';
 /** One eval run as the check asks for it. */
 export interface EvalRequest {
   group: EvalGroup;
-  /** The head workspace: suites, catalog, `spec.eval` settings. */
+  /** Suites by name: the group's, or every suite when it names none. */
+  suites: string[];
+  /**
+   * The workspace the evals see: the head's suites, catalog and settings,
+   * the base branch's providers, rooted at the checkout (where the cache is).
+   */
   workspace: LoadedWorkspace;
-  /** Provider connections (URL, key name) of the base branch; judges are looked up here too. */
-  providers: Provider[];
-  /** API keys by environment variable name, read once at the edge. */
-  keys: Readonly<Record<string, string>>;
-  /** Absolute path of the answer cache. */
-  cacheDir: string;
-  signal?: AbortSignal;
 }
 
 /** The boundary to the eval command: one group's pairs in, one report out. */
-export type EvalRunner = (request: EvalRequest) => Promise<EvalReport>;
+export type EvalRunner = (ctx: CommandContext, request: EvalRequest) => Promise<EvalReport>;
+
+/** `modelshift eval`'s runner: keys from `ctx.env`, settings from the workspace's `spec.eval`. */
+export const runEvalsFor: EvalRunner = (ctx, { group, suites, workspace }) => evaluate(ctx, workspace, { pairs: group.pairs, suites, gate: group.gate }, {});
 
 export interface EvalPolicy {
   mode: EvalMode;
   /** A fork's pull request gets no secrets from GitHub; said so when keys are missing. */
   fork: boolean;
-  env: Readonly<Record<string, string | undefined>>;
   /** Called with every key value read, so the runner can mask it in logs. */
   onSecret?: (value: string) => void;
 }
 
-const DEFAULTS = { concurrency: 4, timeoutMs: 60_000, retries: 2 };
-
-/** Runs `runEvaluation` with the workspace's `spec.eval` settings; the Action's default `EvalRunner`. */
-export const runEvalsFor: EvalRunner = (request) => {
-  const settings = request.workspace.config?.value.spec.eval ?? {};
-  return runEvaluation({
-    pairs: request.group.pairs,
-    suites: suitesOf(request.workspace, request.group),
-    providers: request.providers,
-    ...(request.group.gate ? { gate: request.group.gate } : {}),
-    catalog: request.workspace.catalog,
-    clientFor: (provider) =>
-      createClient(
-        provider,
-        { apiKey: provider.spec.apiKeyEnv === undefined ? undefined : request.keys[provider.spec.apiKeyEnv] },
-        { timeoutMs: settings.timeoutMs ?? DEFAULTS.timeoutMs, maxRetries: settings.retries ?? DEFAULTS.retries },
-      ),
-    cacheDir: request.cacheDir,
-    concurrency: settings.concurrency ?? DEFAULTS.concurrency,
-    signal: request.signal,
-  });
-};
-
 export interface EvalContext {
   policy: EvalPolicy;
+  /** As in `EvalRequest`. */
   workspace: LoadedWorkspace;
-  providers: Provider[];
-  cacheDir: string;
   evaluate: EvalRunner;
-  signal?: AbortSignal;
 }
 
 /** Decides for each group whether evals run, runs those that do, one after the other. */
-export async function runEvalGroups(groups: readonly EvalGroup[], ctx: EvalContext): Promise<EvalOutcome[]> {
+export async function runEvalGroups(ctx: CommandContext, groups: readonly EvalGroup[], evals: EvalContext): Promise<EvalOutcome[]> {
   const outcomes: EvalOutcome[] = [];
   for (const group of groups) {
-    const decision = decide(group, ctx);
+    const decision = decide(ctx, group, evals);
     if (decision.status !== 'run') {
       outcomes.push({ group, ...decision });
       continue;
     }
     try {
-      const report = await ctx.evaluate({ group, workspace: ctx.workspace, providers: ctx.providers, keys: decision.keys, cacheDir: ctx.cacheDir, signal: ctx.signal });
+      const report = await evals.evaluate(ctx, { group, suites: decision.suites, workspace: evals.workspace });
       outcomes.push({ group, status: 'ran', report });
     } catch (error) {
       // A provider outage or a bad key is a result to report; anything else is a bug and stops the check.
@@ -87,10 +63,10 @@ export async function runEvalGroups(groups: readonly EvalGroup[], ctx: EvalConte
   return outcomes;
 }
 
-type Decision = { status: 'run'; keys: Record<string, string> } | { status: 'skipped' | 'failed'; reason: string };
+type Decision = { status: 'run'; suites: string[] } | { status: 'skipped' | 'failed'; reason: string };
 
-function decide(group: EvalGroup, ctx: EvalContext): Decision {
-  const { policy } = ctx;
+function decide(ctx: CommandContext, group: EvalGroup, evals: EvalContext): Decision {
+  const { policy } = evals;
   const label = group.migration === undefined ? '' : ` for migration ${group.migration}`;
   if (policy.mode === 'never') return { status: 'skipped', reason: 'evals are turned off (eval: never)' };
   if (!group.pairs.length) {
@@ -98,19 +74,16 @@ function decide(group: EvalGroup, ctx: EvalContext): Decision {
     return { status: 'skipped', reason: `no agent${label} can be evaluated (${why}${group.skipped.length > 3 ? '; …' : ''})` };
   }
   if (group.suites?.length === 0) return { status: 'skipped', reason: `evals are not configured${label} (spec.eval.suites)` };
-  const suites = suitesOf(ctx.workspace, group).filter((suite) => group.pairs.some((pair) => suiteApplies(suite, pair.head.agent)));
+  const suites = suitesOf(evals.workspace, group).filter((suite) => group.pairs.some((pair) => suiteApplies(suite, pair.head.agent)));
   if (!suites.length) return { status: 'skipped', reason: `no eval suite applies to the agents${label}` };
 
-  const names = keyNames(group, suites, ctx.providers);
-  const keys: Record<string, string> = {};
-  for (const name of names) {
-    const value = policy.env[name];
-    if (!value) continue;
-    policy.onSecret?.(value);
-    keys[name] = value;
+  const missing: string[] = [];
+  for (const name of keyNames(group, suites, [...evals.workspace.providers.values()].map((p) => p.value))) {
+    const value = ctx.env[name];
+    if (value) policy.onSecret?.(value);
+    else missing.push(name);
   }
-  const missing = names.filter((name) => keys[name] === undefined);
-  if (!missing.length) return { status: 'run', keys };
+  if (!missing.length) return { status: 'run', suites: suites.map((suite) => suite.metadata.name) };
   const list = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`;
   const reason = policy.fork
     ? `this pull request comes from a fork and GitHub gives fork pull requests no secrets, so ${list}; a maintainer can run \`modelshift eval\` or push the branch to this repository`

@@ -89,14 +89,12 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
   const valid = !findings.some((f) => f.severity === 'error');
 
   const connections = new Map([...base.providers].map(([name, loaded]) => [name, loaded.value]));
-  const outcomes = await runEvalGroups(evalGroups(review, head, connections), {
-    policy: { mode: opts.evalMode, fork: opts.pullRequest?.fork ?? false, env: ctx.env, ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) },
-    workspace: head,
-    providers: [...connections.values()],
-    // In the checkout, not a temporary worktree: a committed or restored cache is found there and kept for the next run.
-    cacheDir: path.resolve(workspaceRoot, head.config?.value.spec.eval?.cacheDir ?? '.modelshift/cache'),
+  // The base's providers (a PR cannot redirect the keys), rooted at the checkout: a committed or restored cache is found there.
+  const evalWorkspace: LoadedWorkspace = { ...head, root: workspaceRoot, providers: base.providers };
+  const outcomes = await runEvalGroups(ctx, evalGroups(review, head, connections), {
+    policy: { mode: opts.evalMode, fork: opts.pullRequest?.fork ?? false, ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) },
+    workspace: evalWorkspace,
     evaluate: opts.evaluate ?? runEvalsFor,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const gate = gateVerdict(outcomes);
   const report: CheckReport = { review, validation, evals: outcomes, gate };

@@ -1,5 +1,5 @@
 import { EXIT, UsageError } from '../errors.js';
-import { isShallowRepository, readFirstParentLog, resolveCommit } from '../git/log.js';
+import { readFirstParentLog, resolveRef } from '../git/log.js';
 import { parseDateArg } from '../history/dates.js';
 import { readFileSummary } from '../history/read-file.js';
 import { agentEvents, agentsAt, isModelChange, newestFirst } from '../history/replay.js';
@@ -69,14 +69,11 @@ export async function historyCommand(ctx: CommandContext, opts: HistoryOptions):
 
 async function readHistory(ctx: CommandContext, ref: string | undefined): Promise<HistoryCommit[]> {
   const run = { cwd: ctx.cwd, env: ctx.env, signal: ctx.signal };
-  const commit = await resolveCommit(run, ref ?? 'HEAD');
-  if (commit !== null) {
-    const [commits, shallow] = await Promise.all([readFirstParentLog({ ...run, commit, read: readFileSummary }), isShallowRepository(run)]);
-    if (shallow) {
-      ctx.stderr('warning: this is a shallow clone, so history starts at its oldest fetched commit (in GitHub Actions, checkout with fetch-depth: 0)\n');
-    }
-    return commits;
+  const { commit, shallow } = await resolveRef(run, ref ?? 'HEAD');
+  if (shallow) {
+    ctx.stderr('warning: this is a shallow clone, so history starts at its oldest fetched commit (in GitHub Actions, check out with fetch-depth: 0)\n');
   }
+  if (commit !== null) return readFirstParentLog({ ...run, commit, read: readFileSummary });
   // A repository without commits has no HEAD yet: nothing has happened, which is not an error.
   if (ref === undefined) return [];
   throw new UsageError(`unknown git ref "${ref}"`, 'name a branch, tag or commit that exists, e.g. main or origin/main');

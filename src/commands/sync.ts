@@ -26,15 +26,13 @@ export interface SyncOptions {
   http?: Partial<HttpSettings>;
 }
 
-export type SyncOutput = SyncData;
-
 /**
  * `modelshift sync`: compiles the workspace into the bundle and makes every
  * target in `spec.sync.targets` hold it. API keys are referenced by their
  * variable NAME only; the one secret sync reads is an http target's token,
  * which goes into the Authorization header and nowhere else.
  */
-export async function syncCommand(ctx: CommandContext, opts: SyncOptions): Promise<CommandResult<SyncOutput>> {
+export async function syncCommand(ctx: CommandContext, opts: SyncOptions): Promise<CommandResult<SyncData>> {
   const workspace = await load(ctx);
   refuseInvalid(workspace);
   const configs = selectTargets(workspace, opts.target);

@@ -14,6 +14,7 @@ export class BlobReader<T> {
   /** Blob ids in the order they were asked; those from queueHead on are not answered yet. */
   private readonly queue: string[] = [];
   private queueHead = 0;
+  private unsent: string[] = [];
   private readonly results = new Map<string, T>();
   private chunks: Buffer[] = [];
   private buffered = 0;
@@ -25,22 +26,32 @@ export class BlobReader<T> {
     run: GitRun,
     private readonly read: (text: string) => T,
   ) {
-    this.child = spawnGit(run, ['cat-file', '--batch']);
+    // --buffer: answers leave git in large writes rather than one flush per blob.
+    this.child = spawnGit(run, ['cat-file', '--batch', '--buffer']);
     this.exit = exited(this.child, 'git cat-file');
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     // An early exit of git shows up as EPIPE here; the exit code tells the story.
     this.child.stdin.on('error', () => undefined);
   }
 
+  /** Asks for a blob; the request reaches git at the next flush(). */
   request(blob: string): void {
     if (this.requested.has(blob)) return;
     this.requested.add(blob);
     this.queue.push(blob);
-    this.child.stdin.write(`${blob}\n`);
+    this.unsent.push(blob);
+  }
+
+  /** Sends the pending requests in one write: a write per blob costs more than git takes to answer it. */
+  flush(): void {
+    if (this.unsent.length === 0) return;
+    this.child.stdin.write(`${this.unsent.join('\n')}\n`);
+    this.unsent = [];
   }
 
   /** Ends the requests and returns every blob's result by blob id. */
   async close(): Promise<Map<string, T>> {
+    this.flush();
     this.child.stdin.end();
     const exit = await this.exit;
     if (exit.code !== 0) throw gitFailed('git cat-file --batch', exit);

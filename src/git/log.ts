@@ -28,7 +28,7 @@ export interface LogCommit<T> {
 }
 
 export interface FirstParentLog<T> extends GitRun {
-  /** A commit id (see resolveCommit). */
+  /** A commit id (see resolveRef). */
   commit: string;
   /** Turns one file content into what the caller keeps; called once per distinct blob. */
   read: (text: string) => T;
@@ -85,6 +85,7 @@ export async function readFirstParentLog<T>(options: FirstParentLog<T>): Promise
     // A throw inside a stream callback would crash the process instead of failing this call.
     try {
       keep(parser.push(chunk));
+      blobs.flush();
     } catch (error) {
       broken = error;
       log.kill();
@@ -113,25 +114,26 @@ function withContent<T>(change: RawChange, contents: Map<string, T>): LogFile<T>
   return file;
 }
 
+export interface ResolvedRef {
+  /** The commit `ref` names, or null when the ref does not exist (an empty repository has no HEAD yet). */
+  commit: string | null;
+  /** True in a shallow clone (CI checkouts often are), whose history stops at the clone's depth. */
+  shallow: boolean;
+}
+
 /**
- * The commit id `ref` names in the repository around `run.cwd`, or null when
- * the ref does not exist (an empty repository has no HEAD yet).
+ * Resolves `ref` in the repository around `run.cwd`, in one git process.
  * Throws an ExternalError when `run.cwd` is not inside a git repository.
  */
-export async function resolveCommit(run: GitRun, ref: string): Promise<string | null> {
+export async function resolveRef(run: GitRun, ref: string): Promise<ResolvedRef> {
   if (ref.startsWith('-')) throw new UsageError(`"${ref}" is not a git ref`, 'name a branch, tag or commit, e.g. --ref main');
-  const exit = await runGit(run, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (exit.code === 0) return exit.stdout.trim();
+  const exit = await runGit(run, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const [shallow, commit] = exit.stdout.trim().split('\n');
   // --quiet makes a missing ref exit 1 without a message; anything else (128: no repository) is a failure.
-  if (exit.code === 1 && exit.stderr === '') return null;
+  if (exit.code === 0 || (exit.code === 1 && exit.stderr === '')) {
+    return { commit: exit.code === 0 ? (commit ?? null) : null, shallow: shallow === 'true' };
+  }
   throw new ExternalError(`cannot read git history in ${run.cwd}: ${exit.stderr || `git exited with ${exit.code ?? 'a signal'}`}`, {
     hint: 'run modelshift inside a git repository, or pass -C DIR',
   });
-}
-
-/** True in a shallow clone (CI checkouts often are), whose history stops at the clone's depth. */
-export async function isShallowRepository(run: GitRun): Promise<boolean> {
-  const exit = await runGit(run, ['rev-parse', '--is-shallow-repository']);
-  if (exit.code !== 0) throw gitFailed('git rev-parse --is-shallow-repository', exit);
-  return exit.stdout.trim() === 'true';
 }

@@ -27,7 +27,7 @@ export interface CommentDetail {
   evals: 'full' | 'short' | 'none';
 }
 
-export const FULL_DETAIL: CommentDetail = { diffs: Infinity, agents: Infinity, items: Infinity, evals: 'full' };
+const FULL_DETAIL: CommentDetail = { diffs: Infinity, agents: Infinity, items: Infinity, evals: 'full' };
 
 export interface CommentOptions {
   detail?: CommentDetail;
@@ -99,8 +99,10 @@ function verdictLines(report: CheckReport): string[] {
   for (const m of report.review.migrations) {
     for (const e of m.plan.errors) lines.push(`❌ migration ${escapeMarkdown(m.name)} cannot be applied: ${escapeMarkdown(`${e.file}:${e.line}:${e.column}`)} ${escapeMarkdown(e.message)}`);
   }
+  // The group's name only tells runs apart when there are several.
+  const named = evals.filter((o) => o.status !== 'skipped').length > 1;
   const reasons = evals.flatMap((o) =>
-    o.status === 'failed' ? [o.reason] : o.status === 'ran' && !o.report.gate.passed ? o.report.gate.reasons.map((r) => `${groupName(o)}: ${r}`) : [],
+    o.status === 'failed' ? [o.reason] : o.status === 'ran' && !o.report.gate.passed ? o.report.gate.reasons.map((r) => (named ? `${groupName(o)}: ${r}` : r)) : [],
   );
   const skipped = [...new Set(evals.flatMap((o) => (o.status === 'skipped' ? [o.reason] : [])))];
   if (report.gate === 'failed') {

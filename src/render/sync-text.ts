@@ -59,7 +59,8 @@ function agentLines(agent: AgentDiff, p: ReturnType<typeof palette>): string[] {
         `  ${p.yellow('~')} ${name}`,
         ...displayChanges(agent.changes).map((change) => {
           const kind = changeKind(change);
-          const path = clean(change.path);
+          // An empty path is the whole entry, replaced (a deployment list that grew or shrank).
+          const path = clean(change.path) || '(whole entry)';
           if (kind === 'add') return `      + ${path}: ${clean(formatValue(change.after))}`;
           if (kind === 'remove') return `      - ${path}`;
           return `      ${path}: ${clean(describeChange(change))}`;

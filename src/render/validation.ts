@@ -1,6 +1,6 @@
 import type { Finding } from '../workspace/types.js';
 import { palette } from './colour.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, stripControlChars } from './escape.js';
 
 export interface ValidationCounts {
   files: number;
@@ -46,7 +46,8 @@ export function renderValidationText(report: ValidationReport, colour: boolean):
     ...report.warnings.map((f) => ({ ...f, label: c.yellow('warning') })),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   for (const f of all) {
-    lines.push(`${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${f.label}  ${f.message}  ${c.dim(`[${f.rule}]`)}`);
+    // Messages quote keys from the files; a key holding terminal escapes must not reach the terminal as one.
+    lines.push(`${c.bold(stripControlChars(`${f.file}:${f.line}:${f.column}`))}  ${f.label}  ${stripControlChars(f.message)}  ${c.dim(`[${f.rule}]`)}`);
   }
   if (lines.length) lines.push('');
   const summary = validationSummary(report);

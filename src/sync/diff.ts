@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { diffFields } from '../plan/changes.js';
 import type { FieldChange } from '../plan/types.js';
 import { byName } from './bundle.js';
 
@@ -41,7 +40,7 @@ export function diffEntries(current: ReadonlyMap<string, unknown>, desired: Read
     entries.set(name, want);
     if (!current.has(name)) agents.push({ name, action: 'created', changes: [] });
     else if (isDeepStrictEqual(have, want)) agents.push({ name, action: 'unchanged', changes: [] });
-    else agents.push({ name, action: 'updated', changes: diffFields(have, want) });
+    else agents.push({ name, action: 'updated', changes: diffValues(have, want) });
   }
   for (const name of [...current.keys()].filter((n) => !desired.has(n)).sort(byName)) {
     agents.push({ name, action: prune ? 'pruned' : 'extra', changes: [] });
@@ -51,4 +50,25 @@ export function diffEntries(current: ReadonlyMap<string, unknown>, desired: Read
   for (const agent of agents) counts[agent.action]++;
   const changed = counts.created + counts.updated + counts.pruned > 0;
   return { agents, counts, entries, changed, drift: changed || counts.extra > 0 };
+}
+
+/**
+ * Leaf differences between two JSON values. Unlike a plan's field diff it
+ * also walks into lists of equal length (tools, LiteLLM deployments), so a
+ * changed weight reads `1.litellm_params.weight`, not "the list changed".
+ */
+export function diffValues(before: unknown, after: unknown, path: string[] = []): FieldChange[] {
+  if (isDeepStrictEqual(before, after)) return [];
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((item: unknown, i) => diffValues(item, after[i], [...path, String(i)]));
+  }
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...Object.keys(after), ...Object.keys(before).filter((k) => !(k in after))];
+    return keys.flatMap((key) => diffValues(before[key], after[key], [...path, key]));
+  }
+  return [{ path: path.join('.'), before, after }];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

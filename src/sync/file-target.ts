@@ -32,8 +32,8 @@ export function fileTarget(config: FileConfig, deps: TargetDeps): SyncTarget {
   };
 }
 
-/** The text of a bundle file: what `file` targets write, and what docs/sync.md shows. */
-export function serializeBundle(bundle: Bundle, yaml: boolean): string {
+/** The text of a bundle file; JSON ends with a newline like every file in a repository. */
+function serializeBundle(bundle: Bundle, yaml: boolean): string {
   return yaml ? stringify(bundle, { lineWidth: 0 }) : `${JSON.stringify(bundle, null, 2)}\n`;
 }
 

@@ -24,7 +24,7 @@ const MAX_RETRY_AFTER_MS = 30_000;
  * other answer is returned for the caller to judge; a cancelled `signal`
  * cancels at once.
  */
-export async function requestWithRetry(request: HttpRequest, settings: HttpSettings, signal?: AbortSignal, sleep = delay): Promise<HttpResponse> {
+export async function requestWithRetry(request: HttpRequest, settings: HttpSettings, signal?: AbortSignal): Promise<HttpResponse> {
   const what = `${request.method} ${redactUrl(request.url)}`;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= settings.retries;
@@ -52,7 +52,7 @@ export async function requestWithRetry(request: HttpRequest, settings: HttpSetti
         });
       }
     }
-    await sleep(waitMs, signal);
+    await delay(waitMs, signal);
   }
 }
 

@@ -9,6 +9,16 @@ import type { BundleAgent, BundleModel, ProviderType } from '../runtime/index.js
 export interface LiteLLMDeployment {
   model_name: string;
   litellm_params: Record<string, unknown>;
+  /** `id` names the deployment in LiteLLM's logs and spend tracking, and marks the entry as modelshift's. */
+  model_info: { id: string };
+}
+
+/** Deployment ids modelshift writes start with this; entries without it are someone else's and never touched. */
+export const ID_PREFIX = 'modelshift:';
+
+/** The id of an agent's deployment: `modelshift:<agent>:stable`, or `:candidate` for a canary's. */
+export function deploymentId(agent: string, side: 'stable' | 'candidate'): string {
+  return `${ID_PREFIX}${agent}:${side}`;
 }
 
 /** LiteLLM's provider prefix of `litellm_params.model` for each provider type. */
@@ -45,11 +55,13 @@ export function agentDeployments(name: string, agent: BundleAgent): { deployment
     };
   };
   const rollout = agent.rollout;
+  const deployment = (side: 'stable' | 'candidate', litellm_params: Record<string, unknown>): LiteLLMDeployment => ({
+    model_name: name,
+    litellm_params,
+    model_info: { id: deploymentId(name, side) },
+  });
   const deployments = rollout
-    ? [
-        { model_name: name, litellm_params: params(agent.model, 100 - rollout.weight) },
-        { model_name: name, litellm_params: params(rollout.model, rollout.weight) },
-      ]
-    : [{ model_name: name, litellm_params: params(agent.model) }];
+    ? [deployment('stable', params(agent.model, 100 - rollout.weight)), deployment('candidate', params(rollout.model, rollout.weight))]
+    : [deployment('stable', params(agent.model))];
   return { deployments, warnings };
 }

@@ -90,7 +90,7 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
         const at = lines.linePos(firstAlias(doc) ?? doc.range[0]);
         findings.push({
           file, line: at.line, column: at.col, path: '', rule: 'yaml-alias',
-          message: `${(error as Error).message.split('\n')[0]}; aliases may expand to at most ${MAX_ALIAS_COUNT} nodes per document, write the values out instead`,
+          message: `YAML aliases: ${(error as Error).message.split('\n')[0]}; this document expands its aliases past the guard against "billion laughs" files (maxAliasCount ${MAX_ALIAS_COUNT}), write the values out instead`,
           severity: 'error',
         });
       }

@@ -6,7 +6,10 @@ import { Worker } from 'node:worker_threads';
 import { ExternalError } from '../errors.js';
 import { MAX_FILE_BYTES, parseFile, type CheckedFile } from './parse-file.js';
 
-/** A worker costs ~50 ms to start (loading yaml and zod); below this many files per thread it does not pay off. */
+/**
+ * A worker takes ~100-150 ms to start (loading yaml and zod), the time to parse
+ * ~400 files; below this many files per thread it does not pay off.
+ */
 export const MIN_FILES_PER_WORKER = 400;
 const MAX_WORKERS = 8;
 /** Files per claim: small enough to balance the threads, large enough that claiming is free. */
@@ -37,11 +40,21 @@ export interface ChunkMessage {
  */
 export async function parseFiles(root: string, files: readonly string[]): Promise<CheckedFile[]> {
   const results: (SourceResult | undefined)[] = new Array(files.length);
-  const store = ({ start, results: chunk }: ChunkMessage) => chunk.forEach((r, i) => (results[start + i] = r));
+  let filled = 0;
+  let allFilled: () => void = () => {};
+  const done = new Promise<void>((resolve) => (allFilled = resolve));
+  const store = ({ start, results: chunk }: ChunkMessage) => {
+    chunk.forEach((r, i) => (results[start + i] = r));
+    filled += chunk.length;
+    if (filled === files.length) allFilled();
+  };
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workers = startWorkers({ root, files, counter }, store);
+  const pool = startWorkers({ root, files, counter }, store);
   claimChunks(counter, root, files, store);
-  await Promise.all(workers);
+  // Every chunk is claimed now; wait only for those a worker is still on. A worker
+  // that has not even started (a busy machine) is not waited for.
+  if (filled < files.length) await Promise.race([done, pool.settled]);
+  await pool.terminate();
   // A worker that failed (e.g. a bundle without the worker script) leaves holes: fill them here.
   return results.map((result, i) => {
     const r = result ?? parseSource(root, files[i]!);
@@ -57,19 +70,21 @@ function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / MIN_FILES_PER_WORKER) - 1, MAX_WORKERS));
 }
 
-/** Resolves when the worker is done or has failed; a failed worker's chunks are redone by the caller. */
-function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void): Promise<void>[] {
-  return Array.from({ length: workerCount(input.files.length) }, () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER_URL, { workerData: input });
-      worker.on('message', (message: ChunkMessage | { done: true }) => {
-        if ('done' in message) void worker.terminate().then(() => resolve());
-        else store(message);
-      });
-      worker.on('error', () => resolve());
-      worker.on('exit', () => resolve());
-    }),
+/** The workers, with a promise that settles when all of them are done or failed. */
+function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void): { settled: Promise<unknown>; terminate: () => Promise<unknown> } {
+  const workers = Array.from({ length: workerCount(input.files.length) }, () => new Worker(WORKER_URL, { workerData: input }));
+  const settled = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.on('message', (message: ChunkMessage | { done: true }) => ('done' in message ? resolve() : store(message)));
+          // A failed worker's chunks are redone by the caller.
+          worker.on('error', () => resolve());
+          worker.on('exit', () => resolve());
+        }),
+    ),
   );
+  return { settled, terminate: () => Promise.all(workers.map((w) => w.terminate())) };
 }
 
 /** Claims chunks of `files` until none are left; every thread, the main one included, runs this. */

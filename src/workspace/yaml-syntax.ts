@@ -4,7 +4,7 @@ import type { Finding } from './types.js';
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'YAML indents with spaces only; replace the tab with spaces',
   DUPLICATE_KEY: 'each key may appear once in a mapping; remove or rename the repeated key',
-  MISSING_CHAR: 'close the quote or bracket that opens here',
+  MISSING_CHAR: 'add the character the message names',
   BAD_INDENT: 'check the indentation and that every [ or { is closed',
   BLOCK_AS_IMPLICIT_KEY: 'a value containing ": " must be quoted',
   MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; quote the value if it holds ": "',

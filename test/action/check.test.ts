@@ -76,6 +76,16 @@ describe('mode: check', () => {
     expect(fake.commentsOn(1)).toHaveLength(1);
   });
 
+  it('annotates with paths from the repository root when the workspace is a subfolder', async () => {
+    const files = Object.fromEntries(Object.entries(await pinnedExamples()).map(([file, text]) => [`config/${file}`, text]));
+    fixture = await pullRequestRepo({ ...files, 'README.md': '# agents\n' }, { 'config/agents/new.yaml': BROKEN_AGENT('new') });
+    const run = await check({}, { 'working-directory': 'config/agents' });
+
+    expect(run.code).toBe(1);
+    expect(annotations(run.stdout, 'error').filter((a) => a.props.file).map((a) => [a.props.file, a.props.line, a.props.col])).toEqual([['config/agents/new.yaml', '7', '3']]);
+    expect(run.summary).toContain('`agents/new.yaml:7:3`');
+  });
+
   it('summarises a migration PR and says why evals were skipped on a fork, without failing', async () => {
     fixture = await migrationPr(await pinnedExamples());
     const run = await check({ fork: true }, { 'fail-on': 'gate' });

@@ -94,6 +94,15 @@ describe('validate', () => {
     await validateCommand(pipe.ctx, { format: 'text' });
     expect(pipe.out.join('')).not.toContain('\u001b[');
   });
+
+  it('keeps terminal escapes written into a key out of the text output', async () => {
+    const root = path.join(tmp, 'escapes');
+    write(root, { 'providers/openai.yaml': PROVIDER, 'agents/a.yaml': agent('a', 'gpt-5.2', 'max_completion_tokens: 5', '  "\\e[2Jwipe": 1\n') });
+    const { ctx, out } = context(root);
+    expect((await validateCommand(ctx, { format: 'text' })).exitCode).toBe(1);
+    expect(out.join('')).toContain('unknown key "[2Jwipe" in spec');
+    expect(out.join('')).not.toContain('\u001b');
+  });
 });
 
 describe('validate on a workspace large enough for worker threads', () => {

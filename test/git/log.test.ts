@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalError, UsageError } from '../../src/errors.js';
-import { readFirstParentLog, resolveCommit, type LogCommit } from '../../src/git/log.js';
+import { readFirstParentLog, resolveRef, type LogCommit } from '../../src/git/log.js';
 import { GIT_ENV, TestRepo } from '../history/repo.js';
 
 let repo: TestRepo;
@@ -10,7 +10,7 @@ afterEach(() => repo?.remove());
 
 async function log(read: (text: string) => string = (text) => text): Promise<LogCommit<string>[]> {
   const run = { cwd: repo.dir, env: GIT_ENV };
-  const commit = await resolveCommit(run, 'HEAD');
+  const { commit } = await resolveRef(run, 'HEAD');
   if (commit === null) throw new Error('no HEAD');
   return readFirstParentLog({ ...run, commit, read });
 }
@@ -85,15 +85,15 @@ describe('readFirstParentLog', () => {
   });
 });
 
-describe('resolveCommit', () => {
+describe('resolveRef', () => {
   it('resolves refs, returns null for a missing one and refuses option-like refs', async () => {
     repo = TestRepo.create();
     const run = { cwd: repo.dir, env: GIT_ENV };
-    expect(await resolveCommit(run, 'HEAD')).toBeNull();
+    expect(await resolveRef(run, 'HEAD')).toEqual({ commit: null, shallow: false });
     repo.write('a.yaml', 'a: 1\n');
     const sha = repo.commit('first');
-    expect(await resolveCommit(run, 'main')).toBe(sha);
-    expect(await resolveCommit(run, 'nope')).toBeNull();
-    await expect(resolveCommit(run, '--all')).rejects.toThrow(UsageError);
+    expect(await resolveRef(run, 'main')).toEqual({ commit: sha, shallow: false });
+    expect(await resolveRef(run, 'nope')).toEqual({ commit: null, shallow: false });
+    await expect(resolveRef(run, '--all')).rejects.toThrow(UsageError);
   });
 });

@@ -332,7 +332,10 @@ describe('history: errors', () => {
   it('fails with an ExternalError outside a git repository and reports nothing for a repository without commits', async () => {
     repo = TestRepo.create();
     expect((await history()).result.data).toEqual({ events: [] });
-    const outside = await history({}, mkdtempSync(join(tmpdir(), 'modelshift-no-repo-'))).catch((error: unknown) => error);
+    const noRepo = mkdtempSync(join(tmpdir(), 'modelshift-no-repo-'));
+    const outside = await history({}, noRepo)
+      .catch((error: unknown) => error)
+      .finally(() => rmSync(noRepo, { recursive: true, force: true }));
     expect(outside).toBeInstanceOf(ExternalError);
     expect((outside as ExternalError).details.hint).toMatch(/git repository/);
   });

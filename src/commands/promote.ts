@@ -1,0 +1,79 @@
+import { EXIT } from '../errors.js';
+import type { GitIdentity } from '../git/git.js';
+import type { PullRequests } from '../pr/pull-requests.js';
+import { withMarker } from '../pr/marker.js';
+import { candidates, describePrOutcome, promoteHeadline, renderPromoteBody } from '../render/sync-pr.js';
+import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../sync/change-pr.js';
+import { planPromotion, type PromotePlan } from '../sync/promote-plan.js';
+import { loadWorkspace } from '../workspace/load.js';
+import type { CommandContext, CommandResult, Format } from './context.js';
+import { resolveMigration } from './migration-arg.js';
+import { load, today } from './validate.js';
+
+export interface PromoteOptions {
+  migration: string;
+  format: Format;
+  base: string;
+  force?: boolean;
+  identity?: GitIdentity;
+  prs?: PullRequests;
+}
+
+export type PromoteOutput = ChangePrOutput & { step?: { from: number; to: number; cutover: boolean } };
+
+/** `modelshift/<migration>-promote-<step>`: one branch per step, so a merged step never blocks the next. */
+export function promoteBranch(migration: string, step: number): string {
+  return `modelshift/${migration}-promote-${step}`;
+}
+
+/**
+ * `modelshift promote <migration>`: a PR moving the migration's canary, as
+ * merged on the base, to its next rollout step; the last step is the
+ * cut-over (the candidate becomes `spec.model`, `spec.rollout` goes).
+ */
+export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions): Promise<CommandResult<PromoteOutput>> {
+  const local = await load(ctx);
+  const rule = await resolveMigration(local, opts.migration, ctx.cwd);
+  const name = rule.value.metadata.name;
+  let plan: PromotePlan | undefined;
+
+  const { result } = await openChangePr({
+    env: ctx.env,
+    root: local.root,
+    base: opts.base,
+    force: opts.force,
+    identity: opts.identity,
+    prs: opts.prs,
+    propose: async (root) => {
+      const workspace = await loadWorkspace(root, { today: today(ctx.now) });
+      // The rule as merged decides the steps; one only the user has yet still names its own canary.
+      const promotion = planPromotion(workspace, workspace.migrations.get(name)?.value ?? rule.value);
+      plan ??= promotion;
+      if (!promotion) return undefined;
+      const stable = [...new Set(promotion.agents.map((a) => `${a.before.spec.model.provider}/${a.before.spec.model.name}`))].join(', ');
+      const agents = promotion.agents.map((a) => a.name);
+      return {
+        branch: promoteBranch(name, promotion.to),
+        title: promotion.cutover ? `Cut over ${name} to ${candidates(promotion)}` : `Promote canary ${name} to ${promotion.to}%`,
+        body: withMarker(renderPromoteBody(promotion, opts.base), { migration: name, planHash: proposalHash(name, promotion.diff) }),
+        commitMessage: promotion.cutover
+          ? `chore(models): cut over ${agents.length} agent${agents.length === 1 ? '' : 's'} to ${candidates(promotion)}`
+          : `chore(models): promote canary ${name} ${promotion.from}% → ${promotion.to}%`,
+        trailers: { migration: name, from: stable, to: candidates(promotion), agents },
+        files: promotion.files,
+        reviewers: [...new Set(promotion.agents.flatMap((a) => a.before.metadata.owners ?? []))],
+      };
+    },
+  });
+
+  const output: PromoteOutput = {
+    ...changePrOutput(name, plan?.agents.map((a) => a.name) ?? [], result),
+    ...(plan ? { step: { from: plan.from, to: plan.to, cutover: plan.cutover } } : {}),
+  };
+  if (opts.format === 'json') ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  else {
+    for (const warning of output.warnings) ctx.stderr(`warning: ${warning}\n`);
+    ctx.stdout(plan ? `${promoteHeadline(plan)}\n${describePrOutcome(output)}\n` : `Nothing to promote: no agent on ${opts.base} is in the canary of ${name} (modelshift pr ${name} starts it).\n`);
+  }
+  return { exitCode: EXIT.ok, data: output };
+}

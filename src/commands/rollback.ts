@@ -1,0 +1,98 @@
+import { EXIT, UsageError } from '../errors.js';
+import type { GitIdentity } from '../git/git.js';
+import type { PullRequests } from '../pr/pull-requests.js';
+import { withMarker } from '../pr/marker.js';
+import { describePrOutcome, renderRollbackBody, rollbackHeadline } from '../render/sync-pr.js';
+import { Name } from '../schema/index.js';
+import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../sync/change-pr.js';
+import { migrationModelChanges } from '../sync/rollback-history.js';
+import { planRollback, type RollbackPlan } from '../sync/rollback-plan.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
+import type { CommandContext, CommandResult, Format } from './context.js';
+import { resolveMigration } from './migration-arg.js';
+import { load, today } from './validate.js';
+
+export interface RollbackOptions {
+  migration: string;
+  format: Format;
+  base: string;
+  force?: boolean;
+  identity?: GitIdentity;
+  prs?: PullRequests;
+}
+
+export type RollbackOutput = ChangePrOutput & { skipped: RollbackPlan['skipped'] };
+
+export function rollbackBranch(migration: string): string {
+  return `modelshift/${migration}-rollback`;
+}
+
+/**
+ * Whether history's attribution of a change names `migration`: its own name
+ * (trailer, `modelshift/<name>` merge), or one of its promote branches, which
+ * is what a merge commit of a cut-over PR is attributed to.
+ */
+export function attributedTo(attributed: string, migration: string): boolean {
+  const escaped = migration.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}(?:-promote-\\d+)?$`).test(attributed);
+}
+
+/**
+ * `modelshift rollback <migration>`: a PR that puts every agent the migration
+ * changed on the base, and that still has what it set, back to the model and
+ * params it had before (from first-parent history), and ends the migration's
+ * canary where one still runs. The rule itself may be gone already.
+ */
+export async function rollbackCommand(ctx: CommandContext, opts: RollbackOptions): Promise<CommandResult<RollbackOutput>> {
+  const local = await load(ctx);
+  const name = await migrationName(local, opts.migration, ctx.cwd);
+  let plan: RollbackPlan | undefined;
+
+  const { result } = await openChangePr({
+    env: ctx.env,
+    root: local.root,
+    base: opts.base,
+    force: opts.force,
+    identity: opts.identity,
+    prs: opts.prs,
+    propose: async (root, commit) => {
+      const workspace = await loadWorkspace(root, { today: today(ctx.now) });
+      const changes = await migrationModelChanges({ cwd: root, env: ctx.env, signal: ctx.signal, commit }, (m) => attributedTo(m, name));
+      const rollback = planRollback(workspace, name, changes);
+      plan ??= rollback;
+      if (changes.length === 0 && rollback.agents.length === 0) return undefined;
+      const agents = rollback.agents.map((a) => a.name);
+      const models = (pick: (a: RollbackPlan['agents'][number]) => { provider: string; name: string }) =>
+        [...new Set(rollback.agents.map(pick).map((m) => `${m.provider}/${m.name}`))].join(', ');
+      return {
+        branch: rollbackBranch(name),
+        title: `Roll back ${name}`,
+        body: withMarker(renderRollbackBody(rollback, opts.base), { migration: name, planHash: proposalHash(name, rollback.diff) }),
+        commitMessage: `chore(models): roll back ${agents.length} agent${agents.length === 1 ? '' : 's'} from ${name}`,
+        // Its own name in history: the rollback is not one more change made by the migration.
+        trailers: { migration: `${name}-rollback`, from: models((a) => a.before.spec.model), to: models((a) => a.after.spec.model), agents },
+        files: rollback.files,
+        reviewers: [...new Set(rollback.agents.flatMap((a) => a.before.metadata.owners ?? []))],
+      };
+    },
+  });
+
+  const output: RollbackOutput = { ...changePrOutput(name, plan?.agents.map((a) => a.name) ?? [], result), skipped: plan?.skipped ?? [] };
+  if (opts.format === 'json') ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  else {
+    for (const warning of output.warnings) ctx.stderr(`warning: ${warning}\n`);
+    for (const s of output.skipped) ctx.stderr(`skipped ${s.name}: ${s.reason}\n`);
+    ctx.stdout(result && plan ? `${rollbackHeadline(plan)}\n${describePrOutcome(output)}\n` : `Nothing to roll back: ${name} changed no agent on ${opts.base}.\n`);
+  }
+  return { exitCode: EXIT.ok, data: output };
+}
+
+/** A rolled-back migration's rule may be deleted already: a plain name is taken as it is. */
+async function migrationName(workspace: LoadedWorkspace, arg: string, cwd: string): Promise<string> {
+  try {
+    return (await resolveMigration(workspace, arg, cwd)).value.metadata.name;
+  } catch (error) {
+    if (error instanceof UsageError && Name.safeParse(arg).success) return arg;
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ExternalError } from '../errors.js';
+import { Git, type GitIdentity } from '../git/git.js';
+import type { MigrationTrailers } from '../git/trailers.js';
+import { gitHubConfig } from '../github/config.js';
+import { gitHubPullRequests } from '../github/pull-requests.js';
+import type { PullRequests } from '../pr/pull-requests.js';
+import { syncPullRequest, type SyncResult } from '../pr/sync.js';
+
+/** A change to agent files, as a pull request proposes it. */
+export interface Proposal {
+  branch: string;
+  title: string;
+  /** Full PR body, marker included. */
+  body: string;
+  commitMessage: string;
+  trailers: MigrationTrailers;
+  /** New file texts by path relative to the workspace root; empty when nothing is left to change. */
+  files: Record<string, string>;
+  /** Owners asked to review a new PR. */
+  reviewers: string[];
+}
+
+export interface ChangePrInput {
+  /** For the GitHub settings when no `prs` is given; read once at the edge. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The workspace root in the user's checkout. */
+  root: string;
+  base: string;
+  force?: boolean;
+  identity?: GitIdentity;
+  /** Tests and the Action pass their own port; otherwise one is built from the environment. */
+  prs?: PullRequests;
+  /**
+   * Builds the proposal from a checkout of the base: `root` is the workspace
+   * root in it, `commit` the commit checked out. Undefined when there is
+   * nothing to propose and no branch to look after.
+   */
+  propose: (root: string, commit: string) => Promise<Proposal | undefined>;
+}
+
+/**
+ * The PR flow `pr` uses, for changes computed from the merged state rather
+ * than from a rule: the proposal is made on a fresh checkout of the base,
+ * then `syncPullRequest` rebuilds the branch, commits with trailers, pushes
+ * and creates, updates or closes the PR. The user's working tree is never touched.
+ */
+export async function openChangePr(input: ChangePrInput): Promise<{ proposal?: Proposal; result?: SyncResult }> {
+  const git = new Git(input.root);
+  const workspaceDir = path.relative(await realpath(await git.root()), await realpath(input.root));
+  const prs = input.prs ?? gitHubPullRequests(gitHubConfig(input.env, await git.remoteUrl().catch(() => undefined)));
+  const baseSha = await git.fetchBase(input.base);
+  const proposal = await git.withWorktree(baseSha, (worktree) => input.propose(path.join(worktree.dir, workspaceDir), baseSha));
+  if (proposal === undefined) return {};
+
+  const result = await syncPullRequest({
+    git,
+    prs,
+    base: input.base,
+    branch: proposal.branch,
+    title: proposal.title,
+    body: proposal.body,
+    commitMessage: proposal.commitMessage,
+    trailers: proposal.trailers,
+    reviewers: proposal.reviewers,
+    force: input.force,
+    identity: input.identity,
+    writeChanges: async (dir) => {
+      // syncPullRequest fetched the base again; the change is made anew on what it checked out.
+      const again = await input.propose(path.join(dir, workspaceDir), await new Git(dir).revParse('HEAD'));
+      if (again?.branch !== proposal.branch) {
+        throw new ExternalError(`${input.base} changed while modelshift ran, and the change to propose with it`, { hint: 'run the command again' });
+      }
+      const changed: string[] = [];
+      for (const [file, text] of Object.entries(again.files)) {
+        const target = path.join(dir, workspaceDir, file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, text);
+        changed.push(path.posix.join(workspaceDir.split(path.sep).join('/'), file));
+      }
+      return changed;
+    },
+  });
+  return { proposal, result };
+}
+
+/** Identifies a proposed change in the PR marker, like `planHash` does for `pr`. */
+export function proposalHash(migration: string, diff: string): string {
+  return createHash('sha256').update(migration).update('\0').update(diff).digest('hex').slice(0, 16);
+}
+
+/** What promote and rollback print as JSON and return to the Action. */
+export interface ChangePrOutput {
+  migration: string;
+  operation: SyncResult['operation'];
+  number?: number;
+  url?: string;
+  branch?: string;
+  headSha?: string;
+  /** Agents the PR changes. */
+  agents: string[];
+  warnings: string[];
+}
+
+export function changePrOutput(migration: string, agents: string[], result: SyncResult | undefined): ChangePrOutput {
+  if (!result) return { migration, operation: 'unchanged', agents, warnings: [] };
+  const { operation, number, url, branch, headSha, warnings } = result;
+  return { migration, operation, number, url, branch, headSha, agents, warnings };
+}

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { attributedTo } from '../../src/commands/rollback.js';
+import { FakeGitHub } from '../fakes/github-server.js';
+import { exampleFiles } from '../helpers/examples.js';
+import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+import { mergePr } from '../sync/merge.js';
+
+const MIGRATION = 'gpt-4.1-to-gpt-5.1';
+const TRIAGE = 'agents/support/triage.yaml';
+const REFUNDS = 'agents/support/refunds.yaml';
+
+let repo: TestRepo;
+let fake: FakeGitHub;
+let env: Record<string, string | undefined>;
+let examples: Record<string, string>;
+
+beforeEach(async () => {
+  examples = await exampleFiles();
+  repo = await createTestRepo(examples);
+  fake = await FakeGitHub.start({ collaborators: ['alice'], teams: ['support-eng'] });
+  env = { GITHUB_TOKEN: fake.token, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, GITHUB_API_URL: fake.url, PATH: process.env.PATH };
+});
+afterEach(async () => {
+  await fake.close();
+  await repo.cleanup();
+});
+
+const json = async (args: string[]) => {
+  const run = await runCli([...args, '--format', 'json'], repo.dir, env);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+};
+type AgentDoc = { spec: { model: { provider: string; name: string; params?: Record<string, unknown> }; instructions: string; rollout?: object } };
+const at = async (ref: string, file: string) => parse(await repo.git(['show', `${ref}:${file}`])) as AgentDoc;
+const original = (file: string) => parse(examples[file]!) as AgentDoc;
+
+describe('modelshift rollback', () => {
+  it('after a squash-merged migration, puts back model and params where the agent still has what it set', async () => {
+    const migrated = await json(['pr', MIGRATION]);
+    const squash = await mergePr(repo, migrated.branch, migrated.number, 'squash', fake.pulls[0]!.title);
+    fake.pulls[0]!.state = 'closed';
+    expect(await repo.git(['log', '-1', '--format=%B', squash])).toContain(`Modelshift-Migration: ${MIGRATION}`);
+    expect((await at('origin/main', TRIAGE)).spec.model.name).toBe('gpt-5.1');
+    // Someone tunes one migrated agent afterwards: that one is theirs now.
+    const refunds = await repo.git(['show', `origin/main:${REFUNDS}`]);
+    await repo.commit({ [REFUNDS]: refunds.replace('reasoning_effort: low', 'reasoning_effort: medium') }, 'refunds think harder');
+    await repo.git(['push', '--quiet', 'origin', 'main']);
+
+    const out = await json(['rollback', MIGRATION]);
+    expect(out).toMatchObject({
+      migration: MIGRATION,
+      operation: 'created',
+      number: 2,
+      branch: `modelshift/${MIGRATION}-rollback`,
+      agents: ['support-escalation', 'support-triage'],
+      skipped: [{ name: 'support-refunds', reason: `its params changed since ${MIGRATION} set them` }],
+    });
+    const pull = fake.pulls[1]!;
+    expect(pull.title).toBe(`Roll back ${MIGRATION}`);
+    expect(pull.body).toContain(`**2 agents go back to their model from before ${MIGRATION} · 1 skipped**`);
+    expect(pull.body).toContain(`| support-refunds | its params changed since ${MIGRATION} set them |`);
+
+    await repo.git(['fetch', '--quiet', 'origin']);
+    const message = await repo.git(['log', '-1', '--format=%an%n%B', out.headSha]);
+    expect(message).toContain('chore(models): roll back 2 agents from gpt-4.1-to-gpt-5.1');
+    expect(message).toContain(`Modelshift-Migration: ${MIGRATION}-rollback`);
+    expect(message).toContain('Modelshift-From: openai/gpt-5.1');
+    expect(message).toContain('Modelshift-To: openai/gpt-4.1');
+    for (const file of [TRIAGE, 'agents/support/escalation.yaml']) {
+      const back = await at(out.headSha, file);
+      expect(back.spec.model).toEqual(original(file).spec.model);
+      // Only the model goes back: the adapted instructions stay.
+      expect(back.spec.instructions).toBe((await at('origin/main', file)).spec.instructions);
+    }
+    expect(await repo.git(['diff', '--name-only', 'origin/main', out.headSha])).toBe('agents/support/escalation.yaml\nagents/support/triage.yaml\n');
+    const triageDiff = await repo.git(['diff', '--unified=0', 'origin/main', out.headSha, '--', TRIAGE]);
+    // Byte-minimal: the comment on the name survives, the renamed param keeps its line.
+    expect(triageDiff.split('\n').filter((l) => /^[-+] /.test(l))).toEqual([
+      '-    name: gpt-5.1          # pinned after the 2026-03 routing incident',
+      '+    name: gpt-4.1          # pinned after the 2026-03 routing incident',
+      '-      max_completion_tokens: 800',
+      '-      reasoning_effort: low',
+      '+      max_tokens: 800',
+      '+      temperature: 0.2',
+    ]);
+
+    // Merged: the rollback is not the migration's own change, so nothing is left to roll back.
+    await mergePr(repo, out.branch, 2, 'merge');
+    fake.pulls[1]!.state = 'closed';
+    const again = await json(['rollback', MIGRATION]);
+    expect(again).toMatchObject({ operation: 'unchanged', agents: [] });
+    expect(again.skipped.map((s: { name: string }) => s.name)).toEqual(['support-escalation', 'support-refunds', 'support-triage']);
+    expect(again.skipped[0].reason).toBe(`changed since ${MIGRATION} set it: now on openai/gpt-4.1`);
+    expect(fake.pulls).toHaveLength(2);
+  });
+
+  it('ends a canary that still runs, leaving the agents on their own model', async () => {
+    const canary = 'gpt-4o-to-claude-sonnet-5-5';
+    const started = await json(['pr', canary]);
+    await mergePr(repo, started.branch, started.number, 'merge');
+    const out = await json(['rollback', canary]);
+    expect(out.agents).toEqual(['sales-call-notes', 'sales-email-drafter', 'sales-lead-qualifier']);
+    await repo.git(['fetch', '--quiet', 'origin']);
+    const file = 'agents/sales/email-drafter.yaml';
+    expect(await repo.git(['show', `${out.headSha}:${file}`])).toBe(examples[file]);
+  });
+
+  it('says so when the migration changed nothing, without asking GitHub', async () => {
+    const run = await runCli(['rollback', MIGRATION], repo.dir, env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Nothing to roll back: ${MIGRATION} changed no agent on main.\n`);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('attributedTo', () => {
+  it('takes the migration and its promote branches, not other migrations or its rollback', () => {
+    expect(attributedTo('m.1', 'm.1')).toBe(true);
+    expect(attributedTo('m.1-promote-100', 'm.1')).toBe(true);
+    expect(attributedTo('m.1-rollback', 'm.1')).toBe(false);
+    expect(attributedTo('mx1', 'm.1')).toBe(false);
+    expect(attributedTo('m.1-promote-x', 'm.1')).toBe(false);
+  });
+});

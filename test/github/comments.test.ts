@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { upsertCheckComment } from '../../src/github/comments.js';
+import { gitHubPullRequests } from '../../src/github/pull-requests.js';
+import { renderCheckMarker } from '../../src/render/comment-marker.js';
+import { FakeGitHub } from '../fakes/github-server.js';
+
+let fake: FakeGitHub;
+beforeEach(async () => {
+  // A personal token: comments are the user's (no Bot type), and GET /user answers.
+  fake = await FakeGitHub.start({ login: 'release-bot' });
+  fake.addPull({ head: 'feature' });
+});
+afterEach(() => fake.close());
+
+const prs = () => gitHubPullRequests({ token: fake.token, owner: fake.owner, repo: fake.repo, apiUrl: fake.url });
+const marker = (head: string, at: string) => ({ head, at });
+const body = (head: string, at: string, text: string) => `${renderCheckMarker(marker(head, at))}\n${text}\n`;
+
+describe('upsertCheckComment', () => {
+  it("with a user's token, recognises its own marked comment by the login and leaves other people's alone", async () => {
+    fake.comments.push({ id: 1, issue: 1, author: 'mallory', body: body('aaa', '2026-11-22T09:00:00Z', 'pasted') });
+    fake.comments.push({ id: 2, issue: 1, author: 'release-bot', body: body('aaa', '2026-11-22T09:00:00Z', 'old') });
+
+    const next = body('bbb', '2026-11-22T10:00:00Z', 'new');
+    expect(await upsertCheckComment(prs(), 1, next, marker('bbb', '2026-11-22T10:00:00Z'))).toEqual({ operation: 'updated', id: 2 });
+    expect(fake.comments.map((c) => [c.id, c.body])).toEqual([[1, body('aaa', '2026-11-22T09:00:00Z', 'pasted')], [2, next]]);
+    expect(fake.requested('GET', '/user')).toHaveLength(1);
+  });
+
+  it('posts a new comment when GET /user is refused and no bot wrote one', async () => {
+    fake.fail('GET', '/user', { status: 403, times: 5 });
+    fake.comments.push({ id: 1, issue: 1, author: 'release-bot', body: body('aaa', '2026-11-22T09:00:00Z', 'cannot tell it is ours') });
+    const result = await upsertCheckComment(prs(), 1, body('bbb', '2026-11-22T10:00:00Z', 'x'), marker('bbb', '2026-11-22T10:00:00Z'));
+    expect(result.operation).toBe('created');
+    expect(fake.commentsOn(1)).toHaveLength(2);
+  });
+
+  it('keeps a comment written for another head by a later event, and updates one written by an earlier event', async () => {
+    fake.comments.push({ id: 7, issue: 1, author: 'bot[bot]', authorType: 'Bot', body: body('new', '2026-11-22T11:00:00Z', 'newer') });
+    expect(await upsertCheckComment(prs(), 1, body('old', '2026-11-22T10:00:00Z', 'older'), marker('old', '2026-11-22T10:00:00Z'))).toEqual({ operation: 'kept-newer', id: 7 });
+    expect(await upsertCheckComment(prs(), 1, body('newest', '2026-11-22T12:00:00Z', 'newest'), marker('newest', '2026-11-22T12:00:00Z'))).toEqual({ operation: 'updated', id: 7 });
+    expect(fake.requested('GET', '/user')).toHaveLength(0);
+  });
+});
