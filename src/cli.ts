@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { applyCommand } from './commands/apply.js';
 import { evalCommand } from './commands/eval.js';
+import { evalRefsCommand } from './commands/eval-refs.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
@@ -101,14 +102,23 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
   program
     .command('eval')
-    .description('run the migration\'s eval suites on the old and new config of every agent it changes; compare; apply the gate')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('run eval suites on the old and new config of every affected agent; compare; apply the gate')
+    .argument('[migration]', 'migration name (metadata.name) or path to its file')
+    .option('--base <ref>', 'instead of a migration: every agent changed between this git ref…')
+    .option('--head <ref>', '…and this one (default HEAD)')
     .option('--suite <name>', 'run this suite instead of the migration\'s')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
     .option('--offline', 'answer only from the cache; fail on a miss')
     .action(run((ctx, command) => {
-      const o = command.opts<{ suite?: string; concurrency?: number; offline?: boolean }>();
-      return evalCommand({ ...ctx, signal: io.interruptible?.() ?? ctx.signal }, { migration: command.args[0]!, format: ctx.format, ...o });
+      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean }>();
+      const migration = command.args[0];
+      const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
+      if (o.base !== undefined) {
+        if (migration !== undefined || o.suite !== undefined) throw new UsageError('give a migration or --base/--head, not both', 'modelshift eval gpt-4.1-to-gpt-5.1, or modelshift eval --base origin/main --head HEAD');
+        return evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
+      }
+      if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
+      return evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline });
     }));
 
   program

@@ -33,6 +33,8 @@ export interface EvalPolicy {
   fork: boolean;
   /** Called with every key value read, so the runner can mask it in logs. */
   onSecret?: (value: string) => void;
+  /** Answers come from the cache only, so no key is needed. */
+  offline?: boolean;
 }
 
 export interface EvalContext {
@@ -77,6 +79,7 @@ function decide(ctx: CommandContext, group: EvalGroup, evals: EvalContext): Deci
   const suites = suitesOf(evals.workspace, group).filter((suite) => group.pairs.some((pair) => suiteApplies(suite, pair.head.agent)));
   if (!suites.length) return { status: 'skipped', reason: `no eval suite applies to the agents${label}` };
 
+  if (policy.offline) return { status: 'run', suites: suites.map((suite) => suite.metadata.name) };
   const missing: string[] = [];
   for (const name of keyNames(group, suites, [...evals.workspace.providers.values()].map((p) => p.value))) {
     const value = ctx.env[name];

@@ -33,6 +33,8 @@ export interface CheckOptions {
   evaluate?: EvalRunner;
   /** Called with every API key read, so the Action can mask it. */
   onSecret?: (value: string) => void;
+  /** Evals answer from the cache only. */
+  offline?: boolean;
   /** Post or update the sticky comment (needs `prs` and `pullRequest`). */
   comment: boolean;
   prs?: PullRequests;
@@ -92,7 +94,7 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
   // The base's providers (a PR cannot redirect the keys), rooted at the checkout: a committed or restored cache is found there.
   const evalWorkspace: LoadedWorkspace = { ...head, root: workspaceRoot, providers: base.providers };
   const outcomes = await runEvalGroups(ctx, evalGroups(review, head, connections), {
-    policy: { mode: opts.evalMode, fork: opts.pullRequest?.fork ?? false, ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) },
+    policy: { mode: opts.evalMode, fork: opts.pullRequest?.fork ?? false, offline: opts.offline, ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) },
     workspace: evalWorkspace,
     evaluate: opts.evaluate ?? runEvalsFor,
   });

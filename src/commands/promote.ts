@@ -37,7 +37,7 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   const name = rule.value.metadata.name;
   let plan: PromotePlan | undefined;
 
-  const { result } = await openChangePr({
+  const result = await openChangePr({
     env: ctx.env,
     root: local.root,
     base: opts.base,

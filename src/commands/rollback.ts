@@ -48,7 +48,7 @@ export async function rollbackCommand(ctx: CommandContext, opts: RollbackOptions
   const name = await migrationName(local, opts.migration, ctx.cwd);
   let plan: RollbackPlan | undefined;
 
-  const { result } = await openChangePr({
+  const result = await openChangePr({
     env: ctx.env,
     root: local.root,
     base: opts.base,

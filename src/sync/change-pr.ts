@@ -45,17 +45,18 @@ export interface ChangePrInput {
  * The PR flow `pr` uses, for changes computed from the merged state rather
  * than from a rule: the proposal is made on a fresh checkout of the base,
  * then `syncPullRequest` rebuilds the branch, commits with trailers, pushes
- * and creates, updates or closes the PR. The user's working tree is never touched.
+ * and creates, updates or closes the PR. The user's working tree is never
+ * touched. Undefined when `propose` found nothing to propose.
  */
-export async function openChangePr(input: ChangePrInput): Promise<{ proposal?: Proposal; result?: SyncResult }> {
+export async function openChangePr(input: ChangePrInput): Promise<SyncResult | undefined> {
   const git = new Git(input.root);
   const workspaceDir = path.relative(await realpath(await git.root()), await realpath(input.root));
   const prs = input.prs ?? gitHubPullRequests(gitHubConfig(input.env, await git.remoteUrl().catch(() => undefined)));
   const baseSha = await git.fetchBase(input.base);
   const proposal = await git.withWorktree(baseSha, (worktree) => input.propose(path.join(worktree.dir, workspaceDir), baseSha));
-  if (proposal === undefined) return {};
+  if (proposal === undefined) return undefined;
 
-  const result = await syncPullRequest({
+  return syncPullRequest({
     git,
     prs,
     base: input.base,
@@ -83,7 +84,6 @@ export async function openChangePr(input: ChangePrInput): Promise<{ proposal?: P
       return changed;
     },
   });
-  return { proposal, result };
 }
 
 /** Identifies a proposed change in the PR marker, like `planHash` does for `pr`. */

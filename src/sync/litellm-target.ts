@@ -98,7 +98,7 @@ export function litellmTarget(config: LiteLLMConfig, deps: TargetDeps): SyncTarg
       for (const [name, deployments] of entries) if (!placed.has(name)) ours(deployments);
       target.set('model_list', list);
       if (target.commentBefore == null || target.commentBefore.startsWith(HEADER)) {
-        target.commentBefore = `${HEADER} from revision ${bundle.revision.commit}${bundle.revision.dirty ? ' (with uncommitted changes)' : ''}.\n Entries named after agents are rewritten on every sync; edit the agents instead.`;
+        target.commentBefore = `${HEADER} from revision ${bundle.revision.commit}${bundle.revision.dirty ? ' (with uncommitted changes)' : ''}.\n Entries whose model_info.id starts with modelshift: are rewritten on every sync; edit the agents instead.`;
       }
       await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
         throw new ExternalError(`cannot create the folder of ${config.path}: ${(error as Error).message}`, { cause: error });
