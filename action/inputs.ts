@@ -16,6 +16,8 @@ export interface ActionInputs {
   evalMode: EvalMode;
   failOn: FailOn;
   comment: boolean;
+  /** sync mode: only this target of spec.sync.targets; empty for all. */
+  syncTarget: string;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
@@ -28,6 +30,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     evalMode: choice(get, 'eval', ['auto', 'always', 'never'], 'auto'),
     failOn: choice(get, 'fail-on', ['invalid', 'gate', 'never'], 'gate'),
     comment: boolean(get, 'comment', true),
+    syncTarget: get('sync-target'),
   };
 }
 

@@ -5,6 +5,7 @@ import { ExternalError, FileError, UsageError } from '../src/errors.js';
 import { checkMode } from './check-mode.js';
 import { parseInputs, readRunnerEnv } from './inputs.js';
 import { migrateMode } from './migrate-mode.js';
+import { syncMode } from './sync-mode.js';
 import { OUTPUT_NAMES, type ModeResult, type OutputName } from './mode.js';
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
@@ -23,10 +24,12 @@ async function run(): Promise<void> {
       isTTY: false,
       now: new Date(),
     };
-    if (inputs.mode === 'sync') {
-      throw new UsageError('mode: sync is not available in this version', 'use mode: check on pull requests and mode: migrate on workflow_dispatch or schedule');
-    }
-    const result = inputs.mode === 'check' ? await checkMode(ctx, inputs, runner, (value) => core.setSecret(value)) : await migrateMode(ctx, inputs, runner);
+    const result =
+      inputs.mode === 'check'
+        ? await checkMode(ctx, inputs, runner, (value) => core.setSecret(value))
+        : inputs.mode === 'migrate'
+          ? await migrateMode(ctx, inputs, runner)
+          : await syncMode(ctx, inputs);
     await report(result);
   } catch (error) {
     setOutputs({});

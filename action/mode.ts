@@ -10,6 +10,8 @@ export const OUTPUT_NAMES = [
   'pull-request-url',
   'pull-request-operation',
   'pull-requests',
+  'synced',
+  'drift',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
-import { runAction } from './harness.js';
+import { pinnedExamples, runAction } from './harness.js';
 
 const EMPTY_OUTPUTS = {
   valid: '',
@@ -11,6 +13,8 @@ const EMPTY_OUTPUTS = {
   'pull-request-url': '',
   'pull-request-operation': '',
   'pull-requests': '',
+  synced: '',
+  drift: '',
 };
 
 let repo: TestRepo;
@@ -22,10 +26,29 @@ afterAll(() => repo.cleanup());
 const run = (inputs: Record<string, string>, eventName = 'push') => runAction({ inputs, workspace: repo.dir, eventName });
 
 describe('the Action entry', () => {
-  it('fails clearly on mode: sync, which this version does not have, and still sets every output', async () => {
+  it('syncs the merged state on mode: sync, with a summary and outputs', async () => {
+    const synced = await createTestRepo(await pinnedExamples());
+    try {
+      const result = await runAction({ inputs: { mode: 'sync' }, workspace: synced.dir, eventName: 'push' });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.outputs.synced).toBe('30');
+      expect(result.outputs.drift).toBe('true');
+      expect(result.summary).toMatch(/bundle/);
+      const bundle = JSON.parse(await readFile(path.join(synced.dir, 'build/agents.json'), 'utf8'));
+      expect(bundle.bundleVersion).toBe(1);
+      expect(Object.keys(bundle.agents)).toHaveLength(15);
+      const again = await runAction({ inputs: { mode: 'sync' }, workspace: synced.dir, eventName: 'push' });
+      expect(again.outputs).toMatchObject({ synced: '0', drift: 'false' });
+    } finally {
+      await synced.cleanup();
+    }
+  });
+
+  it('fails a sync without targets, and still sets every output', async () => {
     const result = await run({ mode: 'sync' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^::error::mode: sync is not available in this version%0Ahint: /m);
+    expect(result.stdout).toMatch(/^::error::no sync targets: modelshift.yaml has no spec.sync.targets%0Ahint: /m);
     expect(result.outputs).toEqual(EMPTY_OUTPUTS);
   });
 
