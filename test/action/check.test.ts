@@ -69,6 +69,8 @@ describe('mode: check', () => {
       'pull-request-url': '',
       'pull-request-operation': '',
       'pull-requests': '',
+      synced: '',
+      drift: '',
     });
     expect(run.summary).toContain('### modelshift check');
     // Every finding is in the job summary, the ones without an annotation slot included.
