@@ -26,8 +26,8 @@ export class BlobReader<T> {
     run: GitRun,
     private readonly read: (text: string) => T,
   ) {
-    // --buffer: answers leave git in large writes rather than one flush per blob.
-    this.child = spawnGit(run, ['cat-file', '--batch', '--buffer']);
+    // Without --buffer git flushes each answer at once, so parsing overlaps the reads.
+    this.child = spawnGit(run, ['cat-file', '--batch']);
     this.exit = exited(this.child, 'git cat-file');
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     // An early exit of git shows up as EPIPE here; the exit code tells the story.
