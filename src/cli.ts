@@ -1,17 +1,6 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
-import { applyCommand } from './commands/apply.js';
-import { evalCommand } from './commands/eval.js';
-import { evalRefsCommand } from './commands/eval-refs.js';
-import { historyCommand } from './commands/history.js';
-import { initCommand } from './commands/init.js';
-import { planCommand } from './commands/plan.js';
-import { prCommand } from './commands/pr.js';
-import { promoteCommand } from './commands/promote.js';
-import { rollbackCommand } from './commands/rollback.js';
-import { syncCommand } from './commands/sync.js';
-import { validateCommand } from './commands/validate.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
 
@@ -34,7 +23,11 @@ interface GlobalOptions {
   format: Format;
 }
 
-/** argv → command → exit code. The one place errors become exit codes. */
+/**
+ * argv → command → exit code. The one place errors become exit codes.
+ * Commands are imported when they run, so `--help` or `validate` do not pay
+ * for loading the LLM SDKs, Octokit and git.
+ */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
   const program = new Command('modelshift')
@@ -68,25 +61,25 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   program
     .command('validate')
     .description('check every modelshift file: schema, references, model catalog, literal secrets')
-    .action(run((ctx) => validateCommand(ctx, { format: ctx.format })));
+    .action(run(async (ctx) => (await import('./commands/validate.js')).validateCommand(ctx, { format: ctx.format })));
 
   program
     .command('init')
     .description('scaffold a workspace: modelshift.yaml, one provider, one agent')
-    .action(run((ctx) => initCommand(ctx)));
+    .action(run(async (ctx) => (await import('./commands/init.js')).initCommand(ctx)));
 
   program
     .command('plan')
     .description('show what a migration would change: agents, field changes, warnings, unified diff (writes nothing)')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .option('--exit-code', 'exit 1 when the plan would change something')
-    .action(run((ctx, command) => planCommand(ctx, { migration: command.args[0]!, format: ctx.format, exitCode: command.opts<{ exitCode?: boolean }>().exitCode })));
+    .action(run(async (ctx, command) => (await import('./commands/plan.js')).planCommand(ctx, { migration: command.args[0]!, format: ctx.format, exitCode: command.opts<{ exitCode?: boolean }>().exitCode })));
 
   program
     .command('apply')
     .description('write the plan to the agent files, byte-minimal and all-or-nothing')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-    .action(run((ctx, command) => applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
+    .action(run(async (ctx, command) => (await import('./commands/apply.js')).applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
 
   program
     .command('pr')
@@ -95,9 +88,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--base <branch>', 'branch the pull request targets', 'main')
     .option('--force', 'take the branch back even if a person pushed commits to it')
     .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run((ctx, command) => {
+    .action(run(async (ctx, command) => {
       const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return prCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+      return (await import('./commands/pr.js')).prCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
     }));
 
   program
@@ -109,16 +102,16 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--suite <name>', 'run this suite instead of the migration\'s')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
     .option('--offline', 'answer only from the cache; fail on a miss')
-    .action(run((ctx, command) => {
+    .action(run(async (ctx, command) => {
       const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean }>();
       const migration = command.args[0];
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
       if (o.base !== undefined) {
         if (migration !== undefined || o.suite !== undefined) throw new UsageError('give a migration or --base/--head, not both', 'modelshift eval gpt-4.1-to-gpt-5.1, or modelshift eval --base origin/main --head HEAD');
-        return evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
+        return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
       }
       if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
-      return evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline });
+      return (await import('./commands/eval.js')).evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline });
     }));
 
   program
@@ -128,7 +121,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--since <date>', 'only changes at or after this date (YYYY-MM-DD or ISO 8601)')
     .option('--at <date>', 'every agent\'s model at that moment')
     .option('--ref <ref>', 'read this branch or commit instead of the current branch')
-    .action(run((ctx, command) => historyCommand(ctx, { format: ctx.format, ...command.opts<{ agent?: string; since?: string; at?: string; ref?: string }>() })));
+    .action(run(async (ctx, command) => (await import('./commands/history.js')).historyCommand(ctx, { format: ctx.format, ...command.opts<{ agent?: string; since?: string; at?: string; ref?: string }>() })));
 
   program
     .command('sync')
@@ -138,9 +131,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--exit-code', 'exit 1 when a target differs from git (drift)')
     .option('--prune', 'remove agents a target holds that git no longer has')
     .option('--allow-empty', 'sync even when the workspace has no agents')
-    .action(run((ctx, command) => {
+    .action(run(async (ctx, command) => {
       const o = command.opts<{ target?: string; dryRun?: boolean; exitCode?: boolean; prune?: boolean; allowEmpty?: boolean }>();
-      return syncCommand(ctx, { format: ctx.format, ...o });
+      return (await import('./commands/sync.js')).syncCommand(ctx, { format: ctx.format, ...o });
     }));
 
   program
@@ -150,9 +143,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--base <branch>', 'branch the pull request targets', 'main')
     .option('--force', 'take the branch back even if a person pushed commits to it')
     .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run((ctx, command) => {
+    .action(run(async (ctx, command) => {
       const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return promoteCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+      return (await import('./commands/promote.js')).promoteCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
     }));
 
   program
@@ -162,9 +155,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--base <branch>', 'branch the pull request targets', 'main')
     .option('--force', 'take the branch back even if a person pushed commits to it')
     .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run((ctx, command) => {
+    .action(run(async (ctx, command) => {
       const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return rollbackCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
+      return (await import('./commands/rollback.js')).rollbackCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
     }));
 
   try {
