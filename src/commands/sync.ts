@@ -75,7 +75,7 @@ function refuseInvalid(workspace: LoadedWorkspace): void {
 function selectTargets(workspace: LoadedWorkspace, only: string | undefined) {
   const targets = workspace.config?.value.spec.sync?.targets ?? [];
   if (targets.length === 0) {
-    throw new UsageError('no sync targets: modelshift.yaml has no spec.sync.targets', 'add one, e.g. spec.sync.targets: [{ name: bundle, type: file, path: build/agents.json }] (see docs/sync.md)');
+    throw new UsageError('no sync targets: modelshift.yaml has no spec.sync.targets', 'add one, e.g. spec.sync.targets: [{ name: bundle, type: file, path: build/agents.json }] (see the README, "Sync, canaries and rollback")');
   }
   const names = targets.map((t) => t.name);
   const twice = names.find((name, i) => names.indexOf(name) !== i);

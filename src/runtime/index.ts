@@ -58,7 +58,7 @@ export interface BundleAgent {
   rollout?: BundleRollout;
 }
 
-/** Bundle format v1 (docs/sync.md). */
+/** Bundle format v1 (README, "Sync, canaries and rollback"). */
 export interface Bundle {
   bundleVersion: typeof BUNDLE_VERSION;
   /** The commit of the workspace the bundle was compiled from; `"uncommitted"` outside git; `dirty` when files differed from it. */
