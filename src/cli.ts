@@ -81,17 +81,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .action(run(async (ctx, command) => (await import('./commands/apply.js')).applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
 
-  program
+  withPrOptions(program
     .command('pr')
     .description('open or update the migration\'s pull request (branch modelshift/<name>); close it when nothing is left to change')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-    .option('--base <branch>', 'branch the pull request targets', 'main')
-    .option('--force', 'take the branch back even if a person pushed commits to it')
-    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run(async (ctx, command) => {
-      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return (await import('./commands/pr.js')).prCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
-    }));
+  ).action(run(async (ctx, command) => (await import('./commands/pr.js')).prCommand(ctx, prOptions(ctx, command))));
 
   program
     .command('eval')
@@ -136,29 +130,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return (await import('./commands/sync.js')).syncCommand(ctx, { format: ctx.format, ...o });
     }));
 
-  program
+  withPrOptions(program
     .command('promote')
     .description('open a PR moving the migration\'s canary to its next rollout step; the last step is the cut-over')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-    .option('--base <branch>', 'branch the pull request targets', 'main')
-    .option('--force', 'take the branch back even if a person pushed commits to it')
-    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run(async (ctx, command) => {
-      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return (await import('./commands/promote.js')).promoteCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
-    }));
+  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, prOptions(ctx, command))));
 
-  program
+  withPrOptions(program
     .command('rollback')
     .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-    .option('--base <branch>', 'branch the pull request targets', 'main')
-    .option('--force', 'take the branch back even if a person pushed commits to it')
-    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])')
-    .action(run(async (ctx, command) => {
-      const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-      return (await import('./commands/rollback.js')).rollbackCommand(ctx, { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined });
-    }));
+  ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, prOptions(ctx, command))));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -191,6 +173,19 @@ export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): Exi
   const detail = error instanceof Error ? (io.env.MODELSHIFT_DEBUG ? error.stack : error.message) : String(error);
   io.stderr(`internal error: ${detail}\nThis is a bug in modelshift; please report it at ${BUG_URL} with the command you ran.\n`);
   return EXIT.failed;
+}
+
+/** The options every command that opens a pull request takes. */
+function withPrOptions(command: Command): Command {
+  return command
+    .option('--base <branch>', 'branch the pull request targets', 'main')
+    .option('--force', 'take the branch back even if a person pushed commits to it')
+    .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])');
+}
+
+function prOptions(ctx: { format: Format }, command: Command) {
+  const o = command.opts<{ base: string; force?: boolean; author?: string }>();
+  return { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined };
 }
 
 function positiveInt(flag: string, value: string): number {

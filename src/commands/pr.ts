@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../errors.js';
-import { Git, type GitIdentity } from '../git/git.js';
-import { gitHubConfig } from '../github/config.js';
-import { gitHubPullRequests } from '../github/pull-requests.js';
+import type { GitIdentity } from '../git/git.js';
+import { openChangePr, proposalHash } from '../pr/change-pr.js';
 import { withMarker } from '../pr/marker.js';
 import type { PullRequests } from '../pr/pull-requests.js';
-import { syncPullRequest, type SyncResult } from '../pr/sync.js';
+import type { SyncResult } from '../pr/sync.js';
 import { planMigration } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
@@ -39,60 +37,53 @@ export type PrOutput = Pick<SyncResult, 'operation' | 'number' | 'url' | 'branch
 export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<CommandResult<PrOutput>> {
   const local = await load(ctx);
   const migration = await resolveMigration(local, opts.migration, ctx.cwd);
-  const git = new Git(local.root);
-  const repoRoot = await realpath(await git.root());
-  const workspaceDir = path.relative(repoRoot, await realpath(local.root));
-  const prs = opts.prs ?? gitHubPullRequests(gitHubConfig(ctx.env, await git.remoteUrl().catch(() => undefined)));
   const ruleText = local.files.get(migration.file)!.text;
   const name = migration.value.metadata.name;
+  let plan: Plan | undefined;
 
-  const planAt = async (dir: string): Promise<Plan> => {
-    const root = path.join(dir, workspaceDir);
-    await writeText(root, migration.file, ruleText);
-    const workspace = await loadWorkspace(root, { today: today(ctx.now) });
-    const rule = [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!;
-    return planMigration(workspace, rule);
-  };
-
-  // The body, title and trailers depend on the plan, so plan once on the base before syncing.
-  const baseSha = await git.fetchBase(opts.base);
-  const plan = await git.withWorktree(baseSha, (worktree) => planAt(worktree.dir));
-  const blocker = applyBlocker(plan);
-  if (blocker) {
-    ctx.stdout(renderPlanMarkdown(plan));
-    ctx.stderr(`error: ${blocker}\n`);
-    return { exitCode: EXIT.findings, data: { operation: 'unchanged', branch: branchName(name), warnings: [] } };
-  }
-
-  const agents = plan.agents.filter((a) => a.changes.length > 0);
-  const from = `${plan.from.provider}/${plan.from.model}`;
-  const to = `${plan.to.provider}/${plan.to.model}`;
-  const result = await syncPullRequest({
-    git,
-    prs,
+  const result = await openChangePr({
+    env: ctx.env,
+    root: local.root,
     base: opts.base,
-    branch: branchName(name),
-    title: `Migrate agents ${from} → ${to} (${name})`,
-    body: withMarker(prBody(plan), { migration: name, planHash: planHash(plan) }),
-    commitMessage: `chore(models): migrate ${agents.length} agent${agents.length === 1 ? '' : 's'} ${plan.from.model} → ${plan.to.model}`,
-    trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
-    writeChanges: async (dir) => {
-      const again = await planAt(dir);
-      for (const [file, text] of Object.entries(again.files)) await writeText(path.join(dir, workspaceDir), file, text);
-      if (!Object.keys(again.files).length) return [];
-      return [migration.file, ...Object.keys(again.files)].map((file) => path.posix.join(workspaceDir.split(path.sep).join('/'), file));
-    },
-    reviewers: [...new Set(agents.flatMap((a) => a.before.metadata.owners ?? []))],
     force: opts.force,
     identity: opts.identity,
+    prs: opts.prs,
+    propose: async (root) => {
+      const withRule = path.join(root, migration.file);
+      await mkdir(path.dirname(withRule), { recursive: true });
+      await writeFile(withRule, ruleText);
+      const workspace = await loadWorkspace(root, { today: today(ctx.now) });
+      const planned = planMigration(workspace, [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!);
+      plan ??= planned;
+      if (applyBlocker(planned)) return undefined;
+      const agents = planned.agents.filter((a) => a.changes.length > 0);
+      const from = `${planned.from.provider}/${planned.from.model}`;
+      const to = `${planned.to.provider}/${planned.to.model}`;
+      const files = Object.keys(planned.files).length ? { [migration.file]: ruleText, ...planned.files } : {};
+      return {
+        branch: branchName(name),
+        title: `Migrate agents ${from} → ${to} (${name})`,
+        body: withMarker(prBody(planned), { migration: name, planHash: proposalHash(name, planned.diff) }),
+        commitMessage: `chore(models): migrate ${agents.length} agent${agents.length === 1 ? '' : 's'} ${planned.from.model} → ${planned.to.model}`,
+        trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
+        files,
+        reviewers: [...new Set(agents.flatMap((a) => a.before.metadata.owners ?? []))],
+      };
+    },
   });
 
+  const blocker = plan && applyBlocker(plan);
+  if (!result || blocker) {
+    if (plan) ctx.stdout(renderPlanMarkdown(plan));
+    ctx.stderr(`error: ${blocker ?? 'nothing could be planned'}\n`);
+    return { exitCode: EXIT.findings, data: { operation: 'unchanged', branch: branchName(name), warnings: [] } };
+  }
   const output: PrOutput = { operation: result.operation, number: result.number, url: result.url, branch: result.branch, headSha: result.headSha, warnings: result.warnings };
   if (opts.format === 'json') {
     ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     for (const warning of result.warnings) ctx.stderr(`warning: ${warning}\n`);
-    ctx.stdout(`${planSummaryLine(plan)}\n${describeOutcome(output)}\n`);
+    ctx.stdout(`${planSummaryLine(plan!)}\n${describeOutcome(output)}\n`);
   }
   return { exitCode: EXIT.ok, data: output };
 }
@@ -108,10 +99,6 @@ Opened by [modelshift](https://github.com/modelshift/modelshift) from \`${plan.m
 `;
 }
 
-/** Identifies the proposed change; the Action compares it to skip work that was already done. */
-export function planHash(plan: Plan): string {
-  return createHash('sha256').update(plan.migration).update('\0').update(plan.diff).digest('hex').slice(0, 16);
-}
 
 function describeOutcome(out: PrOutput): string {
   const pr = out.number !== undefined ? `#${out.number} ${out.url ?? ''}`.trim() : '';
@@ -121,10 +108,4 @@ function describeOutcome(out: PrOutput): string {
     case 'closed': return `closed pull request ${pr}: nothing left to change`;
     case 'unchanged': return pr ? `pull request ${pr} is up to date` : 'nothing to change: no pull request needed';
   }
-}
-
-async function writeText(root: string, rel: string, text: string): Promise<void> {
-  const target = path.join(root, rel);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, text);
 }

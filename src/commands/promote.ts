@@ -3,7 +3,7 @@ import type { GitIdentity } from '../git/git.js';
 import type { PullRequests } from '../pr/pull-requests.js';
 import { withMarker } from '../pr/marker.js';
 import { candidates, describePrOutcome, promoteHeadline, renderPromoteBody } from '../render/sync-pr.js';
-import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../sync/change-pr.js';
+import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../pr/change-pr.js';
 import { planPromotion, type PromotePlan } from '../sync/promote-plan.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';

@@ -4,7 +4,7 @@ import type { PullRequests } from '../pr/pull-requests.js';
 import { withMarker } from '../pr/marker.js';
 import { describePrOutcome, renderRollbackBody, rollbackHeadline } from '../render/sync-pr.js';
 import { Name } from '../schema/index.js';
-import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../sync/change-pr.js';
+import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../pr/change-pr.js';
 import { migrationModelChanges } from '../sync/rollback-history.js';
 import { planRollback, type RollbackPlan } from '../sync/rollback-plan.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
