@@ -31,22 +31,20 @@ export async function writeFilesAtomically(root: string, files: Readonly<Record<
     const target = path.join(root, rel);
     return { rel, text, target, temp: `${target}${tag}.tmp`, backup: `${target}${tag}.bak`, hasBackup: false, replaced: false };
   });
-  const cleanup = async (names: string[]) => {
-    await Promise.all(names.map((name) => io.unlink(name).catch(() => undefined)));
-  };
+  const cleanup = (names: string[]) => inBatches(names, (name) => io.unlink(name).catch(() => undefined));
   try {
-    for (const entry of entries) {
-      const mode = (await io.mode(entry.target)) ?? 0o644;
-      await io.writeFile(entry.temp, entry.text, mode);
-      if ((await io.mode(entry.target)) !== undefined) {
+    await inBatches(entries, async (entry) => {
+      const mode = await io.mode(entry.target);
+      await io.writeFile(entry.temp, entry.text, mode ?? 0o644);
+      if (mode !== undefined) {
         await io.link(entry.target, entry.backup);
         entry.hasBackup = true;
       }
-    }
-    for (const entry of entries) {
+    });
+    await inBatches(entries, async (entry) => {
       await io.rename(entry.temp, entry.target);
       entry.replaced = true;
-    }
+    });
   } catch (error) {
     for (const entry of entries.filter((e) => e.replaced)) {
       if (entry.hasBackup) await io.rename(entry.backup, entry.target).catch(() => undefined);
@@ -56,4 +54,16 @@ export async function writeFilesAtomically(root: string, files: Readonly<Record<
     throw new ExternalError(`could not write ${entries.length} file(s); nothing was changed`, { cause: error, hint: (error as Error).message });
   }
   await cleanup(entries.filter((e) => e.hasBackup).map((e) => e.backup));
+}
+
+/** File operations in flight at once: enough to keep the disk busy, few enough to stay under open-file limits. */
+const BATCH = 64;
+
+/** Runs `task` on every item, BATCH at a time; the first failure stops the next batches and is thrown. */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const results = await Promise.allSettled(items.slice(i, i + BATCH).map(task));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }
