@@ -78,8 +78,8 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, data: object, at: 
       if (value === null) return [at(path, `${name} is empty; give it ${expected(issue.expected)}`)];
       return [at(path, `${name} must be ${expected(issue.expected)}, not ${describeValue(value)}; ${retype(issue.expected, value)}`)];
     case 'invalid_union': {
-      if (value === undefined) return [missing(issue.path, at)];
       const options = (issue as { options?: unknown[] }).options;
+      if (value === undefined) return [missing(issue.path, at, options && `one of ${options.map(String).join(', ')}`)];
       if (issue.discriminator && options) {
         return [at(path, `${name} is not a known ${issue.discriminator}; use one of ${options.map(String).join(', ')}`)];
       }
@@ -102,9 +102,9 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, data: object, at: 
   }
 }
 
-function missing(path: readonly PropertyKey[], at: At): Finding {
+function missing(path: readonly PropertyKey[], at: At, choices?: string): Finding {
   const parent = path.length > 1 ? ` in ${dotted(path.slice(0, -1))}` : '';
-  return at(dotted(path), `missing required key "${String(path.at(-1))}"${parent}; add it`, 'key');
+  return at(dotted(path), `missing required key "${String(path.at(-1))}"${parent}; add it${choices ? `: ${choices}` : ''}`, 'key');
 }
 
 function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, name: string): string {

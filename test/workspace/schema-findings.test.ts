@@ -49,6 +49,13 @@ spec:
     ]);
   });
 
+  it('lists the choices for a missing discriminator, at the item', () => {
+    const suite = 'apiVersion: modelshift.dev/v1\nkind: EvalSuite\nmetadata: { name: s }\nspec:\n  cases:\n    - name: c\n      input: hi\n      assert:\n        - value: refund\n';
+    expect(findings(suite, 'evals/s.yaml')).toEqual([
+      '9:11 missing required key "type" in spec.cases.0.assert.0; add it: one of contains, not-contains, regex, equals, is-json, tool-call, max-length, llm-judge',
+    ]);
+  });
+
   it('points a missing key at its parent key, and a missing top-level key at line 1', () => {
     expect(findings(AGENT.replace('    name: gpt-5.1\n', ''))).toEqual(['6:3 missing required key "name" in spec.model; add it']);
     expect(findings(`# modeline\n${AGENT.slice(0, AGENT.indexOf('spec:'))}`)).toEqual(['1:1 missing required key "spec"; add it']);

@@ -14,6 +14,9 @@ const KEY_PATTERNS: readonly [RegExp, string][] = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
 ];
 
+/** All formats in one test: almost no string is a key, so the labelled patterns run only after a hit. */
+const ANY_KEY = new RegExp(KEY_PATTERNS.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+
 /** Keys whose value is a credential when it looks like one (`apiKey`, `api_key`, `token`, `secret`, `password`). */
 const SECRET_KEY = /(api[-_]?key|token|secret|passw(or)?d|credential)$/i;
 /** The NAME of an environment variable is what these keys should hold; it is not a secret. */
@@ -30,7 +33,7 @@ function looksLikeToken(value: string): boolean {
 export function literalSecrets(file: string, doc: ParsedDoc): Finding[] {
   const findings: Finding[] = [];
   walk(doc.data, [], (path, value) => {
-    const known = KEY_PATTERNS.find(([pattern]) => pattern.test(value));
+    const known = ANY_KEY.test(value) ? KEY_PATTERNS.find(([pattern]) => pattern.test(value)) : undefined;
     const label = known?.[1] ?? (SECRET_KEY.test(nearestKey(path)) && looksLikeToken(value) ? 'a credential' : undefined);
     if (!label) return;
     const at = path.join('.');
