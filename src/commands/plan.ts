@@ -1,13 +1,13 @@
 import { EXIT } from '../errors.js';
 import { planMigration } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
-import type { LoadedWorkspace } from '../workspace/load.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { planJson } from '../render/plan-common.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { resolveMigration } from './migration-arg.js';
-import { load } from './validate.js';
+import { today } from './validate.js';
 
 export interface PlanOptions {
   migration: string;
@@ -18,7 +18,7 @@ export interface PlanOptions {
 
 /** Loads the workspace and plans one migration; shared by plan, apply, pr and eval. */
 export async function computePlan(ctx: CommandContext, migration: string): Promise<{ plan: Plan; workspace: LoadedWorkspace }> {
-  const workspace = await load(ctx);
+  const workspace = await loadWorkspace(ctx.cwd, { today: today(ctx.now), planning: { migration, cwd: ctx.cwd } });
   return { plan: planMigration(workspace, await resolveMigration(workspace, migration, ctx.cwd)), workspace };
 }
 

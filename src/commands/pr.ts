@@ -52,7 +52,7 @@ export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<C
       const withRule = path.join(root, migration.file);
       await mkdir(path.dirname(withRule), { recursive: true });
       await writeFile(withRule, ruleText);
-      const workspace = await loadWorkspace(root, { today: today(ctx.now) });
+      const workspace = await loadWorkspace(root, { today: today(ctx.now), planning: { migration: name, cwd: root } });
       const planned = planMigration(workspace, [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!);
       plan ??= planned;
       if (applyBlocker(planned)) return undefined;

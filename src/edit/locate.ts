@@ -31,8 +31,12 @@ export function parseDocs(text: string, reason: EditErrorReason): Doc[] {
   return docs;
 }
 
-/** Nodes that an alias points at: editing them, or anything inside them, edits the alias too. */
+const targetsOf = new WeakMap<Doc, Set<Node>>();
+
+/** Nodes that an alias points at: editing them, or anything inside them, edits the alias too. Found once per parse. */
 export function aliasTargets(doc: Doc): Set<Node> {
+  const known = targetsOf.get(doc);
+  if (known) return known;
   const targets = new Set<Node>();
   visit(doc, {
     Alias(_, alias) {
@@ -40,6 +44,7 @@ export function aliasTargets(doc: Doc): Set<Node> {
       if (target) targets.add(target);
     },
   });
+  targetsOf.set(doc, targets);
   return targets;
 }
 

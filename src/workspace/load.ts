@@ -5,6 +5,7 @@ import { missingFacts } from '../catalog/check.js';
 import { ExternalError } from '../errors.js';
 import type { Agent, EvalSuite, Kind, Migration, Provider, Resource, WorkspaceConfig } from '../schema/index.js';
 import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
+import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles } from './parse-files.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
@@ -14,6 +15,11 @@ import type { Finding, Loaded, SourceFile, Workspace } from './types.js';
 export interface LoadOptions {
   /** Today as YYYY-MM-DD, for retirement verdicts. */
   today: string;
+  /**
+   * Load only what planning this migration (name or path) needs: agents on
+   * other models are not parsed, so cross-file findings cover the files read.
+   */
+  planning?: { migration: string; cwd: string };
 }
 
 export interface LoadedWorkspace extends Workspace {
@@ -29,7 +35,8 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const root = await findWorkspaceRoot(cwd);
   const config = await readConfigFile(root);
   const discovered = await discoverYamlFiles(root, ignoreGlobs(config));
-  const others = discovered.files.filter((file) => file !== CONFIG_FILE);
+  const all = discovered.files.filter((file) => file !== CONFIG_FILE);
+  const others = options.planning ? filesToPlan(root, all, options.planning.migration, options.planning.cwd) : all;
   const parsed: CheckedFile[] = await parseFiles(root, others);
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, options);

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+const TOP_LEVEL_KIND = /^kind:[ \t]*["']?([A-Za-z]+)/gm;
+
+/**
+ * The files `plan` needs for one migration: every file that is not purely
+ * agents, and the agent files that mention the literal part of the rule's
+ * `from` model. Parsing is most of a plan's cost; an agent file that never
+ * names the source model cannot be on it. Answers every file when the rule
+ * cannot be found this way (a name the loader will then report unknown).
+ *
+ * A model name written with YAML escapes (`"gpt\x2d4.1"`) is not recognised
+ * here; such an agent is left out of the plan.
+ */
+export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): readonly string[] {
+  const texts = files.map((file) => {
+    try {
+      return readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      return undefined; // the loader reports it
+    }
+  });
+  const wanted = path.resolve(cwd, migration);
+  let mentions: ((text: string) => boolean) | undefined;
+  files.forEach((file, i) => {
+    const text = texts[i];
+    if (mentions !== undefined || text === undefined || !kinds(text).includes('Migration')) return;
+    const byPath = path.join(root, file) === wanted;
+    for (const doc of parseAllDocuments(text)) {
+      const data = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as Rule | null);
+      if (data?.kind !== 'Migration' || (!byPath && data.metadata?.name !== migration)) continue;
+      if (typeof data.spec?.from?.model === 'string') mentions = mentionTest(data.spec.from.model);
+    }
+  });
+  if (!mentions) return files;
+  return files.filter((_, i) => {
+    const text = texts[i];
+    if (text === undefined) return true;
+    const found = kinds(text);
+    return found.length === 0 || found.some((kind) => kind !== 'Agent') || mentions!(text);
+  });
+}
+
+interface Rule {
+  kind?: unknown;
+  metadata?: { name?: unknown };
+  spec?: { from?: { model?: unknown } };
+}
+
+function kinds(text: string): string[] {
+  return [...text.matchAll(TOP_LEVEL_KIND)].map((m) => m[1]!);
+}
+
+/**
+ * Whether a file's text can name the model: an exact name as a whole word
+ * (`gpt-4.1` is not found in `gpt-4.1-mini`), a glob by its longest literal run.
+ */
+function mentionTest(model: string): ((text: string) => boolean) | undefined {
+  const literal = longestLiteral(model);
+  if (!literal) return undefined;
+  if (literal !== model) return (text) => text.includes(literal);
+  const word = new RegExp(`${literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\w.-])`);
+  return (text) => word.test(text);
+}
+
+/** The longest run of a glob without special characters: `gpt-4o*` → `gpt-4o`. */
+export function longestLiteral(glob: string): string {
+  return glob.split(/[*?[\]{}()!+@,]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
