@@ -15,7 +15,12 @@ const MAX_WORKERS = 8;
 /** Files per claim: small enough to balance the threads, large enough that claiming is free. */
 const CHUNK = 64;
 
-const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+/**
+ * Built from a variable so bundlers leave it alone: a bundle (the Action) has
+ * no worker script and parses on the main thread.
+ */
+const workerFile = ['parse-worker', 'js'].join('.');
+const WORKER_URL = new URL(`./${workerFile}`, import.meta.url);
 
 /** What a thread sends back for one file. */
 export type SourceResult = CheckedFile | { file: string; readError: { code?: string; message: string } };
