@@ -45,7 +45,8 @@ export function planJson(plan: Plan) {
     migration: plan.migration,
     from: plan.from,
     to: plan.to,
-    agents: plan.agents.map((a) => ({ name: a.name, file: a.file, changes: a.changes, warnings: a.warnings })),
+    // An added or removed field has `before` or `after` null, so every change has both keys.
+    agents: plan.agents.map((a) => ({ name: a.name, file: a.file, changes: a.changes.map(({ path, before, after }) => ({ path, before: before ?? null, after: after ?? null })), warnings: a.warnings })),
     skipped: plan.skipped,
     warnings: plan.warnings,
     errors: plan.errors,
