@@ -5,16 +5,24 @@ import type { Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
 
-/** `<migration>` is a path to its file or its `metadata.name`. */
+/**
+ * `<migration>` is a path to its file or its `metadata.name`. A rule whose
+ * own file has errors (a provider or suite it names does not exist, a name
+ * used twice) is a finding, named either way: planning it would mislead.
+ */
 export async function resolveMigration(workspace: LoadedWorkspace, arg: string, cwd: string): Promise<Loaded<Migration>> {
   const byName = workspace.migrations.get(arg);
-  if (byName) return byName;
+  if (byName) return refuseInvalid(workspace, byName);
   const absolute = path.resolve(cwd, arg);
+  const relative = path.relative(workspace.root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(`${arg} is outside the workspace root ${workspace.root}`, 'pass a migration of this workspace (its name or its file), or pick another workspace with -C DIR');
+  }
   const exists = await access(absolute).then(() => true, () => false);
   if (exists) {
     const rel = path.relative(workspace.root, absolute).split(path.sep).join('/');
     const inFile = [...workspace.migrations.values()].filter((m) => m.file === rel);
-    if (inFile.length === 1) return inFile[0]!;
+    if (inFile.length === 1) return refuseInvalid(workspace, inFile[0]!);
     if (inFile.length > 1) throw new UsageError(`${rel} holds ${inFile.length} migrations`, `name one: ${inFile.map((m) => m.value.metadata.name).join(', ')}`);
     const problem = workspace.findings.find((f) => f.file === rel && f.severity === 'error');
     if (problem) {
@@ -24,4 +32,12 @@ export async function resolveMigration(workspace: LoadedWorkspace, arg: string, 
   }
   const known = [...workspace.migrations.keys()].sort();
   throw new UsageError(`no migration named "${arg}" and no such file`, known.length ? `known migrations: ${known.join(', ')}` : 'create one under migrations/ (see README)');
+}
+
+function refuseInvalid(workspace: LoadedWorkspace, migration: Loaded<Migration>): Loaded<Migration> {
+  const problem = workspace.findings.find((f) => f.file === migration.file && f.severity === 'error');
+  if (problem) {
+    throw new FileError(`migration ${migration.value.metadata.name} is invalid: ${problem.message}`, problem, problem.rule, 'run modelshift validate to see every problem');
+  }
+  return migration;
 }

@@ -14,6 +14,7 @@ const EPSILON = 1e-9;
 export function evaluateGate(gate: Gate | undefined, agents: AgentReport[], run: { interrupted: boolean; notRun: number }): GateResult {
   const reasons: string[] = [];
   if (run.interrupted || run.notRun > 0) reasons.push(`the run is incomplete: ${run.notRun} case runs did not run`);
+  if (agents.length === 0) reasons.push('no agent was evaluated (no eval suite applies to the agents), so nothing shows the change is safe');
   if (!gate) return { passed: reasons.length === 0, reasons };
 
   for (const { name, base, head } of agents) {

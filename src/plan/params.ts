@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { checkParams, TOKEN_LIMITS } from '../catalog/check.js';
 import type { CatalogEntry } from '../catalog/index.js';
 import type { MigrationSpec, Params, ProviderType } from '../schema/index.js';
@@ -43,6 +44,9 @@ export function migrateParams(params: Params, ctx: ParamContext): { params: Para
   let result: Params = { ...params };
   for (const [from, to] of Object.entries(ctx.rule?.rename ?? {})) {
     if (!(from in result)) continue;
+    if (to in result && !isDeepStrictEqual(result[to], result[from])) {
+      warnings.push(`params: renaming ${from} → ${to} replaced the ${to} the agent already had (${JSON.stringify(result[to])} → ${JSON.stringify(result[from])})`);
+    }
     result = renameKey(result, from, to);
   }
   for (const name of ctx.rule?.drop ?? []) delete result[name];
@@ -80,7 +84,7 @@ function fitDestination(params: Params, entry: CatalogEntry, warnings: string[])
       warnings.push(`params: ${name} → ${entry.params.tokenLimit} (${entry.id} refuses ${name})`);
     } else if (issue.rule === 'param-refused') {
       delete result[name];
-      warnings.push(`params: dropped ${name} — ${issue.message}`);
+      warnings.push(`params: dropped ${name}, which ${entry.id} does not accept`);
     } else if (name === 'temperature' && entry.params.temperature !== false && typeof result.temperature === 'number') {
       const { min, max } = entry.params.temperature;
       const clamped = Math.min(max, Math.max(min, result.temperature));

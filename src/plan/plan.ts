@@ -92,7 +92,7 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
     skipped,
     warnings,
     errors,
-    summary: { migrate: agents.length, skipped: skipped.length, warnings: warningCount },
+    summary: { migrate: agents.length, skipped: skipped.length, warnings: warningCount, errors: errors.length },
     diff,
     files,
     rollout: Boolean(rule.spec.rollout),
@@ -153,7 +153,7 @@ function rewriteFiles(workspace: LoadedWorkspace, agents: AgentPlan[]): { files:
       if (text !== source) files[file] = text;
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
-      errors.push({ file, line: error.line, column: error.column, message: error.message });
+      errors.push({ file, line: error.line, column: error.column, path: '', rule: `edit-${error.reason}`, message: error.message });
     }
   }
   return { files, errors };

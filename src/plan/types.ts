@@ -33,6 +33,10 @@ export interface PlanError {
   file: string;
   line: number;
   column: number;
+  /** Empty: an edit error concerns the file, not one path of it. */
+  path: string;
+  /** `edit-alias`, `edit-verify`, … after the reason the edit was refused. */
+  rule: string;
   message: string;
 }
 
@@ -48,7 +52,7 @@ export interface Plan {
   /** Plan-level warnings (agents claimed by two migrations, evals not configured, …). */
   warnings: string[];
   errors: PlanError[];
-  summary: { migrate: number; skipped: number; warnings: number };
+  summary: { migrate: number; skipped: number; warnings: number; errors: number };
   /** Unified diff of every file that changes. */
   diff: string;
   /** New text of every file that changes, by path relative to the workspace root. */

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog } from '../catalog/index.js';
 import { missingFacts } from '../catalog/check.js';
-import { ExternalError } from '../errors.js';
+import { ExternalError, UsageError } from '../errors.js';
 import type { Agent, EvalSuite, Kind, Migration, Provider, Resource, WorkspaceConfig } from '../schema/index.js';
 import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
@@ -32,6 +32,8 @@ const CONFIG_FILE = 'modelshift.yaml';
 
 /** Reads every modelshift file under the workspace root and checks it. Problems are findings, never throws for bad files. */
 export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<LoadedWorkspace> {
+  const folder = await stat(cwd).catch(() => undefined);
+  if (folder && !folder.isDirectory()) throw new UsageError(`${cwd} is not a folder`, 'pass the workspace folder (the one holding modelshift.yaml) with -C DIR');
   const root = await findWorkspaceRoot(cwd);
   const config = await readConfigFile(root);
   const discovered = await discoverYamlFiles(root, ignoreGlobs(config));

@@ -115,6 +115,12 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     }
     docs.push(parsed);
   }
+  if (docs.length === 0 && findings.length === 0) {
+    findings.push({
+      file, line: 1, column: 1, path: '', rule: 'schema', severity: 'error',
+      message: 'the file holds no modelshift document; every file here must hold one (apiVersion: modelshift.dev/v1), so add one or move the file out of this folder',
+    });
+  }
   return { file, text, docs, findings, ours };
 }
 

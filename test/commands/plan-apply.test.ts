@@ -81,3 +81,24 @@ describe('plan and apply on examples/', () => {
     expect(run.stderr).toBe('error: no migration named "nope" and no such file\nhint: known migrations: gpt-4.1-to-gpt-5.1, gpt-4o-to-claude-sonnet-5-5\n');
   });
 });
+
+describe('plan refuses what it cannot plan honestly', () => {
+  it('exits 1 for a migration whose own file has errors, named by name or by path', async () => {
+    const file = path.join(dir, 'migrations/2027-01-gpt-4.1-to-gpt-5.1.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('suites: [support-tickets]', 'suites: [no-such-suite]'));
+    for (const arg of ['gpt-4.1-to-gpt-5.1', 'migrations/2027-01-gpt-4.1-to-gpt-5.1.yaml']) {
+      const run = await runCli(['plan', arg], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^migrations\/2027-01-gpt-4\.1-to-gpt-5\.1\.yaml:\d+:\d+: error: migration gpt-4\.1-to-gpt-5\.1 is invalid: eval suite "no-such-suite" is not defined/);
+    }
+  });
+
+  it('exits 2 for a path outside the workspace, and for -C pointing at a file', async () => {
+    const outside = await runCli(['plan', '../../etc/passwd'], dir);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/is outside the workspace root/);
+    const notFolder = await runCli(['validate', '-C', 'modelshift.yaml'], dir);
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.stderr).toMatch(/modelshift\.yaml is not a folder/);
+  });
+});

@@ -68,7 +68,15 @@ describe('evaluateGate', () => {
   });
 
   it('fails an incomplete run', () => {
-    expect(evaluateGate(undefined, [], { interrupted: true, notRun: 12 })).toEqual({ passed: false, reasons: ['the run is incomplete: 12 case runs did not run'] });
+    const a = agent('t', {}, {});
+    expect(evaluateGate(undefined, [a], { interrupted: true, notRun: 12 })).toEqual({ passed: false, reasons: ['the run is incomplete: 12 case runs did not run'] });
+  });
+
+  it('does not pass when no agent was evaluated', () => {
+    expect(evaluateGate({ minPassRate: 0.5 }, [], complete)).toEqual({
+      passed: false,
+      reasons: ['no agent was evaluated (no eval suite applies to the agents), so nothing shows the change is safe'],
+    });
   });
 
   it('treats a cost rise from zero as unbounded', () => {

@@ -55,4 +55,10 @@ describe('migrateParams', () => {
     const result = migrateParams({ temperature: 0.1 }, { rule: { set: { seed: 7 } }, fromType: 'openai-compatible', toType: 'openai-compatible' });
     expect(result).toEqual({ params: { temperature: 0.1, seed: 7 }, warnings: [] });
   });
+
+  it('warns when a rename replaces a key the agent already had', () => {
+    const result = migrateParams({ max_tokens: 10, max_completion_tokens: 20 }, { rule: { rename: { max_tokens: 'max_completion_tokens' } }, fromType: 'openai', toType: 'openai' });
+    expect(result.params).toEqual({ max_completion_tokens: 10 });
+    expect(result.warnings).toEqual(['params: renaming max_tokens → max_completion_tokens replaced the max_completion_tokens the agent already had (20 → 10)']);
+  });
 });

@@ -46,7 +46,7 @@ describe('planMigration', () => {
     expect(result.files['agents/a.yaml']).toBe(
       agentYaml('support-a', 'gpt-5.1', '{ max_completion_tokens: 800, reasoning_effort: low }').replace('Be verbose.', 'Be brief.'),
     );
-    expect(result.summary).toEqual({ migrate: 1, skipped: 2, warnings: 1 });
+    expect(result.summary).toEqual({ migrate: 1, skipped: 2, warnings: 1, errors: 0 });
     expect(result.warnings).toEqual(['evals are not configured for this migration (spec.eval); the change is not measured before merge']);
     expect(result.diff).toContain('-    name: gpt-4.1\n-    params: { temperature: 0.2, max_tokens: 800 }\n+    name: gpt-5.1\n+    params: { max_completion_tokens: 800, reasoning_effort: low }\n');
   });
@@ -95,7 +95,8 @@ spec:
     const result = plan({ 'migrations/a.yaml': RULE, 'agents/shared.yaml': shared });
     expect(result.agents.map((a) => a.name)).toEqual(['support-a']);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ file: 'agents/shared.yaml', line: 7, column: 11 });
+    expect(result.errors[0]).toMatchObject({ file: 'agents/shared.yaml', line: 7, column: 11, rule: 'edit-alias', path: '' });
+    expect(result.summary.errors).toBe(1);
     expect(result.errors[0]!.message).toMatch(/anchor &model/);
     expect(result.files).toEqual({});
     expect(result.diff).toBe('');
