@@ -47,6 +47,8 @@ export function replaceBlockValue(t: EditText, slot: ValueSlot, value: Plain): S
   const node = slot.node;
   const at = indicator(t, slot);
   if (node && 'tag' in node && node.tag) throw unsupported('a value with an explicit tag', node.range?.[0] ?? at.end);
+  const inPlace = node && isBlockScalar(node) ? textEditInBlockScalar(text, node as Scalar, value) : undefined;
+  if (inPlace) return [inPlace];
   const empty = isEmptyNode(node);
   const valStart = empty || !node ? at.end : (node.range?.[0] ?? at.end);
   const multiLine = !empty && node && (isBlockScalar(node) || (!isScalar(node) && !isFlowNode(node)));
@@ -74,6 +76,30 @@ export function replaceBlockValue(t: EditText, slot: ValueSlot, value: Plain): S
   const splices: Splice[] = [{ start: r.head || empty ? valStart : at.end, end: valEnd, text: head }];
   if (tail) splices.push({ start: lineEnd(text, valEnd), end: lineEnd(text, valEnd), text: tail });
   return splices;
+}
+
+/**
+ * A change inside one line of a block scalar's text (a phrase replaced in
+ * instructions) is made where the phrase stands, so a folded scalar keeps its
+ * line breaks and a literal one its layout. Undefined when the change spans
+ * lines or the old phrase is not found exactly once; the caller then rewrites
+ * the whole scalar. The re-read verification checks the result either way.
+ */
+function textEditInBlockScalar(text: string, node: Scalar, value: Plain): Splice | undefined {
+  const old = node.value;
+  if (typeof old !== 'string' || typeof value !== 'string' || !node.range) return undefined;
+  let prefix = 0;
+  while (prefix < old.length && prefix < value.length && old[prefix] === value[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < value.length - prefix && old[old.length - 1 - suffix] === value[value.length - 1 - suffix]) suffix++;
+  const was = old.slice(prefix, old.length - suffix);
+  const now = value.slice(prefix, value.length - suffix);
+  // A whole new text is rendered anew: only a phrase changed in place keeps the layout.
+  if (was === '' || (prefix === 0 && suffix === 0) || /[\r\n]/.test(was + now)) return undefined;
+  const source = text.slice(node.range[0], node.range[1]);
+  const at = source.indexOf(was);
+  if (at < 0 || source.indexOf(was, at + 1) >= 0) return undefined;
+  return { start: node.range[0] + at, end: node.range[0] + at + was.length, text: now };
 }
 
 function isBlockScalar(node: Node): boolean {

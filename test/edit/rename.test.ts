@@ -25,3 +25,11 @@ describe('rename op', () => {
     expect(() => rename('a: 1\nb: 2\n', ['a'], 'b')).toThrow(EditError);
   });
 });
+
+describe('a phrase replaced inside a block scalar', () => {
+  it('is replaced where it stands, so a folded scalar keeps its line breaks', () => {
+    const source = 'spec:\n  instructions: >-\n    Line one\n    Be verbose.\n    Line three\n  x: 1\n';
+    const out = editYaml(source, [{ doc: 0, ops: [{ op: 'set', path: ['spec', 'instructions'], value: 'Line one Be brief: two sentences. Line three' }] }]);
+    expect(out).toBe('spec:\n  instructions: >-\n    Line one\n    Be brief: two sentences.\n    Line three\n  x: 1\n');
+  });
+});
