@@ -87,12 +87,20 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
       `"${id}" is not in the built-in catalog, so its entry must describe the whole model; add ${missingFacts(overrides?.[id] ?? {}).join(', ')}`, 'error', 'key'));
   }
 
+  const invalid: RuleInput['invalid'] = {};
+  for (const file of files) {
+    for (const doc of file.docs) {
+      if (!doc.kind || doc.resource || doc.name === undefined) continue;
+      (invalid[doc.kind] ??= new Map()).set(doc.name, file.file);
+    }
+  }
   const input: RuleInput = {
     agents: refs.Agent as DocRef<Agent>[],
     providers: refs.Provider as DocRef<Provider>[],
     migrations: refs.Migration as DocRef<Migration>[],
     evalSuites: refs.EvalSuite as DocRef<EvalSuite>[],
     config,
+    invalid,
     catalog,
     today: options.today,
   };

@@ -22,6 +22,8 @@ export interface CheckedDoc {
   kind?: Kind;
   /** Set when the document passed its schema. */
   resource?: Resource;
+  /** `metadata.name` as written, also when the document failed its schema, so references to it can say so. */
+  name?: string;
 }
 
 /** A document with the data it was built from, before it leaves the thread that parsed it. */
@@ -111,6 +113,8 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
       const checked = checkSchema(file, parsed);
       parsed.kind = checked.kind;
       parsed.resource = checked.resource;
+      const name = (data as { metadata?: { name?: unknown } } | null)?.metadata?.name;
+      if (typeof name === 'string') parsed.name = name;
       findings.push(...checked.findings, ...literalSecrets(file, parsed));
     }
     docs.push(parsed);

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog/index.js';
-import type { Agent, EvalSuite, Migration, Provider, WorkspaceConfig } from '../../schema/index.js';
+import type { Agent, EvalSuite, Kind, Migration, Provider, WorkspaceConfig } from '../../schema/index.js';
 import type { CheckedDoc } from '../parse-file.js';
 import { locate } from '../positions.js';
 import type { Finding, Severity } from '../types.js';
@@ -17,6 +17,8 @@ export interface RuleInput {
   migrations: DocRef<Migration>[];
   evalSuites: DocRef<EvalSuite>[];
   config?: DocRef<WorkspaceConfig>;
+  /** Files of documents that declare a kind and name but failed their schema, by kind and name. */
+  invalid: Partial<Record<Kind, Map<string, string>>>;
   catalog: Catalog;
   /** YYYY-MM-DD. */
   today: string;
