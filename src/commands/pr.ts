@@ -42,12 +42,9 @@ export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<C
   let plan: Plan | undefined;
 
   const result = await openChangePr({
+    ...opts,
     env: ctx.env,
     root: local.root,
-    base: opts.base,
-    force: opts.force,
-    identity: opts.identity,
-    prs: opts.prs,
     propose: async (root) => {
       const withRule = path.join(root, migration.file);
       await mkdir(path.dirname(withRule), { recursive: true });

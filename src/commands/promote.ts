@@ -38,12 +38,9 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   let plan: PromotePlan | undefined;
 
   const result = await openChangePr({
+    ...opts,
     env: ctx.env,
     root: local.root,
-    base: opts.base,
-    force: opts.force,
-    identity: opts.identity,
-    prs: opts.prs,
     propose: async (root) => {
       const workspace = await loadWorkspace(root, { today: today(ctx.now) });
       // The rule as merged decides the steps; one only the user has yet still names its own canary.

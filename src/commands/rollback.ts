@@ -49,12 +49,9 @@ export async function rollbackCommand(ctx: CommandContext, opts: RollbackOptions
   let plan: RollbackPlan | undefined;
 
   const result = await openChangePr({
+    ...opts,
     env: ctx.env,
     root: local.root,
-    base: opts.base,
-    force: opts.force,
-    identity: opts.identity,
-    prs: opts.prs,
     propose: async (root, commit) => {
       const workspace = await loadWorkspace(root, { today: today(ctx.now) });
       const changes = await migrationModelChanges({ cwd: root, env: ctx.env, signal: ctx.signal, commit }, (m) => attributedTo(m, name));
