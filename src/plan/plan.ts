@@ -1,5 +1,4 @@
 import { createTwoFilesPatch } from 'diff';
-import { globMatch } from './glob.js';
 import { parseAllDocuments, type Document } from 'yaml';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import type { Agent, Migration } from '../schema/index.js';
@@ -7,6 +6,7 @@ import type { LoadedWorkspace } from '../workspace/load.js';
 import { MAX_ALIAS_COUNT } from '../workspace/parse-file.js';
 import type { Loaded } from '../workspace/types.js';
 import { diffFields, editOps } from './changes.js';
+import { globMatch } from './glob.js';
 import { adaptInstructions } from './instructions.js';
 import { migrateParams } from './params.js';
 import { onSource, select } from './select.js';
