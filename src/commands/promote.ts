@@ -1,23 +1,16 @@
 import { EXIT } from '../errors.js';
-import type { GitIdentity } from '../git/git.js';
-import type { PullRequests } from '../pr/pull-requests.js';
 import { withMarker } from '../pr/marker.js';
 import { candidates, describePrOutcome, promoteHeadline, renderPromoteBody } from '../render/sync-pr.js';
 import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../pr/change-pr.js';
 import { planPromotion, type PromotePlan } from '../sync/promote-plan.js';
 import { loadWorkspace } from '../workspace/load.js';
-import type { CommandContext, CommandResult, Format } from './context.js';
+import type { CommandContext, CommandResult } from './context.js';
+import type { PrOptions } from './pr.js';
 import { resolveMigration } from './migration-arg.js';
 import { load, today } from './validate.js';
 
-export interface PromoteOptions {
-  migration: string;
-  format: Format;
-  base: string;
-  force?: boolean;
-  identity?: GitIdentity;
-  prs?: PullRequests;
-}
+/** The options of every command that opens a pull request. */
+export type PromoteOptions = PrOptions;
 
 export type PromoteOutput = ChangePrOutput & { step?: { from: number; to: number; cutover: boolean } };
 

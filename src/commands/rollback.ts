@@ -1,6 +1,4 @@
 import { EXIT, UsageError } from '../errors.js';
-import type { GitIdentity } from '../git/git.js';
-import type { PullRequests } from '../pr/pull-requests.js';
 import { withMarker } from '../pr/marker.js';
 import { describePrOutcome, renderRollbackBody, rollbackHeadline } from '../render/sync-pr.js';
 import { Name } from '../schema/index.js';
@@ -8,18 +6,13 @@ import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from 
 import { migrationModelChanges } from '../sync/rollback-history.js';
 import { planRollback, type RollbackPlan } from '../sync/rollback-plan.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
-import type { CommandContext, CommandResult, Format } from './context.js';
+import type { CommandContext, CommandResult } from './context.js';
+import type { PrOptions } from './pr.js';
 import { resolveMigration } from './migration-arg.js';
 import { load, today } from './validate.js';
 
-export interface RollbackOptions {
-  migration: string;
-  format: Format;
-  base: string;
-  force?: boolean;
-  identity?: GitIdentity;
-  prs?: PullRequests;
-}
+/** The options of every command that opens a pull request. */
+export type RollbackOptions = PrOptions;
 
 export type RollbackOutput = ChangePrOutput & { skipped: RollbackPlan['skipped'] };
 
