@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
@@ -141,6 +141,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
   ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, prOptions(ctx, command))));
+
+  program
+    .command('catalog')
+    .description('what modelshift believes about each model, and where each fact came from')
+    .addArgument(new Argument('<action>', 'list every model, show one, or diff the sources against the built-in catalog').choices(['list', 'show', 'diff']))
+    .argument('[model]', 'for show: a model id or alias')
+    .action(run(async (ctx, command) => (await import('./commands/catalog.js')).catalogCommand(ctx, { action: command.args[0] as 'list', model: command.args[1], format: ctx.format })));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
