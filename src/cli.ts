@@ -142,6 +142,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
   ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, prOptions(ctx, command))));
 
+  withPrOptions(program
+    .command('watch')
+    .description('open a migration PR for every model in use that retires within the horizon and no migration covers')
+    .option('--horizon <days>', 'retirements within this many days (default: spec.watch.horizonDays, else 90)', (v) => positiveInt('--horizon', v))
+    .option('--dry-run', 'print the rules and pull requests it would open; write nothing')
+    .option('--dashboard', 'keep the "modelshift dashboard" issue up to date')
+  ).action(run(async (ctx, command) => {
+    const o = command.opts<{ horizon?: number; dryRun?: boolean; dashboard?: boolean }>();
+    const { base, force, identity } = prOptions(ctx, command);
+    return (await import('./commands/watch.js')).watchCommand(ctx, { format: ctx.format, horizonDays: o.horizon, dryRun: o.dryRun, dashboard: o.dashboard, base, force, identity });
+  }));
+
   program
     .command('catalog')
     .description('what modelshift believes about each model, and where each fact came from')

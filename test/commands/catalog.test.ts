@@ -24,7 +24,7 @@ function workspace(name: string, sources: string): string {
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'modelshift-catalog-'));
   const body = await import('node:fs').then((fs) => fs.readFileSync(FIXTURE));
-  server = createServer((req, res) => {
+  server = createServer((_req, res) => {
     requests++;
     res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? body : '{"error":"nope"}');
   });
