@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
 
-export type Mode = 'check' | 'migrate' | 'sync';
+export type Mode = 'check' | 'migrate' | 'sync' | 'watch';
 export type FailOn = 'invalid' | 'gate' | 'never';
 
 /** The `with:` block of action.yml, parsed once. */
@@ -18,12 +18,16 @@ export interface ActionInputs {
   comment: boolean;
   /** sync mode: only this target of spec.sync.targets; empty for all. */
   syncTarget: string;
+  /** watch mode: the horizon in days; undefined for spec.watch.horizonDays or 90. */
+  horizonDays?: number;
+  /** watch mode: keep the dashboard issue. */
+  dashboard: boolean;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
 export function parseInputs(get: (name: string) => string): ActionInputs {
   return {
-    mode: choice(get, 'mode', ['check', 'migrate', 'sync'], 'check'),
+    mode: choice(get, 'mode', ['check', 'migrate', 'sync', 'watch'], 'check'),
     token: get('github-token'),
     workingDirectory: get('working-directory') || '.',
     migration: get('migration'),
@@ -31,7 +35,16 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     failOn: choice(get, 'fail-on', ['invalid', 'gate', 'never'], 'gate'),
     comment: boolean(get, 'comment', true),
     syncTarget: get('sync-target'),
+    ...optionalDays(get('horizon-days'), 'horizon-days'),
+    dashboard: boolean(get, 'dashboard', false),
   };
+}
+
+function optionalDays(text: string, name: string): { horizonDays?: number } {
+  if (text === '') return {};
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`input ${name} is "${text}"; expected a whole number of days, 1 or more`, `e.g. \`${name}: 90\``);
+  return { horizonDays: value };
 }
 
 function choice<T extends string>(get: (name: string) => string, name: string, allowed: readonly T[], fallback: T): T {

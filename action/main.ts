@@ -6,6 +6,7 @@ import { checkMode } from './check-mode.js';
 import { parseInputs, readRunnerEnv } from './inputs.js';
 import { migrateMode } from './migrate-mode.js';
 import { syncMode } from './sync-mode.js';
+import { watchMode } from './watch-mode.js';
 import { OUTPUT_NAMES, type ModeResult, type OutputName } from './mode.js';
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
@@ -29,7 +30,9 @@ async function run(): Promise<void> {
         ? await checkMode(ctx, inputs, runner, (value) => core.setSecret(value))
         : inputs.mode === 'migrate'
           ? await migrateMode(ctx, inputs, runner)
-          : await syncMode(ctx, inputs);
+          : inputs.mode === 'watch'
+            ? await watchMode(ctx, inputs, runner)
+            : await syncMode(ctx, inputs);
     await report(result);
   } catch (error) {
     setOutputs({});

@@ -12,6 +12,7 @@ export const OUTPUT_NAMES = [
   'pull-requests',
   'synced',
   'drift',
+  'dashboard-issue-number',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 

@@ -11,6 +11,8 @@ const steps = [
   ['eval', 'Eval old vs new model from the recorded demo answers (hand-written, see README)', 'gpt-4.1-to-gpt-5.1', '--offline'],
   ['plan', 'Plan the cross-provider canary (OpenAI → Anthropic)', 'gpt-4o-to-claude-sonnet-5-5'],
   ['eval', 'Eval the canary candidate', 'gpt-4o-to-claude-sonnet-5-5', '--offline'],
+  ['catalog', 'What modelshift believes about gpt-4.1, and where each fact came from', 'show', 'gpt-4.1'],
+  ['watch', 'Dependabot for models: the migration watch would open for agents on retiring models no rule covers', '--dry-run'],
 ];
 
 for (const [command, title, ...args] of steps) {

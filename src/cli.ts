@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
@@ -141,6 +141,25 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
   ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, prOptions(ctx, command))));
+
+  withPrOptions(program
+    .command('watch')
+    .description('open a migration PR for every model in use that retires within the horizon and no migration covers')
+    .option('--horizon <days>', 'retirements within this many days (default: spec.watch.horizonDays, else 90)', (v) => positiveInt('--horizon', v))
+    .option('--dry-run', 'print the rules and pull requests it would open; write nothing')
+    .option('--dashboard', 'keep the "modelshift dashboard" issue up to date')
+  ).action(run(async (ctx, command) => {
+    const o = command.opts<{ horizon?: number; dryRun?: boolean; dashboard?: boolean }>();
+    const { base, force, identity } = prOptions(ctx, command);
+    return (await import('./commands/watch.js')).watchCommand(ctx, { format: ctx.format, horizonDays: o.horizon, dryRun: o.dryRun, dashboard: o.dashboard, base, force, identity });
+  }));
+
+  program
+    .command('catalog')
+    .description('what modelshift believes about each model, and where each fact came from')
+    .addArgument(new Argument('<action>', 'list every model, show one, or diff the sources against the built-in catalog').choices(['list', 'show', 'diff']))
+    .argument('[model]', 'for show: a model id or alias')
+    .action(run(async (ctx, command) => (await import('./commands/catalog.js')).catalogCommand(ctx, { action: command.args[0] as 'list', model: command.args[1], format: ctx.format })));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -37,14 +37,28 @@ export type PrOutput = Pick<SyncResult, 'operation' | 'number' | 'url' | 'branch
 export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<CommandResult<PrOutput>> {
   const local = await load(ctx);
   const migration = await resolveMigration(local, opts.migration, ctx.cwd);
-  const ruleText = local.files.get(migration.file)!.text;
-  const name = migration.value.metadata.name;
+  return prForRule(ctx, opts, { root: local.root, file: migration.file, text: local.files.get(migration.file)!.text, name: migration.value.metadata.name });
+}
+
+/** A migration rule as `pr` proposes it: the file's path in the workspace and its text, which travels in the PR. */
+export interface RuleSource {
+  /** The workspace root in the user's checkout. */
+  root: string;
+  file: string;
+  text: string;
+  name: string;
+}
+
+/** `pr` for a rule given as text: `watch` proposes rules that exist nowhere but in their pull request. */
+export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: RuleSource): Promise<CommandResult<PrOutput>> {
+  const { name, text: ruleText } = rule;
+  const migration = { file: rule.file };
   let plan: Plan | undefined;
 
   const result = await openChangePr({
     ...opts,
     env: ctx.env,
-    root: local.root,
+    root: rule.root,
     propose: async (root) => {
       const withRule = path.join(root, migration.file);
       await mkdir(path.dirname(withRule), { recursive: true });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Name, resource } from './common.js';
+import { Gate } from './migration.js';
 import { ModelFactsOverride } from './model-facts.js';
 
 export const SyncTarget = z.discriminatedUnion('type', [
@@ -22,10 +23,34 @@ export const EvalSettings = z.strictObject({
 });
 export type EvalSettings = z.infer<typeof EvalSettings>;
 
+/** A public model list that fills what the built-in catalog lacks (LiteLLM's model cost map). */
+export const CatalogSource = z.union([
+  z.strictObject({ type: z.literal('litellm'), path: z.string().regex(/\.json$/, { message: 'must end in .json' }) }),
+  z.strictObject({ type: z.literal('litellm'), url: z.url({ protocol: /^https?$/ }) }),
+]);
+export type CatalogSource = z.infer<typeof CatalogSource>;
+
+/** How `modelshift watch` turns a coming retirement into a migration. */
+export const WatchSettings = z.strictObject({
+  /** Retirements within this many days get a migration (default 90). */
+  horizonDays: z.number().int().min(1).max(3650).optional(),
+  /** Successor per source model id, over the catalog's. */
+  successors: z.record(z.string(), z.string().min(1)).optional(),
+  /** The gate written into generated migrations. */
+  gate: Gate.optional(),
+  /** Title of the dashboard issue. */
+  dashboardTitle: z.string().min(1).max(256).optional(),
+});
+export type WatchSettings = z.infer<typeof WatchSettings>;
+
 export const WorkspaceSpec = z.strictObject({
   ignore: z.array(z.string().min(1)).optional(),
   eval: EvalSettings.optional(),
-  catalog: z.strictObject({ models: z.record(z.string(), ModelFactsOverride) }).optional(),
+  catalog: z.strictObject({
+    models: z.record(z.string(), ModelFactsOverride).optional(),
+    sources: z.array(CatalogSource).optional(),
+  }).optional(),
+  watch: WatchSettings.optional(),
   sync: z.strictObject({ targets: z.array(SyncTarget) }).optional(),
 });
 export type WorkspaceSpec = z.infer<typeof WorkspaceSpec>;

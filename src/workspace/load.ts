@@ -1,9 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ExternalSource } from '../catalog/external.js';
 import { Catalog } from '../catalog/index.js';
 import { missingFacts } from '../catalog/check.js';
 import { ExternalError, UsageError } from '../errors.js';
 import type { Agent, EvalSuite, Kind, Migration, Provider, Resource, WorkspaceConfig } from '../schema/index.js';
+import { readCatalogSources, type SourceProblem } from './catalog-sources.js';
 import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
@@ -20,6 +22,10 @@ export interface LoadOptions {
    * other models are not parsed, so cross-file findings cover the files read.
    */
   planning?: { migration: string; cwd: string };
+  /** Fetch the URL catalog sources when their cached copy is missing or old (`watch`, `catalog`). */
+  fetchCatalog?: boolean;
+  /** The catalog sources, read (loadWorkspace fills this in). */
+  catalogSources?: { sources: ExternalSource[]; problems: SourceProblem[] };
 }
 
 export interface LoadedWorkspace extends Workspace {
@@ -41,7 +47,16 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const others = options.planning ? filesToPlan(root, all, options.planning.migration, options.planning.cwd) : all;
   const parsed: CheckedFile[] = await parseFiles(root, others);
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
-  return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, options);
+  const catalogSources = await readConfiguredSources(root, config, options);
+  return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+}
+
+/** The public model lists of `spec.catalog.sources`; read before the pure build, which turns problems into findings. */
+async function readConfiguredSources(root: string, config: ParsedFile | undefined, options: LoadOptions): Promise<LoadOptions['catalogSources']> {
+  const spec = (config?.docs[0]?.resource as WorkspaceConfig | undefined)?.spec;
+  if (!spec?.catalog?.sources?.length) return undefined;
+  const cacheDir = path.resolve(root, spec.eval?.cacheDir ?? '.modelshift/cache');
+  return readCatalogSources(root, spec.catalog.sources, { today: options.today, fetch: options.fetchCatalog, cacheDir });
 }
 
 /** modelshift.yaml, parsed before discovery because its `spec.ignore` decides what is discovered. */
@@ -81,7 +96,10 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
     findings.push(findingAt(extra, 'kind', 'unique-name', `only one Workspace document is allowed; merge it into ${config!.file}`));
   }
   const overrides = config?.value.spec.catalog?.models;
-  const catalog = new Catalog(overrides);
+  const catalog = new Catalog(overrides, options.catalogSources?.sources);
+  for (const problem of options.catalogSources?.problems ?? []) {
+    findings.push(findingAt(config!, `spec.catalog.sources.${problem.index}`, 'catalog-source', problem.message, problem.severity));
+  }
   for (const id of catalog.incomplete) {
     findings.push(findingAt(config!, `spec.catalog.models.${id}`, 'catalog-override',
       `"${id}" is not in the built-in catalog, so its entry must describe the whole model; add ${missingFacts(overrides?.[id] ?? {}).join(', ')}`, 'error', 'key'));

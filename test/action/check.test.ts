@@ -71,6 +71,7 @@ describe('mode: check', () => {
       'pull-requests': '',
       synced: '',
       drift: '',
+      'dashboard-issue-number': '',
     });
     expect(run.summary).toContain('### modelshift check');
     // Every finding is in the job summary, the ones without an annotation slot included.

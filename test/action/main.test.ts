@@ -15,6 +15,7 @@ const EMPTY_OUTPUTS = {
   'pull-requests': '',
   synced: '',
   drift: '',
+  'dashboard-issue-number': '',
 };
 
 let repo: TestRepo;

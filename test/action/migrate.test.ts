@@ -34,6 +34,7 @@ describe('mode: migrate', () => {
       'pull-requests': JSON.stringify([{ migration: 'gpt-4.1-to-gpt-5.1', operation: 'created', number: 1, url: 'https://github.com/acme/agents/pull/1' }]),
       synced: '',
       drift: '',
+      'dashboard-issue-number': '',
     });
     expect(await repo.remoteSha('modelshift/gpt-4.1-to-gpt-5.1')).toBeDefined();
     expect(fake.pulls[0]).toMatchObject({ head: 'modelshift/gpt-4.1-to-gpt-5.1', base: 'main', state: 'open' });

@@ -46,6 +46,17 @@ export interface FakeComment {
   authorType?: 'Bot' | 'User';
 }
 
+/** An issue (not a pull request), as the dashboard uses them. */
+export interface FakeIssue {
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  author: string;
+  authorType?: 'Bot' | 'User';
+  labels: string[];
+}
+
 export interface FakeGitHubOptions {
   owner?: string;
   repo?: string;
@@ -67,6 +78,8 @@ export class FakeGitHub {
   readonly teams: Set<string>;
   readonly pulls: FakePull[] = [];
   readonly comments: FakeComment[] = [];
+  /** Numbered from 9001 so they never collide with pull request numbers in assertions. */
+  readonly issues: FakeIssue[] = [];
   readonly labels = new Map<string, { name: string; color: string; description: string }>();
   readonly requests: RecordedRequest[] = [];
   url = '';
@@ -113,6 +126,16 @@ export class FakeGitHub {
     return created;
   }
 
+  /** Adds an issue as if its author opened it earlier (by default the token's own login). */
+  addIssue(issue: Partial<FakeIssue> & { title: string }): FakeIssue {
+    const created: FakeIssue = {
+      number: 9001 + this.issues.length, state: 'open', body: '', author: this.login, labels: [],
+      ...(this.login.endsWith('[bot]') ? { authorType: 'Bot' as const } : {}), ...issue,
+    };
+    this.issues.push(created);
+    return created;
+  }
+
   commentsOn(issue: number): FakeComment[] {
     return this.comments.filter((c) => c.issue === issue);
   }
@@ -133,6 +156,9 @@ export class FakeGitHub {
       ['GET', at('/labels/([^/]+)'), (m) => this.getLabel(decodeURIComponent(m[1] ?? ''))],
       ['POST', at('/labels'), (_m, b) => this.createLabel(b)],
       ['POST', at('/issues/(\\d+)/labels'), (m, b) => this.withPull(m, (p) => this.addLabels(p, b))],
+      ['GET', at('/issues'), (_m, _b, q) => [200, this.listIssues(q)]],
+      ['POST', at('/issues'), (_m, b) => [201, this.issueJson(this.addIssue({ title: String(b.title ?? ''), body: String(b.body ?? ''), labels: (b.labels ?? []) as string[] }))]],
+      ['PATCH', at('/issues/(\\d+)'), (m, b) => this.updateIssue(Number(m[1]), b)],
     ];
   }
 
@@ -220,6 +246,30 @@ export class FakeGitHub {
     if (!comment) return [404, { message: 'Not Found' }];
     comment.body = body;
     return [200, this.commentJson(comment)];
+  }
+
+  private listIssues(query: Record<string, string>): unknown[] {
+    const state = query.state ?? 'open';
+    const labels = query.labels ? query.labels.split(',') : [];
+    return this.issues
+      .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+      .map((i) => this.issueJson(i));
+  }
+
+  private updateIssue(number: number, body: Record<string, unknown>): [number, unknown] {
+    const issue = this.issues.find((i) => i.number === number);
+    if (!issue) return [404, { message: 'Not Found' }];
+    if (typeof body.title === 'string') issue.title = body.title;
+    if (typeof body.body === 'string') issue.body = body.body;
+    if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
+    return [200, this.issueJson(issue)];
+  }
+
+  private issueJson(i: FakeIssue): unknown {
+    return {
+      number: i.number, html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`, state: i.state, title: i.title, body: i.body,
+      user: { login: i.author, ...(i.authorType ? { type: i.authorType } : {}) }, labels: i.labels.map((name) => ({ name })),
+    };
   }
 
   private getLabel(name: string): [number, unknown] {

@@ -1,0 +1,143 @@
+import { EXIT } from '../errors.js';
+import type { GitIdentity } from '../git/git.js';
+import { gitHubConfig } from '../github/config.js';
+import { gitHubIssues } from '../github/issues.js';
+import { Git } from '../git/git.js';
+import type { PullRequests } from '../pr/pull-requests.js';
+import { renderWatchMarkdown, renderWatchText } from '../render/watch.js';
+import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type HandlingPr } from '../watch/dashboard.js';
+import { upsertDashboard, type DashboardOutcome } from '../watch/dashboard-issue.js';
+import { DEFAULT_HORIZON_DAYS, DEFAULT_WATCH_GATE, findDeadlines, type Deadline } from '../watch/deadlines.js';
+import type { Issues } from '../watch/issues.js';
+import { generateRule, type GeneratedRule } from '../watch/rule.js';
+import { loadWorkspace } from '../workspace/load.js';
+import type { CommandContext, CommandResult, Format } from './context.js';
+import { prForRule, type PrOutput } from './pr.js';
+import { today } from './validate.js';
+
+export interface WatchOptions {
+  format: Format;
+  horizonDays?: number;
+  dryRun?: boolean;
+  dashboard?: boolean;
+  base: string;
+  force?: boolean;
+  identity?: GitIdentity;
+  /** Tests and the Action pass their own ports; the CLI builds them from the environment. */
+  prs?: PullRequests;
+  issues?: Issues;
+}
+
+export interface WatchedMigration {
+  name: string;
+  file: string;
+  from: { provider: string; model: string };
+  to: { provider: string; model: string };
+  agents: string[];
+  deadline: string;
+  pullRequest?: Pick<PrOutput, 'operation' | 'number' | 'url'>;
+}
+
+/** A model in use that is retired or retires within the horizon, and what happens to its agents. */
+export interface WatchedModel {
+  provider: string;
+  model: string;
+  retires: string;
+  daysLeft: number;
+  /** Where the date came from: `built-in` (the catalog's provider pages), a source file, modelshift.yaml. */
+  dateFrom: string;
+  successor: string | null;
+  /** Agents existing migrations (or a running canary) already take. */
+  covered: { agent: string; migration: string }[];
+  /** Agents left on the model, which the generated migration takes. */
+  uncovered: string[];
+  /** The generated migration's name, when one was generated. */
+  migration?: string;
+  /** Why no migration was generated for the uncovered agents. */
+  reason?: string;
+}
+
+export interface WatchOutput {
+  horizonDays: number;
+  migrations: WatchedMigration[];
+  models: WatchedModel[];
+  dashboard?: DashboardOutcome;
+  warnings: string[];
+}
+
+/**
+ * Dependabot for models: every model in use that retires within the horizon
+ * and that no migration covers gets a generated migration rule and its pull
+ * request (the rule travels in the PR; the working tree is not touched).
+ * `--dry-run` prints the rules and writes nothing; `--dashboard` keeps one
+ * issue listing every model in use, its deadline and what handles it.
+ */
+export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Promise<CommandResult<WatchOutput>> {
+  const day = today(ctx.now);
+  const workspace = await loadWorkspace(ctx.cwd, { today: day, fetchCatalog: true });
+  const settings = workspace.config?.value.spec.watch;
+  const horizonDays = opts.horizonDays ?? settings?.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const deadlines = findDeadlines(workspace, { today: day, horizonDays });
+  const output: WatchOutput = { horizonDays, migrations: [], models: [], warnings: [] };
+
+  const rules: GeneratedRule[] = [];
+  const taken = new Set<string>();
+  for (const deadline of deadlines) {
+    const { provider, model, retires, daysLeft, dateOrigin, successor, covered, uncovered } = deadline;
+    const watched: WatchedModel = { provider, model, retires, daysLeft, dateFrom: dateOrigin, successor: successor ?? null, covered, uncovered };
+    output.models.push(watched);
+    if (!uncovered.length) continue;
+    const reason = unhandledReason(deadline, workspace.providers.get(provider)?.value.spec.models);
+    if (reason) {
+      watched.reason = reason;
+      continue;
+    }
+    const rule = generateRule(workspace, deadline as Deadline & { successor: string }, settings?.gate ?? DEFAULT_WATCH_GATE, taken);
+    watched.migration = rule.name;
+    taken.add(rule.name);
+    rules.push(rule);
+  }
+
+  const handling = new Map<string, HandlingPr>();
+  for (const rule of rules) {
+    const watched: WatchedMigration = { name: rule.name, file: rule.file, from: rule.from, to: rule.to, agents: rule.agents, deadline: rule.deadline };
+    let pr: HandlingPr = { migration: rule.name, state: 'planned' };
+    if (!opts.dryRun) {
+      const quiet = { ...ctx, stdout: () => undefined };
+      const result = await prForRule(quiet, { migration: rule.name, format: 'json', base: opts.base, force: opts.force, identity: opts.identity, prs: opts.prs }, { root: workspace.root, ...rule });
+      const { operation, number, url } = result.data;
+      watched.pullRequest = { operation, ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
+      output.warnings.push(...result.data.warnings);
+      pr = { migration: rule.name, state: 'open', ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
+    }
+    handling.set(`${rule.from.provider}\0${rule.from.model}`, pr);
+    output.migrations.push(watched);
+  }
+
+  if (opts.dashboard) {
+    const covering = new Map(deadlines.map((d) => [`${d.provider}\0${d.model}`, [...new Set(d.covered.map((c) => c.migration))]]));
+    const body = renderDashboard(dashboardRows(workspace, day, handling, covering), day);
+    if (opts.dryRun) {
+      ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
+    } else {
+      const issues = opts.issues ?? gitHubIssues(gitHubConfig(ctx.env, await new Git(workspace.root).remoteUrl().catch(() => undefined)));
+      output.dashboard = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
+    }
+  }
+
+  ctx.stdout(
+    opts.format === 'json'
+      ? `${JSON.stringify(output, null, 2)}\n`
+      : opts.format === 'markdown' ? renderWatchMarkdown(output, rules, opts.dryRun ?? false) : renderWatchText(output, rules, opts.dryRun ?? false),
+  );
+  return { exitCode: EXIT.ok, data: output };
+}
+
+function unhandledReason(deadline: Deadline, allowlist: readonly string[] | undefined): string | undefined {
+  if (!deadline.successor) return `no successor is known; name one under spec.watch.successors in modelshift.yaml (e.g. ${deadline.model}: <model>)`;
+  if (deadline.successor === deadline.model) return 'the successor is the model itself; fix spec.watch.successors';
+  if (allowlist && !allowlist.includes(deadline.successor)) {
+    return `the successor ${deadline.successor} is not in provider ${deadline.provider}'s models allowlist; add it there, or name another under spec.watch.successors`;
+  }
+  return undefined;
+}

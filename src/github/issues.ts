@@ -1,0 +1,73 @@
+import type { Octokit } from '@octokit/rest';
+import type { Issue, Issues } from '../watch/issues.js';
+import { createOctokit, gitHubError, type RetryOptions } from './client.js';
+import type { GitHubConfig } from './config.js';
+
+const ISSUES_WRITE = 'issues: write';
+const ISSUES_READ = 'issues: read';
+
+interface RestIssue {
+  number: number;
+  html_url: string;
+  title: string;
+  body?: string | null;
+  state: string;
+  user: { login: string; type?: string } | null;
+  pull_request?: unknown;
+}
+
+/** `Issues` over the GitHub REST API for one repository. */
+export class GitHubIssues implements Issues {
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly owner: string,
+    private readonly repo: string,
+  ) {}
+
+  async listLabelled(label: string): Promise<Issue[]> {
+    const issues = await this.call(`list the issues labelled ${label}`, ISSUES_READ, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.where(), labels: label, state: 'all', per_page: 100 }),
+    );
+    // The issues API lists pull requests too; they carry `pull_request`.
+    return (issues as RestIssue[]).filter((i) => i.pull_request === undefined).map(toIssue);
+  }
+
+  async create(issue: { title: string; body: string; labels: string[] }): Promise<Issue> {
+    const { data } = await this.call('open the dashboard issue', ISSUES_WRITE, () => this.octokit.rest.issues.create({ ...this.where(), ...issue }));
+    return toIssue(data as RestIssue);
+  }
+
+  async update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<Issue> {
+    const { data } = await this.call(`update issue #${number}`, ISSUES_WRITE, () => this.octokit.rest.issues.update({ ...this.where(), issue_number: number, ...change }));
+    return toIssue(data as RestIssue);
+  }
+
+  async currentUser(): Promise<string> {
+    const { data } = await this.call('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
+    return data.login;
+  }
+
+  private where(): { owner: string; repo: string } {
+    return { owner: this.owner, repo: this.repo };
+  }
+
+  private async call<T>(action: string, permission: string | undefined, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw gitHubError(error, action, permission);
+    }
+  }
+}
+
+export function gitHubIssues(config: GitHubConfig, retry?: RetryOptions): GitHubIssues {
+  return new GitHubIssues(createOctokit(config, retry), config.owner, config.repo);
+}
+
+function toIssue(issue: RestIssue): Issue {
+  const type = issue.user?.type;
+  return {
+    number: issue.number, url: issue.html_url, title: issue.title, body: issue.body ?? '',
+    state: issue.state === 'closed' ? 'closed' : 'open', author: issue.user?.login ?? '', ...(type ? { authorType: type } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+import type { WatchedModel, WatchOutput } from '../commands/watch.js';
+import type { GeneratedRule } from '../watch/rule.js';
+import { escapeMarkdown } from './escape.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function deadlineText(m: WatchedModel): string {
+  return m.daysLeft <= 0 ? `was retired on ${m.retires}` : `retires ${m.retires} (in ${plural(m.daysLeft, 'day')})`;
+}
+
+function coveredText(m: WatchedModel): string {
+  const migrations = [...new Set(m.covered.map((c) => c.migration))];
+  return `${plural(m.covered.length, 'agent')} covered by ${migrations.join(', ')}`;
+}
+
+/** One block per retiring model: who covers its agents, the rule and PR for the rest, or why there is none. */
+export function renderWatchText(output: WatchOutput, rules: readonly GeneratedRule[], dryRun: boolean): string {
+  const lines: string[] = [];
+  for (const m of output.models) {
+    lines.push(`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom}`);
+    if (m.covered.length) lines.push(`  ${coveredText(m)}`);
+    if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
+    const migration = output.migrations.find((g) => g.name === m.migration);
+    if (!migration) continue;
+    lines.push(`  ${plural(migration.agents.length, 'agent')} → ${migration.to.model}: migration ${migration.name}`);
+    if (dryRun) {
+      const rule = rules.find((r) => r.name === migration.name)!;
+      lines.push(`  would open a pull request adding ${migration.file}:`, ...rule.text.trimEnd().split('\n').map((l) => `    ${l}`));
+      continue;
+    }
+    const pr = migration.pullRequest;
+    const ref = pr?.number !== undefined ? ` #${pr.number} ${pr.url ?? ''}`.trimEnd() : '';
+    lines.push(`  pull request${ref}: ${pr?.operation ?? 'none'}`);
+  }
+  if (!output.models.length) lines.push(`No model in use retires within ${plural(output.horizonDays, 'day')}.`);
+  if (output.dashboard) lines.push(`dashboard issue #${output.dashboard.number} ${output.dashboard.url}: ${output.dashboard.operation}`);
+  for (const w of output.warnings) lines.push(`warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderWatchMarkdown(output: WatchOutput, rules: readonly GeneratedRule[], dryRun: boolean): string {
+  const parts = [`### Models retiring within ${output.horizonDays} days`, ''];
+  if (!output.models.length) parts.push('No model in use retires within the horizon.');
+  else parts.push('| model | provider | deadline | covered | left | migration | pull request |', '|---|---|---|---|---|---|---|');
+  for (const m of output.models) {
+    const migration = output.migrations.find((g) => g.name === m.migration);
+    const pr = migration?.pullRequest;
+    const prCell = pr?.number !== undefined ? `[#${pr.number}](${pr.url ?? ''}) ${pr.operation}` : migration ? (dryRun ? 'would open' : (pr?.operation ?? '')) : escapeMarkdown(m.reason ?? '');
+    parts.push(`| ${escapeMarkdown(m.model)} | ${escapeMarkdown(m.provider)} | ${m.retires} | ${m.covered.length ? escapeMarkdown(coveredText(m)) : ''} | ${m.uncovered.length} | ${escapeMarkdown(m.migration ?? '')} | ${prCell} |`);
+  }
+  if (dryRun) for (const r of rules) parts.push('', `<details><summary>${escapeMarkdown(r.file)}</summary>`, '', '```yaml', r.text.trimEnd(), '```', '</details>');
+  return `${parts.join('\n')}\n`;
+}

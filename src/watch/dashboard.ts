@@ -1,0 +1,123 @@
+import { checkModel } from '../catalog/check.js';
+import { daysUntil } from '../catalog/index.js';
+import { escapeMarkdown } from '../render/escape.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+
+/** GitHub refuses issue bodies over 65,536 characters; the margin leaves room for its own counting. */
+export const DASHBOARD_LIMIT = 60_000;
+export const DASHBOARD_TITLE = 'modelshift dashboard';
+export const DASHBOARD_LABEL = 'modelshift-dashboard';
+const MARKER = '<!-- modelshift {"tool":"modelshift","kind":"dashboard","v":1} -->';
+
+/** The pull request that handles a model, as `watch` last saw it. */
+export interface HandlingPr {
+  migration: string;
+  state: 'open' | 'declined' | 'planned';
+  number?: number;
+  url?: string;
+}
+
+/** One model in use, as the dashboard lists it. */
+export interface DashboardRow {
+  provider: string;
+  model: string;
+  agents: number;
+  verdict: 'retired' | 'retiring' | 'current' | 'unknown';
+  retires?: string;
+  daysLeft?: number;
+  successor?: string;
+  /** Existing migrations that take agents of this model. */
+  migrations: string[];
+  pr?: HandlingPr;
+  canaries: { migration: string; weight: number; agents: number }[];
+}
+
+/**
+ * Every (provider, model) the agents use, retired and retiring first, with
+ * what the catalog says (the successor as `spec.watch.successors` overrides it), which migrations take it and which pull request
+ * handles it. Pure.
+ */
+export function dashboardRows(workspace: LoadedWorkspace, today: string, prs: ReadonlyMap<string, HandlingPr>, covering: ReadonlyMap<string, string[]>): DashboardRow[] {
+  const rows = new Map<string, DashboardRow>();
+  const successors = workspace.config?.value.spec.watch?.successors ?? {};
+  for (const { value: agent } of workspace.agents.values()) {
+    const { provider, name: model } = agent.spec.model;
+    const key = `${provider}\0${model}`;
+    let row = rows.get(key);
+    if (!row) {
+      const entry = workspace.catalog.lookup(model);
+      const successor = successors[model] ?? (entry && successors[entry.id]) ?? entry?.successor;
+      const type = workspace.providers.get(provider)?.value.spec.type ?? 'openai-compatible';
+      const issue = checkModel(entry, model, type, today)[0];
+      const verdict = issue?.rule === 'model-retired' ? 'retired' : issue?.rule === 'model-retiring' ? 'retiring' : entry ? 'current' : 'unknown';
+      row = {
+        provider, model, agents: 0, verdict, migrations: covering.get(key) ?? [], canaries: [],
+        ...(entry?.retires && { retires: entry.retires, daysLeft: daysUntil(entry.retires, today) }),
+        ...(successor && { successor }),
+        ...(prs.get(key) && { pr: prs.get(key) }),
+      };
+      rows.set(key, row);
+    }
+    row.agents++;
+    const rollout = agent.spec.rollout;
+    if (rollout) {
+      const canary = row.canaries.find((c) => c.migration === rollout.migration && c.weight === rollout.weight);
+      if (canary) canary.agents++;
+      else row.canaries.push({ migration: rollout.migration, weight: rollout.weight, agents: 1 });
+    }
+  }
+  const rank = { retired: 0, retiring: 1, unknown: 2, current: 3 } as const;
+  return [...rows.values()].sort((a, b) => rank[a.verdict] - rank[b.verdict] || (a.retires ?? '9').localeCompare(b.retires ?? '9') || a.model.localeCompare(b.model));
+}
+
+/** Is this issue body one of our dashboards? */
+export function isDashboard(body: string): boolean {
+  return body.includes(MARKER);
+}
+
+/** The dashboard issue body: the most rows that fit under GitHub's limit, with a note when some were left out. */
+export function renderDashboard(rows: readonly DashboardRow[], today: string, limit = DASHBOARD_LIMIT): string {
+  for (const shown of [Infinity, 500, 200, 50, 0]) {
+    const body = renderAt(rows, today, shown);
+    if (body.length <= limit) return body;
+  }
+  return renderAt(rows, today, 0);
+}
+
+function renderAt(rows: readonly DashboardRow[], today: string, shown: number): string {
+  const urgent = rows.filter((r) => r.verdict === 'retired' || r.verdict === 'retiring');
+  const agents = rows.reduce((n, r) => n + r.agents, 0);
+  const lines = [
+    `**${rows.length} model${rows.length === 1 ? '' : 's'} in use by ${agents} agent${agents === 1 ? '' : 's'}** · ${urgent.length} retired or retiring within 90 days · updated ${today} by \`modelshift watch\``,
+    '',
+  ];
+  const declined = rows.filter((r) => r.pr?.state === 'declined');
+  if (declined.length) {
+    lines.push(`**Declined:** ${declined.map((r) => `${prLink(r.pr!)} (${escapeMarkdown(r.model)})`).join(', ')} — closed without merging, so watch leaves them closed until the plan changes; reopen one, or run \`modelshift watch --force\`.`, '');
+  }
+  lines.push('| model | provider | agents | status | successor | handled by | canary |', '|---|---|---|---|---|---|---|');
+  for (const row of rows.slice(0, shown)) {
+    lines.push(`| ${escapeMarkdown(row.model)} | ${escapeMarkdown(row.provider)} | ${row.agents} | ${status(row)} | ${escapeMarkdown(row.successor ?? '')} | ${handledBy(row)} | ${row.canaries.map((c) => `${escapeMarkdown(c.migration)} at ${c.weight}% (${c.agents})`).join(', ')} |`);
+  }
+  if (rows.length > shown) lines.push('', `✂️ ${rows.length - shown} more models were left out to stay under GitHub's issue size limit; \`modelshift watch --dry-run --format json\` lists them all.`);
+  lines.push('', 'Dates and successors come from the modelshift catalog (`modelshift catalog show MODEL` says where each fact came from).', '', MARKER);
+  return `${lines.join('\n')}\n`;
+}
+
+function status(row: DashboardRow): string {
+  if (row.verdict === 'retired') return `⛔ retired ${row.retires}`;
+  if (row.verdict === 'retiring') return `⚠️ retires ${row.retires} (${row.daysLeft} days)`;
+  if (row.verdict === 'unknown') return 'not in the catalog';
+  return row.retires ? `retires ${row.retires} (${row.daysLeft} days)` : 'current';
+}
+
+function handledBy(row: DashboardRow): string {
+  const parts = row.migrations.map((m) => escapeMarkdown(m));
+  if (row.pr) parts.push(`${prLink(row.pr)}${row.pr.state === 'declined' ? ' (declined)' : row.pr.state === 'planned' ? ' (not opened: --dry-run)' : ''}`);
+  if (!parts.length && (row.verdict === 'retired' || row.verdict === 'retiring')) return row.successor ? '**nothing yet**' : '**nothing: no successor known** (set spec.watch.successors)';
+  return parts.join(', ');
+}
+
+function prLink(pr: HandlingPr): string {
+  return pr.number !== undefined && pr.url ? `[#${pr.number}](${pr.url})` : escapeMarkdown(pr.migration);
+}

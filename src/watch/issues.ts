@@ -1,0 +1,23 @@
+/**
+ * The port through which `watch` keeps its dashboard issue. `src/github/`
+ * implements it; every method throws `ExternalError` when the host refuses.
+ */
+export interface Issue {
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  author: string;
+  /** `Bot` for a workflow token's or an App's issues (see IssueComment.authorType). */
+  authorType?: string;
+}
+
+export interface Issues {
+  /** Issues (not pull requests), open and closed, carrying the label. */
+  listLabelled(label: string): Promise<Issue[]>;
+  create(issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
+  update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<Issue>;
+  /** The login of the account the token belongs to. */
+  currentUser(): Promise<string>;
+}
