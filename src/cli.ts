@@ -160,6 +160,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .addArgument(new Argument('<action>', 'list every model, show one, or diff the sources against the built-in catalog').choices(['list', 'show', 'diff']))
     .argument('[model]', 'for show: a model id or alias')
     .action(run(async (ctx, command) => (await import('./commands/catalog.js')).catalogCommand(ctx, { action: command.args[0] as 'list', model: command.args[1], format: ctx.format })));
+  program
+    .command('repair')
+    .description('ask a model for instruction edits that fix the migration\'s regressions; keep one only if held-out cases confirm it')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--attempts <n>', 'proposals to try (default: spec.eval.repair.attempts, else 3)', (v) => positiveInt('--attempts', v))
+    .option('--budget <usd>', 'the most to spend, proposer and evals (default: spec.eval.repair.budgetUsd, else 2)', (v) => positiveNumber('--budget', v))
+    .option('--write', 'put the accepted edit into the migration\'s spec.instructions')
+    .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
+    .action(run(async (ctx, command) => {
+      const o = command.opts<{ attempts?: number; budget?: number; write?: boolean; concurrency?: number }>();
+      const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
+      return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency });
+    }));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -210,6 +223,12 @@ function prOptions(ctx: { format: Format }, command: Command) {
 function positiveInt(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of 1 or more, not "${value}"`);
+  return n;
+}
+
+function positiveNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a number above 0, not "${value}"`);
   return n;
 }
 

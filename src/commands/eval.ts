@@ -5,7 +5,7 @@ import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
 import { renderEvalMarkdown } from '../render/eval-markdown.js';
 import { progressLine, renderEvalText } from '../render/eval-text.js';
-import type { Agent, Gate, Provider } from '../schema/index.js';
+import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { computePlan } from './plan.js';
@@ -44,6 +44,8 @@ export interface EvalRun {
   pairs: AgentPair[];
   suites: string[];
   gate?: Gate;
+  /** Narrows each suite's cases (repair's train and held-out shares); a suite left with none is not run. */
+  cases?: (suite: EvalSuite) => EvalSuite;
 }
 
 /** Runs pairs against their suites with the workspace's eval settings; keys come from `ctx.env`, read here at the edge. */
@@ -52,8 +54,8 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
   const suites = run.suites.map((name) => {
     const suite = workspace.evalSuites.get(name);
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
-    return suite.value;
-  });
+    return run.cases ? run.cases(suite.value) : suite.value;
+  }).filter((suite) => suite.spec.cases.length > 0);
   const progress = ctx.isTTY ? (p: Parameters<typeof progressLine>[0]) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
   const report = await runEvaluation({
     pairs: run.pairs,

@@ -9,6 +9,19 @@ export const Gate = z.strictObject({
 });
 export type Gate = z.infer<typeof Gate>;
 
+/** How `modelshift repair` asks a model for instruction edits and proves them on cases it never showed it. */
+export const RepairSettings = z.strictObject({
+  /** A workspace provider's name: the connection the proposer is called through. */
+  provider: Name,
+  model: z.string().min(1),
+  attempts: z.number().int().min(1).max(20).optional(),
+  /** The most the whole repair may spend, proposer and evals together (catalog prices). */
+  budgetUsd: z.number().positive().optional(),
+  /** Share of the cases held out from the proposer to confirm an edit. */
+  holdout: z.number().min(0.1).max(0.9).optional(),
+});
+export type RepairSettings = z.infer<typeof RepairSettings>;
+
 export const MigrationSpec = z.strictObject({
   from: z.strictObject({ provider: Name, model: z.string().min(1) }),
   to: z.strictObject({ provider: Name, model: z.string().min(1) }),
@@ -36,6 +49,7 @@ export const MigrationSpec = z.strictObject({
     .strictObject({
       suites: z.array(Name).min(1),
       gate: Gate.optional(),
+      repair: RepairSettings.optional(),
     })
     .optional(),
   rollout: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Name, resource } from './common.js';
-import { Gate } from './migration.js';
+import { Gate, RepairSettings } from './migration.js';
 import { ModelFactsOverride } from './model-facts.js';
 
 export const SyncTarget = z.discriminatedUnion('type', [
@@ -20,6 +20,8 @@ export const EvalSettings = z.strictObject({
   timeoutMs: z.number().int().min(100).optional(),
   retries: z.number().int().min(0).max(10).optional(),
   cacheDir: z.string().min(1).optional(),
+  /** Default for migrations' `spec.eval.repair`. */
+  repair: RepairSettings.optional(),
 });
 export type EvalSettings = z.infer<typeof EvalSettings>;
 
