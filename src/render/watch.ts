@@ -1,5 +1,6 @@
 import type { WatchedModel, WatchOutput } from '../commands/watch.js';
 import type { GeneratedRule } from '../watch/rule.js';
+import { BUILT_IN } from '../catalog/index.js';
 import { escapeMarkdown } from './escape.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -17,7 +18,7 @@ function coveredText(m: WatchedModel): string {
 export function renderWatchText(output: WatchOutput, rules: readonly GeneratedRule[], dryRun: boolean): string {
   const lines: string[] = [];
   for (const m of output.models) {
-    lines.push(`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom}`);
+    lines.push(`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`);
     if (m.covered.length) lines.push(`  ${coveredText(m)}`);
     if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
     const migration = output.migrations.find((g) => g.name === m.migration);
