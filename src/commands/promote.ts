@@ -2,7 +2,7 @@ import { EXIT } from '../errors.js';
 import { withMarker } from '../pr/marker.js';
 import { candidates, describePrOutcome, promoteHeadline, renderPromoteBody } from '../render/sync-pr.js';
 import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../pr/change-pr.js';
-import { planPromotion, type PromotePlan } from '../sync/promote-plan.js';
+import { planPromotion, type PromotePlan } from '../rollout/promote-plan.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult } from './context.js';
 import type { PrOptions } from './pr.js';

@@ -1,6 +1,6 @@
-import type { AgentEdit } from '../sync/agent-edits.js';
-import type { PromotePlan } from '../sync/promote-plan.js';
-import type { RollbackPlan } from '../sync/rollback-plan.js';
+import type { AgentEdit } from '../rollout/agent-edits.js';
+import type { PromotePlan } from '../rollout/promote-plan.js';
+import type { RollbackPlan } from '../rollout/rollback-plan.js';
 import { escapeMarkdown } from './escape.js';
 import { changeKind, describeChange, displayChanges, formatValue } from './plan-common.js';
 import { fenced } from './plan-markdown.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrationModelChanges } from '../../src/sync/rollback-history.js';
+import { migrationModelChanges } from '../../src/rollout/rollback-history.js';
 import { agentYaml } from '../helpers/workspace.js';
 import { GIT_ENV, TestRepo } from '../history/repo.js';
 
