@@ -313,6 +313,30 @@ describe('history: errors', () => {
     await expect(history({ ref: '--output=/tmp/x' })).rejects.toThrow(UsageError);
   });
 
+  it('reads on past a committed file nested 10,000 levels deep, in flow and block style', async () => {
+    start();
+    repo.write('agents/triage.yaml', agentYaml({ name: 'triage', model: 'gpt-5.1' }));
+    const upgrade = repo.commit('upgrade triage');
+    // The same agent with a hostile extra key: the file is kept, the deep value is not ours to read.
+    const flow = `${agentYaml({ name: 'billing', model: 'gpt-5.1' })}extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    repo.write('agents/billing.yaml', flow);
+    const hostile = repo.commit('billing on gpt-5.1, nested deep');
+    const block = `${agentYaml({ name: 'refunds' })}extra:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`;
+    repo.write('agents/refunds.yaml', block);
+    repo.commit('refunds, nested deep');
+    const log = await events();
+    // Too deep for yaml too, which reports it: that version is unreadable and billing keeps its last good model until the next.
+    expect(log.map((e) => [e.commit, e.agent, e.to?.model])).toEqual([[upgrade, 'triage', 'gpt-5.1']]);
+    expect((await events({ agent: 'refunds' })).map((e) => [e.from, e.to?.model])).toEqual([[null, 'gpt-4.1']]);
+    repo.write('agents/billing.yaml', agentYaml({ name: 'billing', model: 'gpt-5.1' }));
+    const fixed = repo.commit('billing without the junk');
+    expect((await events()).map((e) => [e.commit, e.agent])).toEqual([
+      [fixed, 'billing'],
+      [upgrade, 'triage'],
+    ]);
+    expect(hostile).not.toBe(fixed);
+  });
+
   it('warns on stderr that a shallow clone has only part of the history', async () => {
     start();
     repo.write('agents/triage.yaml', agentYaml({ name: 'triage', model: 'gpt-5.1' }));
