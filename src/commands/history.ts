@@ -2,7 +2,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { readFirstParentLog, resolveRef } from '../git/log.js';
 import { parseDateArg } from '../history/dates.js';
 import { readFileSummary } from '../history/read-file.js';
-import { agentEvents, agentsAt, isModelChange, newestFirst } from '../history/replay.js';
+import { agentEvents, agentsAt, isChange, newestFirst } from '../history/replay.js';
 import type { HistoryAt, HistoryCommit, HistoryEvent, HistoryLog } from '../history/types.js';
 import { renderAtMarkdown, renderHistoryMarkdown, renderTimelineMarkdown } from '../render/history-markdown.js';
 import { renderAtText, renderHistoryText, renderTimelineText } from '../render/history-text.js';
@@ -55,7 +55,7 @@ export async function historyCommand(ctx: CommandContext, opts: HistoryOptions):
 
   const listed = newestFirst(
     events
-      .filter((e) => (opts.agent === undefined ? isModelChange(e) : e.agent === opts.agent))
+      .filter((e) => (opts.agent === undefined ? isChange(e) : e.agent === opts.agent))
       .filter((e) => since === undefined || Date.parse(e.date) >= since.getTime()),
   );
   const data: HistoryLog = { events: listed };

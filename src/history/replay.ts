@@ -1,6 +1,6 @@
 import { AgentIndex, type PlacedAgent } from './agent-index.js';
 import { migrationOfFiles, migrationOfMessage, prOf } from './attribution.js';
-import type { AgentAt, AgentModel, HistoryAt, HistoryCommit, HistoryEvent, MigrationSummary, ModelId } from './types.js';
+import type { AgentAt, AgentModel, Canary, HistoryAt, HistoryCommit, HistoryEvent, MigrationSummary, ModelId } from './types.js';
 
 /**
  * Every agent event of the first-parent line, oldest first: model changes,
@@ -14,9 +14,14 @@ export function agentEvents(commits: Iterable<HistoryCommit>): HistoryEvent[] {
   return events;
 }
 
-/** Only the model changes of existing agents: what `history` lists without `--agent`. */
-export function isModelChange(event: HistoryEvent): boolean {
+/** Changes of existing agents, to their model or their canary: what `history` lists without `--agent`. */
+export function isChange(event: HistoryEvent): boolean {
   return event.from !== null && event.to !== null;
+}
+
+/** A change of an existing agent's own model (a `model` event or a cut-over): what a rollback can put back. */
+export function isModelChange(event: HistoryEvent): boolean {
+  return event.from !== null && event.to !== null && !sameModel(event.from, event.to);
 }
 
 /** Newest commit first, like git log; a commit's events keep their agent-name order. */
@@ -53,7 +58,9 @@ export function agentsAt(commits: readonly HistoryCommit[], at: Date): HistoryAt
     .sort(byCodePoint)
     .flatMap((name) => {
       const placed = index.find(name);
-      return placed ? [{ agent: name, file: placed.file, provider: placed.provider, model: placed.model, commit: setBy.get(name) ?? '' }] : [];
+      if (!placed) return [];
+      const at: AgentAt = { agent: name, file: placed.file, provider: placed.provider, model: placed.model, commit: setBy.get(name) ?? '' };
+      return [placed.rollout ? { ...at, rollout: placed.rollout } : at];
     });
   return { at: at.toISOString(), commit: commits[last]?.sha ?? null, agents };
 }
@@ -81,16 +88,21 @@ function applyCommit(index: AgentIndex, commit: HistoryCommit): HistoryEvent[] {
     const to = index.find(name);
     if (!changed(from, to)) continue;
     const file = (to ?? from)?.file ?? '';
+    const { kind, rollout } = kindOf(from, to);
+    // A canary names its migration in the file itself, which survives any merge button.
+    const canary = to?.rollout?.migration ?? (kind === 'model' ? undefined : from?.rollout?.migration);
     events.push({
+      kind,
       commit: commit.sha,
       date: commit.date,
       author: commit.author,
-      migration: migration ?? migrationOfFiles(migrations, to ? modelOf(to) : null),
+      migration: migration ?? canary ?? migrationOfFiles(migrations, to ? modelOf(to) : null),
       pr,
       agent: name,
       file,
       from: from ? modelOf(from) : null,
       to: to ? modelOf(to) : null,
+      ...(rollout ? { rollout } : {}),
     });
   }
   return events;
@@ -120,7 +132,32 @@ function applyFiles(index: AgentIndex, commit: HistoryCommit): void {
 
 function changed(from: PlacedAgent | undefined, to: PlacedAgent | undefined): boolean {
   if (!from || !to) return from !== to;
-  return from.provider !== to.provider || from.model !== to.model;
+  return !sameModel(from, to) || !sameCanary(from.rollout, to.rollout);
+}
+
+/** Which kind of event turns `from` into `to`, from their `spec.rollout`s; a creation or deletion is a `model` event. */
+function kindOf(from: PlacedAgent | undefined, to: PlacedAgent | undefined): Pick<HistoryEvent, 'kind' | 'rollout'> {
+  const before = from?.rollout;
+  const after = to?.rollout;
+  if (!from || !to || (!before && !after)) return { kind: 'model' };
+  if (before && !after) {
+    const cutover = sameModel(to, before.model);
+    return { kind: cutover ? 'cutover' : 'rollout-end', rollout: { candidate: modelOf(before.model), weight: { from: before.weight, to: cutover ? 100 : null } } };
+  }
+  if (!after) return { kind: 'model' };
+  const weight = { from: before?.weight ?? null, to: after.weight };
+  if (!before || before.migration !== after.migration || !sameModel(before.model, after.model)) {
+    return { kind: 'rollout-start', rollout: { candidate: modelOf(after.model), weight } };
+  }
+  if (before.weight !== after.weight) return { kind: 'promote', rollout: { candidate: modelOf(after.model), weight } };
+  return { kind: 'model' };
+}
+
+const sameModel = (a: ModelId, b: ModelId) => a.provider === b.provider && a.model === b.model;
+
+function sameCanary(a: Canary | undefined, b: Canary | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.migration === b.migration && a.weight === b.weight && sameModel(a.model, b.model);
 }
 
 const modelOf = ({ provider, model }: ModelId): ModelId => ({ provider, model });
