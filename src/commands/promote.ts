@@ -44,7 +44,8 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
       const agents = promotion.agents.map((a) => a.name);
       return {
         branch: promoteBranch(name, promotion.to),
-        title: promotion.cutover ? `Cut over ${name} to ${candidates(promotion)}` : `Promote canary ${name} to ${promotion.to}%`,
+        // The name ends the title as in the first PR's: a squash merge keeps only the title.
+        title: promotion.cutover ? `Cut over to ${candidates(promotion)} (${name})` : `Promote canary to ${promotion.to}% (${name})`,
         body: withMarker(renderPromoteBody(promotion, opts.base), { migration: name, planHash: proposalHash(name, promotion.diff) }),
         commitMessage: promotion.cutover
           ? `chore(models): cut over ${agents.length} agent${agents.length === 1 ? '' : 's'} to ${candidates(promotion)}`

@@ -21,16 +21,6 @@ export function rollbackBranch(migration: string): string {
 }
 
 /**
- * Whether history's attribution of a change names `migration`: its own name
- * (trailer, `modelshift/<name>` merge), or one of its promote branches, which
- * is what a merge commit of a cut-over PR is attributed to.
- */
-export function attributedTo(attributed: string, migration: string): boolean {
-  const escaped = migration.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped}(?:-promote-\\d+)?$`).test(attributed);
-}
-
-/**
  * `modelshift rollback <migration>`: a PR that puts every agent the migration
  * changed on the base, and that still has what it set, back to the model and
  * params it had before (from first-parent history), and ends the migration's
@@ -47,7 +37,7 @@ export async function rollbackCommand(ctx: CommandContext, opts: RollbackOptions
     root: local.root,
     propose: async (root, commit) => {
       const workspace = await loadWorkspace(root, { today: today(ctx.now) });
-      const changes = await migrationModelChanges({ cwd: root, env: ctx.env, signal: ctx.signal, commit }, (m) => attributedTo(m, name));
+      const changes = await migrationModelChanges({ cwd: root, env: ctx.env, signal: ctx.signal, commit }, (m) => m === name);
       const rollback = planRollback(workspace, name, changes);
       plan ??= rollback;
       if (changes.length === 0 && rollback.agents.length === 0) return undefined;
@@ -56,7 +46,8 @@ export async function rollbackCommand(ctx: CommandContext, opts: RollbackOptions
         [...new Set(rollback.agents.map(pick).map((m) => `${m.provider}/${m.name}`))].join(', ');
       return {
         branch: rollbackBranch(name),
-        title: `Roll back ${name}`,
+        // Named like the trailer, at the end as in the first PR's title: a squash merge keeps only the title.
+        title: `Roll back to ${models((a) => a.after.spec.model)} (${name}-rollback)`,
         body: withMarker(renderRollbackBody(rollback, opts.base), { migration: name, planHash: proposalHash(name, rollback.diff) }),
         commitMessage: `chore(models): roll back ${agents.length} agent${agents.length === 1 ? '' : 's'} from ${name}`,
         // Its own name in history: the rollback is not one more change made by the migration.

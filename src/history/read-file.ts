@@ -1,6 +1,6 @@
 import { isMap, parseAllDocuments } from 'yaml';
 import { parseSimpleYaml } from './simple-yaml.js';
-import type { AgentModel, Canary, FileSummary, MigrationSummary } from './types.js';
+import type { AgentModel, Canary, FileSummary, MigrationSummary, ModelId } from './types.js';
 
 const OURS = 'modelshift.dev/';
 const NOTHING: FileSummary = { valid: true, agents: [], migrations: [] };
@@ -43,12 +43,19 @@ function summarize(docs: readonly Lookup[]): FileSummary {
       const rollout = canaryAt(at);
       agents.push(rollout ? { name, provider, model, rollout } : { name, provider, model });
     } else if (kind === 'Migration' && name !== undefined) {
-      const provider = text(at, ['spec', 'to', 'provider']);
-      const model = text(at, ['spec', 'to', 'model']);
-      migrations.push(provider !== undefined && model !== undefined ? { name, to: { provider, model } } : { name });
+      const from = modelAt(at, ['spec', 'from']);
+      const to = modelAt(at, ['spec', 'to']);
+      migrations.push({ name, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     }
   }
   return { valid: true, agents, migrations };
+}
+
+/** `{ provider, model }` under `path`, when both are there. */
+function modelAt(at: Lookup, path: readonly string[]): ModelId | undefined {
+  const provider = text(at, [...path, 'provider']);
+  const model = text(at, [...path, 'model']);
+  return provider !== undefined && model !== undefined ? { provider, model } : undefined;
 }
 
 /** `spec.rollout` when it is complete; a half-written one is no canary (validate reports it). */

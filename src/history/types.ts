@@ -26,6 +26,8 @@ export interface AgentModel extends ModelId {
 /** A Migration document, used to attribute changes made in the commit that adds or edits it. */
 export interface MigrationSummary {
   name: string;
+  /** `spec.from` (its model may be a glob), when it names a provider and a model. */
+  from?: ModelId;
   /** `spec.to`, when it names a provider and a model. */
   to?: ModelId;
 }

@@ -44,7 +44,7 @@ describe('modelshift promote', () => {
     const fifty = await cli(['promote', MIGRATION]);
     expect(fifty).toMatchObject({ migration: MIGRATION, operation: 'created', number: 2, branch: `modelshift/${MIGRATION}-promote-50`, step: { from: 10, to: 50, cutover: false }, agents: SALES });
     const pull = fake.pulls[1]!;
-    expect(pull.title).toBe(`Promote canary ${MIGRATION} to 50%`);
+    expect(pull.title).toBe(`Promote canary to 50% (${MIGRATION})`);
     expect(pull.body).toContain('**3 agents send 50% of conversations to anthropic/claude-sonnet-5-5 (was 10%)**');
     expect(pull.body).toContain('| `spec.rollout.weight` 10 → 50 |');
     expect(pull.body).toContain(`"migration":"${MIGRATION}"`);
@@ -59,7 +59,7 @@ describe('modelshift promote', () => {
 
     const cutover = await cli(['promote', MIGRATION]);
     expect(cutover).toMatchObject({ operation: 'created', number: 3, branch: `modelshift/${MIGRATION}-promote-100`, step: { from: 50, to: 100, cutover: true } });
-    expect(fake.pulls[2]!.title).toBe(`Cut over ${MIGRATION} to anthropic/claude-sonnet-5-5`);
+    expect(fake.pulls[2]!.title).toBe(`Cut over to anthropic/claude-sonnet-5-5 (${MIGRATION})`);
     const before = await readFile(path.join(repo.dir, FILES[1]!), 'utf8');
     await mergePr(repo, cutover.branch, 3, 'merge');
     for (const file of FILES) {

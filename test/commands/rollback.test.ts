@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { attributedTo } from '../../src/commands/rollback.js';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { exampleFiles } from '../helpers/examples.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -58,7 +57,7 @@ describe('modelshift rollback', () => {
       skipped: [{ name: 'support-refunds', reason: `its params changed since ${MIGRATION} set them` }],
     });
     const pull = fake.pulls[1]!;
-    expect(pull.title).toBe(`Roll back ${MIGRATION}`);
+    expect(pull.title).toBe(`Roll back to openai/gpt-4.1 (${MIGRATION}-rollback)`);
     expect(pull.body).toContain(`**2 agents go back to their model from before ${MIGRATION} · 1 skipped**`);
     expect(pull.body).toContain(`| support-refunds | its params changed since ${MIGRATION} set them |`);
 
@@ -112,15 +111,5 @@ describe('modelshift rollback', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`Nothing to roll back: ${MIGRATION} changed no agent on main.\n`);
     expect(fake.requests).toHaveLength(0);
-  });
-});
-
-describe('attributedTo', () => {
-  it('takes the migration and its promote branches, not other migrations or its rollback', () => {
-    expect(attributedTo('m.1', 'm.1')).toBe(true);
-    expect(attributedTo('m.1-promote-100', 'm.1')).toBe(true);
-    expect(attributedTo('m.1-rollback', 'm.1')).toBe(false);
-    expect(attributedTo('mx1', 'm.1')).toBe(false);
-    expect(attributedTo('m.1-promote-x', 'm.1')).toBe(false);
   });
 });
