@@ -36,6 +36,24 @@ const agentOnMain = async (file: string) => parse(await repo.git(['show', `origi
 const lastCommit = (branch: string) => repo.git(['log', '-1', '--format=%an%n%B', `origin/${branch}`]);
 
 describe('modelshift promote', () => {
+  it('refuses a step to a candidate the provider does not enable, unless --allow-retired', async () => {
+    const start = await cli(['pr', MIGRATION]);
+    await mergePr(repo, start.branch, start.number, 'merge');
+    // Someone else narrows the provider on main; this clone has not pulled it, so its own rule still looks valid.
+    const other = await repo.clone('other');
+    const provider = await repo.git(['show', 'origin/main:providers/anthropic.yaml']);
+    await repo.commit({ 'providers/anthropic.yaml': `${provider}  models: [claude-opus-4-1]\n` }, 'anthropic: only opus', { cwd: other });
+    await repo.git(['push', '--quiet', 'origin', 'main'], other);
+
+    const refused = await runCli(['promote', MIGRATION], repo.dir, env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`error: cannot promote ${MIGRATION}: validate would reject the model it moves agents to\n  - agents ${SALES.join(', ')}: model "claude-sonnet-5-5" is not enabled on provider "anthropic" (its models: claude-opus-4-1)`);
+    expect(fake.pulls).toHaveLength(1);
+    const allowed = await cli(['promote', MIGRATION, '--allow-retired']);
+    expect(allowed).toMatchObject({ operation: 'created', step: { to: 50 } });
+    expect(allowed.warnings).toEqual([`agents ${SALES.join(', ')}: model "claude-sonnet-5-5" is not enabled on provider "anthropic" (its models: claude-opus-4-1)`]);
+  });
+
   it('walks a canary through every step to the cut-over, one PR per step, and says when nothing is left', async () => {
     const start = await cli(['pr', MIGRATION]);
     await mergePr(repo, start.branch, start.number, 'merge');
