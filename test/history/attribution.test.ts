@@ -45,6 +45,8 @@ describe('migrationOfTitle', () => {
   const known = (name: string) => name === 'docs-fix';
   it.each([
     ['Migrate agents openai/gpt-4.1 → openai/gpt-5.1 (gpt-4.1-to-gpt-5.1) (#12)', 'gpt-4.1-to-gpt-5.1'],
+    // A grouped PR's title names its group first and the migration last.
+    ['Migrate agents (team-a) openai/gpt-4.1 → openai/gpt-5.1 (gpt-4.1-to-gpt-5.1) (#21)', 'gpt-4.1-to-gpt-5.1'],
     ['Promote canary to 50% (to-claude) (#13)', 'to-claude'],
     ['Cut over to anthropic/claude-sonnet-5-5 (to-claude)', 'to-claude'],
     ['Roll back to openai/gpt-4.1 (to-claude-rollback) (#15)', 'to-claude-rollback'],
