@@ -20,3 +20,34 @@ for (const [command, title, ...args] of steps) {
   const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', examples], { cwd: root, stdio: 'inherit' });
   if (result.status === 2) process.exit(2);
 }
+
+// The audit log after GitHub's default squash merge: a throwaway repository with examples/ in it, two
+// migrations applied and committed with nothing but a squash title (`<PR title> (#N)`, empty body).
+{
+  const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const repo = mkdtempSync(join(tmpdir(), 'modelshift-demo-'));
+  const git = (...args) => spawnSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', ...args], { cwd: repo, stdio: 'ignore' });
+  const modelshift = (...args) => spawnSync(process.execPath, [join(root, 'bin/modelshift.js'), ...args], { cwd: repo, stdio: ['ignore', 'inherit', 'ignore'] });
+  try {
+    cpSync(examples, repo, { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Add the agents');
+    for (const [migration, title] of [
+      ['gpt-4o-to-claude-sonnet-5-5', 'Migrate agents openai/gpt-4o* → anthropic/claude-sonnet-5-5 (gpt-4o-to-claude-sonnet-5-5) (#1)'],
+      ['gpt-4.1-to-gpt-5.1', 'Migrate agents openai/gpt-4.1 → openai/gpt-5.1 (gpt-4.1-to-gpt-5.1) (#2)'],
+    ]) {
+      spawnSync(process.execPath, [join(root, 'bin/modelshift.js'), 'apply', migration], { cwd: repo, stdio: 'ignore' });
+      git('add', '-A');
+      git('commit', '-q', '-m', title);
+    }
+    process.stdout.write('\n\u001b[1m━━ The audit log after two squash merges with GitHub\'s default message: migrations from the titles, the canary as rollout-start\u001b[22m\n$ modelshift history\n\n');
+    modelshift('history');
+    process.stdout.write('\n\u001b[1m━━ Every agent\'s model now, with the canary\'s candidate and weight\u001b[22m\n$ modelshift history --at 2100-01-01\n\n');
+    modelshift('history', '--at', '2100-01-01');
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}

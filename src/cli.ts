@@ -134,13 +134,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .command('promote')
     .description('open a PR moving the migration\'s canary to its next rollout step; the last step is the cut-over')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, prOptions(ctx, command))));
+    .option('--allow-retired', 'open the PR even when the candidate is retired or not enabled on its provider')
+  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command) })));
 
   withPrOptions(program
     .command('rollback')
     .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
-  ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, prOptions(ctx, command))));
+    .option('--allow-retired', 'open the PR even when a model an agent goes back to is retired or not enabled on its provider')
+  ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command) })));
 
   withPrOptions(program
     .command('watch')
@@ -218,6 +220,10 @@ function withPrOptions(command: Command): Command {
 function prOptions(ctx: { format: Format }, command: Command) {
   const o = command.opts<{ base: string; force?: boolean; author?: string }>();
   return { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined };
+}
+
+function allowRetired(command: Command): { allowRetired?: boolean } {
+  return command.opts<{ allowRetired?: boolean }>().allowRetired ? { allowRetired: true } : {};
 }
 
 function positiveInt(flag: string, value: string): number {

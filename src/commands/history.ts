@@ -2,7 +2,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { readFirstParentLog, resolveRef } from '../git/log.js';
 import { parseDateArg } from '../history/dates.js';
 import { readFileSummary } from '../history/read-file.js';
-import { agentEvents, agentsAt, isModelChange, newestFirst } from '../history/replay.js';
+import { agentEvents, agentsAt, isChange, newestFirst } from '../history/replay.js';
 import type { HistoryAt, HistoryCommit, HistoryEvent, HistoryLog } from '../history/types.js';
 import { renderAtMarkdown, renderHistoryMarkdown, renderTimelineMarkdown } from '../render/history-markdown.js';
 import { renderAtText, renderHistoryText, renderTimelineText } from '../render/history-text.js';
@@ -22,12 +22,14 @@ export interface HistoryOptions {
 
 /**
  * What `--format json` prints.
- * - The log and `--agent`: `{ events: [{commit, date, author, migration, pr, agent, file, from, to}] }`
- *   (DESIGN §2), newest commit first; in an `--agent` timeline a creation has
- *   `from: null` and a deletion `to: null`.
- * - `--at`: `{ at, commit, agents: [{agent, file, provider, model, commit}] }`, where the
+ * - The log and `--agent`: `{ events: [{kind, commit, date, author, migration, pr, agent, file, from, to, rollout?}] }`
+ *   (DESIGN §2 and §8), newest commit first; `kind` is `model`, `rollout-start`, `promote`,
+ *   `cutover` or `rollout-end`, and rollout events carry `rollout: {candidate, weight: {from, to}}`.
+ *   In an `--agent` timeline a creation has `from: null` and a deletion `to: null`.
+ * - `--at`: `{ at, commit, agents: [{agent, file, provider, model, commit, rollout?}] }`, where the
  *   top `commit` is the last first-parent commit at or before `at` (null when there is
- *   none) and each agent's `commit` is the one that gave it its current model.
+ *   none), each agent's `commit` is the one that gave it its current model or canary, and
+ *   `rollout: {migration, weight, model}` is set for an agent in a canary.
  */
 export type HistoryData = HistoryLog | HistoryAt;
 
@@ -55,7 +57,7 @@ export async function historyCommand(ctx: CommandContext, opts: HistoryOptions):
 
   const listed = newestFirst(
     events
-      .filter((e) => (opts.agent === undefined ? isModelChange(e) : e.agent === opts.agent))
+      .filter((e) => (opts.agent === undefined ? isChange(e) : e.agent === opts.agent))
       .filter((e) => since === undefined || Date.parse(e.date) >= since.getTime()),
   );
   const data: HistoryLog = { events: listed };

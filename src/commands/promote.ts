@@ -2,15 +2,18 @@ import { EXIT } from '../errors.js';
 import { withMarker } from '../pr/marker.js';
 import { candidates, describePrOutcome, promoteHeadline, renderPromoteBody } from '../render/sync-pr.js';
 import { changePrOutput, openChangePr, proposalHash, type ChangePrOutput } from '../pr/change-pr.js';
-import { planPromotion, type PromotePlan } from '../sync/promote-plan.js';
+import { planPromotion, type PromotePlan } from '../rollout/promote-plan.js';
+import { checkTargets, targetWarnings } from '../rollout/target-check.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult } from './context.js';
 import type { PrOptions } from './pr.js';
 import { resolveMigration } from './migration-arg.js';
 import { load, today } from './validate.js';
 
-/** The options of every command that opens a pull request. */
-export type PromoteOptions = PrOptions;
+export type PromoteOptions = PrOptions & {
+  /** Open the PR even when the candidate is retired or not enabled on its provider. */
+  allowRetired?: boolean;
+};
 
 export type PromoteOutput = ChangePrOutput & { step?: { from: number; to: number; cutover: boolean } };
 
@@ -29,6 +32,7 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   const rule = await resolveMigration(local, opts.migration, ctx.cwd);
   const name = rule.value.metadata.name;
   let plan: PromotePlan | undefined;
+  let warnings: string[] = [];
 
   const result = await openChangePr({
     ...opts,
@@ -40,12 +44,15 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
       const promotion = planPromotion(workspace, workspace.migrations.get(name)?.value ?? rule.value);
       plan ??= promotion;
       if (!promotion) return undefined;
+      const targets = promotion.agents.map((a) => ({ agent: a.name, model: a.before.spec.rollout!.model }));
+      warnings = targetWarnings(checkTargets(workspace, targets, today(ctx.now)), `promote ${name}`, opts.allowRetired);
       const stable = [...new Set(promotion.agents.map((a) => `${a.before.spec.model.provider}/${a.before.spec.model.name}`))].join(', ');
       const agents = promotion.agents.map((a) => a.name);
       return {
         branch: promoteBranch(name, promotion.to),
-        title: promotion.cutover ? `Cut over ${name} to ${candidates(promotion)}` : `Promote canary ${name} to ${promotion.to}%`,
-        body: withMarker(renderPromoteBody(promotion, opts.base), { migration: name, planHash: proposalHash(name, promotion.diff) }),
+        // The name ends the title as in the first PR's: a squash merge keeps only the title.
+        title: promotion.cutover ? `Cut over to ${candidates(promotion)} (${name})` : `Promote canary to ${promotion.to}% (${name})`,
+        body: withMarker(renderPromoteBody(promotion, opts.base, warnings), { migration: name, planHash: proposalHash(name, promotion.diff) }),
         commitMessage: promotion.cutover
           ? `chore(models): cut over ${agents.length} agent${agents.length === 1 ? '' : 's'} to ${candidates(promotion)}`
           : `chore(models): promote canary ${name} ${promotion.from}% → ${promotion.to}%`,
@@ -56,8 +63,10 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
     },
   });
 
+  const pr = changePrOutput(name, plan?.agents.map((a) => a.name) ?? [], result);
   const output: PromoteOutput = {
-    ...changePrOutput(name, plan?.agents.map((a) => a.name) ?? [], result),
+    ...pr,
+    warnings: [...warnings, ...pr.warnings],
     ...(plan ? { step: { from: plan.from, to: plan.to, cutover: plan.cutover } } : {}),
   };
   if (opts.format === 'json') ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);

@@ -130,19 +130,19 @@ export class Git {
 
   /** The commit `ref` points at. */
   async revParse(ref: string): Promise<string> {
-    return (await this.run(['rev-parse', '--verify', `${ref}^{commit}`], `rev-parse ${ref}`)).trim();
+    return (await this.run(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], `rev-parse ${ref}`)).trim();
   }
 
   /** The best common ancestor of two commits: what a pull request's changes are measured from. */
   async mergeBase(a: string, b: string): Promise<string> {
     return (
-      await this.run(['merge-base', a, b], `merge-base ${a} ${b}`, 'fetch the full history (actions/checkout with fetch-depth: 0) so both commits and their ancestors are present')
+      await this.run(['merge-base', '--end-of-options', a, b], `merge-base ${a} ${b}`, 'fetch the full history (actions/checkout with fetch-depth: 0) so both commits and their ancestors are present')
     ).trim();
   }
 
   /** The tree of the commit `ref`: equal trees mean equal content, whatever the history. */
   async treeOf(ref: string): Promise<string> {
-    return (await this.run(['rev-parse', '--verify', `${ref}^{tree}`], `rev-parse ${ref}^{tree}`)).trim();
+    return (await this.run(['rev-parse', '--verify', '--end-of-options', `${ref}^{tree}`], `rev-parse ${ref}^{tree}`)).trim();
   }
 
   /**
@@ -159,7 +159,7 @@ export class Git {
     const hooksPath = join(tmp, 'no-hooks');
     try {
       await mkdir(hooksPath);
-      await this.run(['-c', `core.hooksPath=${hooksPath}`, 'worktree', 'add', '--detach', '--quiet', dir, ref], `worktree add ${ref}`);
+      await this.run(['-c', `core.hooksPath=${hooksPath}`, 'worktree', 'add', '--detach', '--quiet', '--end-of-options', dir, ref], `worktree add ${ref}`);
       return await fn(new Git(dir, { remote: this.remote, hooksPath }));
     } finally {
       await this.removeWorktree(dir, tmp);
@@ -168,7 +168,7 @@ export class Git {
 
   /** The text of `path` (relative to the repository root) at `ref`, or undefined when it does not exist there. */
   async readFile(ref: string, path: string): Promise<string | undefined> {
-    const blob = await this.answer(['rev-parse', '--verify', '--quiet', `${ref}:${path}`], `rev-parse ${ref}:${path}`);
+    const blob = await this.answer(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}:${path}`], `rev-parse ${ref}:${path}`);
     if (blob === undefined) return undefined;
     return this.run(['cat-file', 'blob', blob.trim()], `cat-file ${ref}:${path}`);
   }
@@ -176,7 +176,7 @@ export class Git {
   /** Commits reachable from `head` but not from `base`, newest first, with author and trailers. */
   async commitsBetween(base: string, head: string): Promise<CommitInfo[]> {
     const format = ['%H', '%an', '%ae', '%s', '%(trailers:only,unfold)'].join(FIELD) + RECORD;
-    const out = await this.run(['log', `--format=${format}`, `${base}..${head}`], `log ${base}..${head}`);
+    const out = await this.run(['log', `--format=${format}`, '--end-of-options', `${base}..${head}`], `log ${base}..${head}`);
     return out
       .split(RECORD)
       .map((record) => record.replace(/^\n/, ''))
@@ -219,13 +219,15 @@ export class Git {
     } catch (error) {
       // `--porcelain` lines are `<flag>\t<from>:<to>\t<summary>`; `!` + `(stale info)` is a failed lease.
       const stdout = error instanceof GitCommandError ? error.stdout : '';
-      const leaseFailed = stdout.split('\n').some((line) => line.startsWith('!') && line.includes('(stale info)'));
-      throw leaseFailed
-        ? new ExternalError(`push to ${this.remote}/${branch} rejected: the branch changed on ${this.remote} while modelshift ran`, {
-            cause: error,
-            hint: 'someone pushed to the branch meanwhile; run the command again to see their commits',
-          })
-        : new ExternalError(`git push to ${this.remote}/${branch} failed: ${describe(error)}`, {
+      const rejected = stdout.split('\n').filter((line) => line.startsWith('!'));
+      if (rejected.some((line) => line.includes('(stale info)'))) {
+        throw new ExternalError(`push to ${this.remote}/${branch} rejected: the branch changed on ${this.remote} while modelshift ran`, {
+          cause: error,
+          hint: 'someone pushed to the branch meanwhile; run the command again to see their commits',
+        });
+      }
+      if (rejected.some((line) => line.includes('[remote rejected]') && REF_RACE.test(line)) || lockedRef(error)) throw raceError(`${this.remote}/${branch}`, error);
+      throw new ExternalError(`git push to ${this.remote}/${branch} failed: ${describe(error)}`, {
             cause: error,
             hint: 'check the credentials git uses for the remote: a GitHub token needs the `contents: write` permission to push',
           });
@@ -234,7 +236,7 @@ export class Git {
 
   /** Files that differ between two refs (`git diff --name-status`, renames detected). */
   async diff(from: string, to: string): Promise<FileChange[]> {
-    const out = await this.run(['diff', '--name-status', '-z', '-M', from, to], `diff ${from} ${to}`);
+    const out = await this.run(['diff', '--name-status', '-z', '-M', '--end-of-options', from, to], `diff ${from} ${to}`);
     const fields = out.split('\0');
     const changes: FileChange[] = [];
     for (let i = 0; i < fields.length; ) {
@@ -266,6 +268,8 @@ export class Git {
     try {
       return await this.git.raw(args);
     } catch (error) {
+      // Two runs in one clone fetch into the same remote-tracking refs; the second finds the first's lock.
+      if (lockedRef(error)) throw raceError(this.dir, error);
       throw new ExternalError(`git ${what} failed in ${this.dir}: ${describe(error)}`, { cause: error, ...(hint ? { hint } : {}) });
     }
   }
@@ -279,6 +283,27 @@ export class Git {
       throw new ExternalError(`git ${what} failed in ${this.dir}: ${describe(error)}`, { cause: error });
     }
   }
+}
+
+/**
+ * How git reports losing a race for a ref: the remote refused the update
+ * because another push changed or locked the ref first (`[remote rejected]
+ * (failed to update ref)`, GitHub's `(incorrect old value provided)`), or a
+ * local ref's `.lock` file was held by another git process.
+ */
+const REF_RACE = /failed to (?:update|lock) ref|cannot lock ref|incorrect old value|reference already exists/i;
+const LOCKED = /cannot lock ref|Unable to create '[^']*\.lock': File exists/i;
+
+function lockedRef(error: unknown): boolean {
+  return error instanceof Error && LOCKED.test(error.message);
+}
+
+/** Not a permission problem, and nothing to fix in the setup: another modelshift (or git) run got to the branch first. */
+function raceError(where: string, error: unknown): ExternalError {
+  return new ExternalError(`another run is updating this branch (${where}) right now; re-run`, {
+    cause: error,
+    hint: 're-run the command once the other run has finished; it picks up what that run pushed',
+  });
 }
 
 function describe(error: unknown): string {

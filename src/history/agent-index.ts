@@ -1,6 +1,11 @@
-import type { AgentModel, ModelId } from './types.js';
+import type { AgentModel, Canary, ModelId } from './types.js';
 
-export interface PlacedAgent extends ModelId {
+/** What the index keeps of an agent: its model and its canary, if any. */
+interface Placement extends ModelId {
+  rollout?: Canary;
+}
+
+export interface PlacedAgent extends Placement {
   file: string;
 }
 
@@ -13,7 +18,7 @@ export interface PlacedAgent extends ModelId {
 export class AgentIndex {
   private readonly files = new Map<string, AgentModel[]>();
   /** name → file → model; insertion order is write order, so the last entry is the newest. */
-  private readonly byName = new Map<string, Map<string, ModelId>>();
+  private readonly byName = new Map<string, Map<string, Placement>>();
 
   agentsIn(file: string): AgentModel[] {
     return this.files.get(file) ?? [];
@@ -35,10 +40,10 @@ export class AgentIndex {
     this.removeFile(file);
     if (agents.length === 0) return;
     this.files.set(file, agents);
-    for (const { name, provider, model } of agents) {
-      const places = this.byName.get(name) ?? new Map<string, ModelId>();
+    for (const { name, provider, model, rollout } of agents) {
+      const places = this.byName.get(name) ?? new Map<string, Placement>();
       places.delete(file);
-      places.set(file, { provider, model });
+      places.set(file, rollout ? { provider, model, rollout } : { provider, model });
       this.byName.set(name, places);
     }
   }

@@ -1,6 +1,6 @@
 import { isMap, parseAllDocuments } from 'yaml';
 import { parseSimpleYaml } from './simple-yaml.js';
-import type { AgentModel, FileSummary, MigrationSummary } from './types.js';
+import type { AgentModel, Canary, FileSummary, MigrationSummary, ModelId } from './types.js';
 
 const OURS = 'modelshift.dev/';
 const NOTHING: FileSummary = { valid: true, agents: [], migrations: [] };
@@ -40,14 +40,32 @@ function summarize(docs: readonly Lookup[]): FileSummary {
       const provider = text(at, ['spec', 'model', 'provider']);
       const model = text(at, ['spec', 'model', 'name']);
       if (name === undefined || provider === undefined || model === undefined) return { valid: false };
-      agents.push({ name, provider, model });
+      const rollout = canaryAt(at);
+      agents.push(rollout ? { name, provider, model, rollout } : { name, provider, model });
     } else if (kind === 'Migration' && name !== undefined) {
-      const provider = text(at, ['spec', 'to', 'provider']);
-      const model = text(at, ['spec', 'to', 'model']);
-      migrations.push(provider !== undefined && model !== undefined ? { name, to: { provider, model } } : { name });
+      const from = modelAt(at, ['spec', 'from']);
+      const to = modelAt(at, ['spec', 'to']);
+      migrations.push({ name, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     }
   }
   return { valid: true, agents, migrations };
+}
+
+/** `{ provider, model }` under `path`, when both are there. */
+function modelAt(at: Lookup, path: readonly string[]): ModelId | undefined {
+  const provider = text(at, [...path, 'provider']);
+  const model = text(at, [...path, 'model']);
+  return provider !== undefined && model !== undefined ? { provider, model } : undefined;
+}
+
+/** `spec.rollout` when it is complete; a half-written one is no canary (validate reports it). */
+function canaryAt(at: Lookup): Canary | undefined {
+  const migration = text(at, ['spec', 'rollout', 'migration']);
+  const weight = at(['spec', 'rollout', 'weight']);
+  const provider = text(at, ['spec', 'rollout', 'model', 'provider']);
+  const model = text(at, ['spec', 'rollout', 'model', 'name']);
+  if (migration === undefined || typeof weight !== 'number' || provider === undefined || model === undefined) return undefined;
+  return { migration, weight, model: { provider, model } };
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

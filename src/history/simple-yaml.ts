@@ -32,6 +32,13 @@ const NOT_STRING_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__pr
 const SEQUENCE_ITEM = /^-(?: +(.*))?$/;
 /** Whitespace other than a plain space. */
 const OTHER_BLANK = /[^\S ]/;
+/**
+ * Collections nested deeper than this are left to the full parser. Agent
+ * files nest a few levels; a committed file nested thousands deep would
+ * otherwise overflow the stack of this recursive reader and crash `history`
+ * on every run from then on.
+ */
+export const MAX_DEPTH = 64;
 
 function leadingSpaces(line: string): number {
   let n = 0;
@@ -51,6 +58,7 @@ export function parseSimpleYaml(text: string): YamlValue | undefined {
 
 class Reader {
   private next = 0;
+  private depth = 0;
 
   constructor(private readonly lines: string[]) {}
 
@@ -81,6 +89,20 @@ class Reader {
 
   /** A block mapping whose keys sit at column `indent`; `first` is an entry already read after a `- `. */
   private mapping(indent: number, first?: string): YamlValue {
+    return this.nest(() => this.entries(indent, first));
+  }
+
+  /** Runs `read` one level deeper, leaving the text to the full parser past MAX_DEPTH. */
+  private nest<T>(read: () => T): T {
+    if (++this.depth > MAX_DEPTH) unsupported();
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private entries(indent: number, first: string | undefined): YamlValue {
     const map: Record<string, YamlValue> = {};
     let entry = first;
     for (;;) {
@@ -120,6 +142,10 @@ class Reader {
   }
 
   private sequence(indent: number): YamlValue[] {
+    return this.nest(() => this.items(indent));
+  }
+
+  private items(indent: number): YamlValue[] {
     const items: YamlValue[] = [];
     for (;;) {
       const line = this.peek();
@@ -210,14 +236,20 @@ function plainScalar(text: string): YamlValue {
 /** One-line flow collections and quoted scalars: `{ team: support }`, `[a, "b"]`, `'it''s'`. */
 class FlowReader {
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
   value(): YamlValue {
     this.space();
     const c = this.text.charAt(this.at);
-    if (c === '{') return this.map();
-    if (c === '[') return this.seq();
+    if (c === '{' || c === '[') {
+      // The block reader's depth is not added: a flow collection on one line is bounded on its own.
+      if (++this.depth > MAX_DEPTH) unsupported();
+      const value = c === '{' ? this.map() : this.seq();
+      this.depth--;
+      return value;
+    }
     if (c === '"' || c === "'") return this.quoted(c);
     return this.plain();
   }
@@ -282,7 +314,8 @@ class FlowReader {
 
   private plain(): YamlValue {
     const rest = this.text.slice(this.at);
-    if (rest.trim() === '' || /^[,[\]{}#&*!|>'"%@`]/.test(rest) || /^[-?:](?:\s|$)/.test(rest)) unsupported();
+    // In a flow collection `-`, `?` and `:` start a plain scalar only before a character that is neither blank nor a flow indicator.
+    if (rest.trim() === '' || /^[,[\]{}#&*!|>'"%@`]/.test(rest) || /^[-?:](?:[\s,[\]{}]|$)/.test(rest)) unsupported();
     const end = rest.search(/[,[\]{}]|:\s|\s#/);
     const raw = end === -1 ? rest : rest.slice(0, end);
     // A `:` that ends the scalar, or a plain scalar running into a quote, is JSON-style YAML: leave it.

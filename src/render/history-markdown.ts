@@ -1,5 +1,5 @@
 import type { HistoryAt, HistoryEvent } from '../history/types.js';
-import { changeRows, modelName, shortSha, timelineRows } from './history-rows.js';
+import { changeRows, modelAt, shortSha, timelineRows } from './history-rows.js';
 
 /**
  * History as GitHub-flavoured markdown tables, newest first. Every cell comes
@@ -52,7 +52,7 @@ export function renderAtMarkdown(state: HistoryAt): string {
     title +
     table(
       ['Agent', 'Model', 'File', 'Since'],
-      state.agents.map((a) => [escapeCell(a.agent), escapeCell(modelName(a)), escapeCell(a.file), code(shortSha(a.commit))]),
+      state.agents.map((a) => [escapeCell(a.agent), escapeCell(modelAt(a)), escapeCell(a.file), code(shortSha(a.commit))]),
     )
   );
 }

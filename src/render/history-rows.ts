@@ -1,4 +1,4 @@
-import type { HistoryEvent, ModelId } from '../history/types.js';
+import type { AgentAt, HistoryEvent, ModelId } from '../history/types.js';
 
 /** What the text and markdown views of history show; cells are raw, each renderer escapes them its own way. */
 
@@ -46,8 +46,26 @@ function common(event: HistoryEvent): Omit<ChangeRow, 'change' | 'agents'> {
   return { date: event.date.slice(0, 10), commit: shortSha(event.commit), author: event.author, migration: event.migration, pr: event.pr };
 }
 
-function describe({ from, to }: HistoryEvent): string {
+function describe({ kind, from, to, rollout }: HistoryEvent): string {
   if (from === null) return to === null ? '' : `created on ${modelName(to)}`;
   if (to === null) return `deleted (was on ${modelName(from)})`;
-  return `${modelName(from)} → ${modelName(to)}`;
+  if (rollout === undefined) return `${modelName(from)} → ${modelName(to)}`;
+  const candidate = modelName(rollout.candidate);
+  const { weight } = rollout;
+  switch (kind) {
+    case 'rollout-start':
+      return `canary ${weight.from === null ? '' : `${weight.from}% → `}${weight.to}% on ${candidate} (rest on ${modelName(to)})`;
+    case 'promote':
+      return `canary ${weight.from}% → ${weight.to}% on ${candidate}`;
+    case 'cutover':
+      return `cut over ${modelName(from)} → ${candidate} (canary was at ${weight.from}%)`;
+    default:
+      return `canary ended at ${weight.from}% on ${candidate} (stays on ${modelName(to)})`;
+  }
+}
+
+/** An agent's model at a moment, with its canary: `openai/gpt-4.1 + 10% openai/gpt-5.1 (canary of m)`. */
+export function modelAt(agent: AgentAt): string {
+  const model = modelName(agent);
+  return agent.rollout ? `${model}, ${agent.rollout.weight}% on ${modelName(agent.rollout.model)} (canary of ${agent.rollout.migration})` : model;
 }

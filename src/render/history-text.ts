@@ -1,5 +1,5 @@
 import type { HistoryAt, HistoryEvent } from '../history/types.js';
-import { changeRows, modelName, shortSha, timelineRows } from './history-rows.js';
+import { changeRows, modelAt, shortSha, timelineRows } from './history-rows.js';
 
 /**
  * History for a terminal: aligned columns, newest first, no header row (the
@@ -35,7 +35,7 @@ export function renderTimelineText(agent: string, events: readonly HistoryEvent[
 export function renderAtText(state: HistoryAt): string {
   const title = `Agents at ${state.at}${state.commit === null ? ' (before the first commit)' : ` (commit ${shortSha(state.commit)})`}\n`;
   if (state.agents.length === 0) return `${title}No agents.\n`;
-  return title + columns(state.agents.map((a) => [a.agent, modelName(a), a.file, `since ${shortSha(a.commit)}`]));
+  return title + columns(state.agents.map((a) => [a.agent, modelAt(a), a.file, `since ${shortSha(a.commit)}`]));
 }
 
 const prCell = (pr: number | null) => (pr === null ? '-' : `#${pr}`);

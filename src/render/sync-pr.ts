@@ -1,6 +1,6 @@
-import type { AgentEdit } from '../sync/agent-edits.js';
-import type { PromotePlan } from '../sync/promote-plan.js';
-import type { RollbackPlan } from '../sync/rollback-plan.js';
+import type { AgentEdit } from '../rollout/agent-edits.js';
+import type { PromotePlan } from '../rollout/promote-plan.js';
+import type { RollbackPlan } from '../rollout/rollback-plan.js';
 import { escapeMarkdown } from './escape.js';
 import { changeKind, describeChange, displayChanges, formatValue } from './plan-common.js';
 import { fenced } from './plan-markdown.js';
@@ -21,7 +21,7 @@ export function promoteHeadline(plan: PromotePlan): string {
     : `${agents} send ${plan.to}% of conversations to ${candidates(plan)} (was ${plan.from}%)`;
 }
 
-export function renderPromoteBody(plan: PromotePlan, base: string): string {
+export function renderPromoteBody(plan: PromotePlan, base: string, warnings: readonly string[] = []): string {
   const next = plan.cutover
     ? 'This is the last step: after it merges, the migration is done.'
     : `After it merges and the canary looks right, run \`modelshift promote ${plan.migration}\` for the next step.`;
@@ -30,6 +30,7 @@ export function renderPromoteBody(plan: PromotePlan, base: string): string {
     '',
     `**${escapeMarkdown(promoteHeadline(plan))}**`,
     '',
+    ...warningList(warnings),
     ...changeTable(plan.agents),
     ...diffSection(plan.diff),
     '---',
@@ -42,8 +43,8 @@ export function rollbackHeadline(plan: RollbackPlan): string {
   return `${plural(plan.agents.length, 'agent')} go back to their model from before ${plan.migration} · ${plan.skipped.length} skipped`;
 }
 
-export function renderRollbackBody(plan: RollbackPlan, base: string): string {
-  const out = [`### Roll back ${code(plan.migration)}`, '', `**${escapeMarkdown(rollbackHeadline(plan))}**`, '', ...changeTable(plan.agents)];
+export function renderRollbackBody(plan: RollbackPlan, base: string, warnings: readonly string[] = []): string {
+  const out = [`### Roll back ${code(plan.migration)}`, '', `**${escapeMarkdown(rollbackHeadline(plan))}**`, '', ...warningList(warnings), ...changeTable(plan.agents)];
   if (plan.skipped.length) {
     out.push(`<details open><summary>Skipped (${plan.skipped.length})</summary>`, '', '| agent | reason |', '|---|---|');
     for (const s of plan.skipped) out.push(`| ${escapeMarkdown(s.name)} | ${escapeMarkdown(s.reason)} |`);
@@ -74,6 +75,11 @@ function changeTable(edits: readonly AgentEdit[]): string[] {
     return `| ${escapeMarkdown(edit.name)}${owners ? ` (${owners})` : ''} | ${code(edit.file)} | ${changes} |`;
   });
   return ['| agent | file | change |', '|---|---|---|', ...rows, ''];
+}
+
+/** What validate says about the target models (retiring soon, or retired and let through with --allow-retired), above the table. */
+function warningList(warnings: readonly string[]): string[] {
+  return warnings.length === 0 ? [] : [...warnings.map((w) => `> [!WARNING]\n> ${escapeMarkdown(w)}\n`), ''];
 }
 
 function diffSection(diff: string): string[] {

@@ -36,6 +36,24 @@ const agentOnMain = async (file: string) => parse(await repo.git(['show', `origi
 const lastCommit = (branch: string) => repo.git(['log', '-1', '--format=%an%n%B', `origin/${branch}`]);
 
 describe('modelshift promote', () => {
+  it('refuses a step to a candidate the provider does not enable, unless --allow-retired', async () => {
+    const start = await cli(['pr', MIGRATION]);
+    await mergePr(repo, start.branch, start.number, 'merge');
+    // Someone else narrows the provider on main; this clone has not pulled it, so its own rule still looks valid.
+    const other = await repo.clone('other');
+    const provider = await repo.git(['show', 'origin/main:providers/anthropic.yaml']);
+    await repo.commit({ 'providers/anthropic.yaml': `${provider}  models: [claude-opus-4-1]\n` }, 'anthropic: only opus', { cwd: other });
+    await repo.git(['push', '--quiet', 'origin', 'main'], other);
+
+    const refused = await runCli(['promote', MIGRATION], repo.dir, env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`error: cannot promote ${MIGRATION}: validate would reject the model it moves agents to\n  - agents ${SALES.join(', ')}: model "claude-sonnet-5-5" is not enabled on provider "anthropic" (its models: claude-opus-4-1)`);
+    expect(fake.pulls).toHaveLength(1);
+    const allowed = await cli(['promote', MIGRATION, '--allow-retired']);
+    expect(allowed).toMatchObject({ operation: 'created', step: { to: 50 } });
+    expect(allowed.warnings).toEqual([`agents ${SALES.join(', ')}: model "claude-sonnet-5-5" is not enabled on provider "anthropic" (its models: claude-opus-4-1)`]);
+  });
+
   it('walks a canary through every step to the cut-over, one PR per step, and says when nothing is left', async () => {
     const start = await cli(['pr', MIGRATION]);
     await mergePr(repo, start.branch, start.number, 'merge');
@@ -44,7 +62,7 @@ describe('modelshift promote', () => {
     const fifty = await cli(['promote', MIGRATION]);
     expect(fifty).toMatchObject({ migration: MIGRATION, operation: 'created', number: 2, branch: `modelshift/${MIGRATION}-promote-50`, step: { from: 10, to: 50, cutover: false }, agents: SALES });
     const pull = fake.pulls[1]!;
-    expect(pull.title).toBe(`Promote canary ${MIGRATION} to 50%`);
+    expect(pull.title).toBe(`Promote canary to 50% (${MIGRATION})`);
     expect(pull.body).toContain('**3 agents send 50% of conversations to anthropic/claude-sonnet-5-5 (was 10%)**');
     expect(pull.body).toContain('| `spec.rollout.weight` 10 → 50 |');
     expect(pull.body).toContain(`"migration":"${MIGRATION}"`);
@@ -59,7 +77,7 @@ describe('modelshift promote', () => {
 
     const cutover = await cli(['promote', MIGRATION]);
     expect(cutover).toMatchObject({ operation: 'created', number: 3, branch: `modelshift/${MIGRATION}-promote-100`, step: { from: 50, to: 100, cutover: true } });
-    expect(fake.pulls[2]!.title).toBe(`Cut over ${MIGRATION} to anthropic/claude-sonnet-5-5`);
+    expect(fake.pulls[2]!.title).toBe(`Cut over to anthropic/claude-sonnet-5-5 (${MIGRATION})`);
     const before = await readFile(path.join(repo.dir, FILES[1]!), 'utf8');
     await mergePr(repo, cutover.branch, 3, 'merge');
     for (const file of FILES) {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { attributedTo } from '../../src/commands/rollback.js';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { exampleFiles } from '../helpers/examples.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -58,7 +57,7 @@ describe('modelshift rollback', () => {
       skipped: [{ name: 'support-refunds', reason: `its params changed since ${MIGRATION} set them` }],
     });
     const pull = fake.pulls[1]!;
-    expect(pull.title).toBe(`Roll back ${MIGRATION}`);
+    expect(pull.title).toBe(`Roll back to openai/gpt-4.1 (${MIGRATION}-rollback)`);
     expect(pull.body).toContain(`**2 agents go back to their model from before ${MIGRATION} · 1 skipped**`);
     expect(pull.body).toContain(`| support-refunds | its params changed since ${MIGRATION} set them |`);
 
@@ -107,20 +106,36 @@ describe('modelshift rollback', () => {
     expect(await repo.git(['show', `${out.headSha}:${file}`])).toBe(examples[file]);
   });
 
+  it('refuses to roll back to a model that has retired since, unless --allow-retired; warns when it retires soon', async () => {
+    const migrated = await json(['pr', MIGRATION]);
+    await mergePr(repo, migrated.branch, migrated.number, 'merge');
+    fake.pulls[0]!.state = 'closed';
+    // gpt-4.1 retires on 2027-01-14: after that date, going back to it would put agents on a model that no longer answers.
+    const late = new Date('2027-02-01T12:00:00Z');
+    const refused = await runCli(['rollback', MIGRATION], repo.dir, env, late);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`error: cannot roll back ${MIGRATION}: validate would reject the model it moves agents to\n  - agents support-escalation, support-refunds, support-triage: model "gpt-4.1" was retired on 2027-01-14`);
+    expect(refused.stderr).toContain('--allow-retired');
+    expect(fake.pulls).toHaveLength(1);
+    expect(await repo.remoteSha(`modelshift/${MIGRATION}-rollback`)).toBeUndefined();
+
+    const allowed = await runCli(['rollback', MIGRATION, '--allow-retired', '--format', 'json'], repo.dir, env, late);
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout).warnings[0]).toMatch(/^agents support-escalation, support-refunds, support-triage: model "gpt-4\.1" was retired on 2027-01-14/);
+    expect(fake.pulls[1]!.body).toContain('> [!WARNING]\n> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" was retired');
+    fake.pulls[1]!.state = 'closed';
+
+    // Before that date it is only a warning, in the output and the PR body.
+    const soon = await runCli(['rollback', MIGRATION], repo.dir, env);
+    expect(soon.code).toBe(0);
+    expect(soon.stderr).toContain('warning: agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
+    expect(fake.pulls.at(-1)!.body).toContain('> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
+  });
+
   it('says so when the migration changed nothing, without asking GitHub', async () => {
     const run = await runCli(['rollback', MIGRATION], repo.dir, env);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`Nothing to roll back: ${MIGRATION} changed no agent on main.\n`);
     expect(fake.requests).toHaveLength(0);
-  });
-});
-
-describe('attributedTo', () => {
-  it('takes the migration and its promote branches, not other migrations or its rollback', () => {
-    expect(attributedTo('m.1', 'm.1')).toBe(true);
-    expect(attributedTo('m.1-promote-100', 'm.1')).toBe(true);
-    expect(attributedTo('m.1-rollback', 'm.1')).toBe(false);
-    expect(attributedTo('mx1', 'm.1')).toBe(false);
-    expect(attributedTo('m.1-promote-x', 'm.1')).toBe(false);
   });
 });

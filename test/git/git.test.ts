@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
 import { BOT_IDENTITY, Git } from '../../src/git/git.js';
@@ -154,6 +154,67 @@ describe('Git: push with lease', () => {
     expect(stale).toBeInstanceOf(ExternalError);
     expect((stale as ExternalError).message).toMatch(/changed on origin while modelshift ran/);
     expect(await repo.remoteSha('modelshift/m')).toBe(base);
+  });
+
+  it('says another run is updating the branch when the remote ref is locked, or lost a race to a concurrent push', async () => {
+    const base = await git.fetchBase('main');
+    const commits = await git.withWorktree(base, async (worktree) => {
+      const made: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await writeFile(join(worktree.dir, 'a.txt'), `${i}\n`);
+        made.push((await worktree.commit(['a.txt'], `c${i}`)) ?? '');
+      }
+      return made;
+    });
+    // A push holding the ref's lock on the remote, as git holds it for the length of an update.
+    const lock = join(repo.origin, 'refs', 'heads', 'modelshift', 'm.lock');
+    await mkdir(dirname(lock), { recursive: true });
+    await writeFile(lock, '');
+    const locked = await git.push(commits[0]!, 'modelshift/m', undefined).catch((e: unknown) => e);
+    expect(locked).toBeInstanceOf(ExternalError);
+    expect((locked as ExternalError).message).toBe('another run is updating this branch (origin/modelshift/m) right now; re-run');
+    expect((locked as ExternalError).details.hint).not.toMatch(/contents: write/);
+    await rm(lock);
+
+    // Two runs creating the same branch at once, four times: one wins, the other is told to re-run, never a permission hint.
+    for (let round = 0; round < 4; round++) {
+      const branch = `modelshift/race-${round}`;
+      const results = await Promise.allSettled([git.push(commits[2 * round]!, branch, undefined), new Git(repo.dir).push(commits[2 * round + 1]!, branch, undefined)]);
+      const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ExternalError] : []));
+      expect(failures.length).toBeLessThanOrEqual(1);
+      for (const failure of failures) expect(failure.details.hint).toMatch(/re-run|run the command again/);
+      expect(await repo.remoteSha(branch)).toBeDefined();
+    }
+  });
+
+  it('says another run is at work when a local ref is locked', async () => {
+    // main moves on origin, so fetching it must update the local tracking ref, which another process holds.
+    const other = await repo.clone('other');
+    await repo.commit({ 'b.txt': 'b\n' }, 'b', { cwd: other });
+    await repo.git(['push', '--quiet', 'origin', 'main'], other);
+    const lock = join(repo.dir, '.git', 'refs', 'remotes', 'origin', 'main.lock');
+    await mkdir(dirname(lock), { recursive: true });
+    await writeFile(lock, '');
+    const error = await git.fetchBase('main').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExternalError);
+    expect((error as ExternalError).message).toMatch(/^another run is updating this branch \(.*\) right now; re-run$/);
+  });
+
+  it('never passes a value starting with - to git as an option', async () => {
+    // `--output=FILE` makes diff and log write a file: the sharpest way a ref argument could turn into an option.
+    const out = (name: string) => `--output=${join(repo.root, name)}`;
+    const calls = [
+      () => git.revParse(out('rev-parse')),
+      () => git.treeOf(out('tree')),
+      () => git.mergeBase(out('merge-base'), 'HEAD'),
+      () => git.diff(out('diff'), 'HEAD'),
+      () => git.readFile(out('read'), 'README.md'),
+      () => git.commitsBetween(out('log'), 'HEAD'),
+      () => git.withWorktree(out('worktree'), async () => undefined),
+    ];
+    for (const call of calls) await call().catch(() => undefined);
+    const written = ['rev-parse', 'tree', 'merge-base', 'diff', 'read', 'log', 'worktree'].filter((name) => existsSync(join(repo.root, name)) || existsSync(join(repo.root, `${name}..HEAD`)));
+    expect(written).toEqual([]);
   });
 
   it('names the contents: write permission when the remote refuses the push', async () => {

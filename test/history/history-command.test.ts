@@ -50,6 +50,7 @@ describe('history: what counts as a model change', () => {
     const change = repo.commit('move triage to anthropic', { author: 'Bob', date: '2026-03-05T05:06:07Z' });
     expect(await events()).toEqual([
       {
+        kind: 'model',
         commit: change,
         date: '2026-03-05T05:06:07+00:00',
         author: 'Bob',
@@ -215,6 +216,66 @@ describe('history: merges and attribution', () => {
   });
 });
 
+/** An agent in the canary of `migration`: `weight` percent on `candidate`. */
+function canaryYaml(name: string, migration: string, weight: number, candidate = 'gpt-5.1', model = 'gpt-4.1'): string {
+  return `${agentYaml({ name, model })}  rollout:\n    migration: ${migration}\n    weight: ${weight}\n    model:\n      provider: openai\n      name: ${candidate}\n`;
+}
+
+describe('history: canaries', () => {
+  const GPT41 = { provider: 'openai', model: 'gpt-4.1' };
+  const GPT51 = { provider: 'openai', model: 'gpt-5.1' };
+
+  function rollout() {
+    start();
+    repo.write('agents/triage.yaml', canaryYaml('triage', 'to-gpt-5', 10));
+    repo.write('agents/billing.yaml', canaryYaml('billing', 'to-gpt-5', 10));
+    const started = repo.commit('start canary', { date: '2026-02-01T00:00:00Z' });
+    repo.write('agents/triage.yaml', canaryYaml('triage', 'to-gpt-5', 50));
+    repo.write('agents/billing.yaml', canaryYaml('billing', 'to-gpt-5', 50));
+    const promoted = repo.commit('promote', { date: '2026-02-02T00:00:00Z' });
+    repo.write('agents/triage.yaml', agentYaml({ name: 'triage', model: 'gpt-5.1' }));
+    const cut = repo.commit('cut over triage', { date: '2026-02-03T00:00:00Z' });
+    repo.write('agents/billing.yaml', agentYaml({ name: 'billing' }));
+    const ended = repo.commit('billing stays', { author: 'Bob', date: '2026-02-04T00:00:00Z' });
+    return { started, promoted, cut, ended };
+  }
+
+  it('gives every event a kind, with the weights and the candidate; the canary names the migration', async () => {
+    const { started, promoted, cut, ended } = rollout();
+    const log = await events();
+    expect(log.map((e) => [e.commit, e.kind, e.agent, e.migration, e.from, e.to, e.rollout])).toEqual([
+      [ended, 'rollout-end', 'billing', 'to-gpt-5', GPT41, GPT41, { candidate: GPT51, weight: { from: 50, to: null } }],
+      [cut, 'cutover', 'triage', 'to-gpt-5', GPT41, GPT51, { candidate: GPT51, weight: { from: 50, to: 100 } }],
+      [promoted, 'promote', 'billing', 'to-gpt-5', GPT41, GPT41, { candidate: GPT51, weight: { from: 10, to: 50 } }],
+      [promoted, 'promote', 'triage', 'to-gpt-5', GPT41, GPT41, { candidate: GPT51, weight: { from: 10, to: 50 } }],
+      [started, 'rollout-start', 'billing', 'to-gpt-5', GPT41, GPT41, { candidate: GPT51, weight: { from: null, to: 10 } }],
+      [started, 'rollout-start', 'triage', 'to-gpt-5', GPT41, GPT41, { candidate: GPT51, weight: { from: null, to: 10 } }],
+    ]);
+    const text = (await history({ format: 'text' })).out;
+    expect(text).toContain('2026-02-02  ' + promoted.slice(0, 7) + '  Alice  to-gpt-5  -  canary 10% → 50% on openai/gpt-5.1                               2 agents');
+    expect(text).toContain('cut over openai/gpt-4.1 → openai/gpt-5.1 (canary was at 50%)');
+    expect(text).toContain('canary ended at 50% on openai/gpt-5.1 (stays on openai/gpt-4.1)');
+    expect(text).toContain('canary 10% on openai/gpt-5.1 (rest on openai/gpt-4.1)');
+    expect((await history({ format: 'markdown' })).out).toContain('| canary 10% → 50% on openai/gpt-5.1 | 2 |');
+  });
+
+  it('shows both models and the weight for an agent in a canary at a moment, and in its timeline', async () => {
+    const { promoted } = rollout();
+    const { result, out } = await history({ at: '2026-02-02T12:00:00Z' });
+    expect((result.data as HistoryAt).agents).toEqual([
+      { agent: 'billing', file: 'agents/billing.yaml', ...GPT41, commit: promoted, rollout: { migration: 'to-gpt-5', weight: 50, model: GPT51 } },
+      { agent: 'triage', file: 'agents/triage.yaml', ...GPT41, commit: promoted, rollout: { migration: 'to-gpt-5', weight: 50, model: GPT51 } },
+    ]);
+    expect(JSON.parse(out)).toEqual(result.data);
+    const text = (await history({ at: '2026-02-02T12:00:00Z', format: 'text' })).out;
+    expect(text).toContain('triage   openai/gpt-4.1, 50% on openai/gpt-5.1 (canary of to-gpt-5)  agents/triage.yaml');
+    expect((await history({ at: '2026-02-03T12:00:00Z', format: 'markdown' })).out).toContain('| triage | openai/gpt-5.1 | agents/triage.yaml |');
+    const timeline = await events({ agent: 'triage' });
+    expect(timeline.map((e) => e.kind)).toEqual(['cutover', 'promote', 'rollout-start', 'model']);
+    expect((await history({ agent: 'triage', format: 'text' })).out).toMatch(/ {2}canary 10% → 50% on openai\/gpt-5\.1 +agents\/triage\.yaml\n/);
+  });
+});
+
 describe('history: dates', () => {
   function timeline(): string[] {
     start(); // 2026-01-01T11:00Z
@@ -311,6 +372,30 @@ describe('history: errors', () => {
     expect((unknown as UsageError).hint).toBe('did you mean "triage"?');
     await expect(history({ ref: 'no-such-branch' })).rejects.toThrow(/unknown git ref "no-such-branch"/);
     await expect(history({ ref: '--output=/tmp/x' })).rejects.toThrow(UsageError);
+  });
+
+  it('reads on past a committed file nested 10,000 levels deep, in flow and block style', async () => {
+    start();
+    repo.write('agents/triage.yaml', agentYaml({ name: 'triage', model: 'gpt-5.1' }));
+    const upgrade = repo.commit('upgrade triage');
+    // The same agent with a hostile extra key: the file is kept, the deep value is not ours to read.
+    const flow = `${agentYaml({ name: 'billing', model: 'gpt-5.1' })}extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    repo.write('agents/billing.yaml', flow);
+    const hostile = repo.commit('billing on gpt-5.1, nested deep');
+    const block = `${agentYaml({ name: 'refunds' })}extra:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`;
+    repo.write('agents/refunds.yaml', block);
+    repo.commit('refunds, nested deep');
+    const log = await events();
+    // Too deep for yaml too, which reports it: that version is unreadable and billing keeps its last good model until the next.
+    expect(log.map((e) => [e.commit, e.agent, e.to?.model])).toEqual([[upgrade, 'triage', 'gpt-5.1']]);
+    expect((await events({ agent: 'refunds' })).map((e) => [e.from, e.to?.model])).toEqual([[null, 'gpt-4.1']]);
+    repo.write('agents/billing.yaml', agentYaml({ name: 'billing', model: 'gpt-5.1' }));
+    const fixed = repo.commit('billing without the junk');
+    expect((await events()).map((e) => [e.commit, e.agent])).toEqual([
+      [fixed, 'billing'],
+      [upgrade, 'triage'],
+    ]);
+    expect(hostile).not.toBe(fixed);
   });
 
   it('warns on stderr that a shallow clone has only part of the history', async () => {

@@ -10,6 +10,7 @@ const GPT51 = { provider: 'openai', model: 'gpt-5.1' };
 
 function event(agent: string, over: Partial<HistoryEvent> = {}): HistoryEvent {
   return {
+    kind: 'model',
     commit: SHA1,
     date: '2026-11-20T09:00:00+01:00',
     author: 'alice',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPromotion } from '../../src/sync/promote-plan.js';
+import { planPromotion } from '../../src/rollout/promote-plan.js';
 import { agentYaml, PROVIDERS, workspaceFrom } from '../helpers/workspace.js';
 
 const rule = (steps?: string) => `apiVersion: modelshift.dev/v1

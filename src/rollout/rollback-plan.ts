@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ModelRef } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { agentEdit, rewriteAgents, type AgentEdit } from './agent-edits.js';
-import { byName } from './bundle.js';
+import { byName } from '../sync/bundle.js';
 import type { ModelChange } from './rollback-history.js';
 
 export interface RollbackPlan {

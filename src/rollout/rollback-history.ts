@@ -1,7 +1,7 @@
 import { isMap, parseAllDocuments } from 'yaml';
 import { readFirstParentLog, type GitRun, type LogCommit } from '../git/log.js';
 import { readFileSummary } from '../history/read-file.js';
-import { agentEvents } from '../history/replay.js';
+import { agentEvents, isModelChange } from '../history/replay.js';
 import type { FileSummary } from '../history/types.js';
 import type { ModelRef } from '../schema/index.js';
 
@@ -32,7 +32,8 @@ interface Version {
 export async function migrationModelChanges(run: GitRun & { commit: string }, isMigration: (attributed: string) => boolean): Promise<ModelChange[]> {
   const commits = await readFirstParentLog<Version>({ ...run, read: (text) => ({ summary: readFileSummary(text), models: agentModels(text) }) });
   const events = agentEvents(commits.map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, content: f.content?.summary ?? null })) })));
-  const ours = events.filter((e) => e.from !== null && e.to !== null && e.migration !== null && isMigration(e.migration));
+  // Canary steps leave the model as it was; the cut-over and plain migrations are what a rollback puts back.
+  const ours = events.filter((e) => isModelChange(e) && e.migration !== null && isMigration(e.migration));
   if (ours.length === 0) return [];
 
   const { before, after } = modelsAround(commits);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrationModelChanges } from '../../src/sync/rollback-history.js';
+import { migrationModelChanges } from '../../src/rollout/rollback-history.js';
 import { agentYaml } from '../helpers/workspace.js';
 import { GIT_ENV, TestRepo } from '../history/repo.js';
 
@@ -39,7 +39,7 @@ describe('migrationModelChanges', () => {
     expect((await changes('other')).map((c) => c.agent)).toEqual(['b']);
   });
 
-  it('finds changes attributed through a merge subject, and none for a migration that changed nothing', async () => {
+  it('finds changes attributed through a promote branch\'s merge subject, and none for a migration that changed nothing', async () => {
     repo.write('agents/a.yaml', agentYaml('a', 'gpt-4.1', '{}'));
     repo.commit('agent');
     repo.git(['checkout', '-q', '-b', 'modelshift/m-promote-100']);
@@ -48,8 +48,9 @@ describe('migrationModelChanges', () => {
     repo.git(['checkout', '-q', 'main']);
     repo.merge('modelshift/m-promote-100', 'Merge pull request #3 from acme/modelshift/m-promote-100');
 
-    expect(await changes('m')).toEqual([]);
-    const found = await changes('m', (attributed) => attributed === 'm-promote-100');
+    expect(await changes('other')).toEqual([]);
+    // The cut-over of m is m's own change.
+    const found = await changes('m');
     expect(found.map((c) => [c.agent, c.before?.name, c.after?.name])).toEqual([['a', 'gpt-4.1', 'gpt-5.1']]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planRollback } from '../../src/sync/rollback-plan.js';
-import type { ModelChange } from '../../src/sync/rollback-history.js';
+import { planRollback } from '../../src/rollout/rollback-plan.js';
+import type { ModelChange } from '../../src/rollout/rollback-history.js';
 import { agentYaml, PROVIDERS, workspaceFrom } from '../helpers/workspace.js';
 
 const before = { provider: 'openai', name: 'gpt-4.1', params: { temperature: 0.2, max_tokens: 800 } };
