@@ -1,17 +1,20 @@
 import { ModelFacts, type ModelFactsOverride } from '../schema/model-facts.js';
 import type { ProviderType } from '../schema/provider.js';
 import { daysUntil, type CatalogEntry } from './index.js';
+import { closestParam, KNOWN_PARAMS } from './param-names.js';
 
 /** Retirement warnings start this many days ahead (DESIGN §7). */
 export const RETIRING_SOON_DAYS = 90;
 
 export interface CatalogIssue {
   severity: 'error' | 'warning';
-  rule: 'model-retired' | 'model-retiring' | 'model-unknown' | 'param-refused' | 'param-invalid' | 'param-required';
+  rule: 'model-retired' | 'model-retiring' | 'model-unknown' | 'param-refused' | 'param-invalid' | 'param-required' | 'param-unknown';
   /** For parameter issues: the parameter name; empty for the model itself. */
   param: string;
   message: string;
 }
+
+const API_NAME = { openai: 'Chat Completions API', anthropic: 'Messages API' } as const;
 
 export const TOKEN_LIMITS = ['max_tokens', 'max_completion_tokens'] as const;
 
@@ -87,6 +90,17 @@ export function checkParams(entry: CatalogEntry, params: Readonly<Record<string,
   }
   for (const name of facts.refused ?? []) {
     if (has(name)) refuse(name, `${entry.id} does not accept ${name}; remove it`);
+  }
+  const known = KNOWN_PARAMS[entry.provider];
+  for (const name of Object.keys(params)) {
+    if (known.has(name)) continue;
+    const near = closestParam(name, known);
+    issues.push({
+      severity: 'warning', rule: 'param-unknown', param: name,
+      message: near
+        ? `"${name}" is not a parameter the ${API_NAME[entry.provider]} takes; did you mean ${near}?`
+        : `"${name}" is not a parameter the ${API_NAME[entry.provider]} is known to take; it is sent as written, so check its spelling in the provider's API reference`,
+    });
   }
   return issues;
 }
