@@ -228,3 +228,31 @@ describe('literal secrets', () => {
     expect(JSON.stringify(findings)).not.toContain(openaiKey.slice(8, 20));
   });
 });
+
+describe('overlapping migrations', () => {
+  const rule = (name: string, spec: string) => `apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: ${name} }\nspec:\n${spec}`;
+  const agents = Object.fromEntries(['a', 'b', 'c'].map((n) => [`agents/${n}.yaml`, agent(n, 'gpt-4.1', '{ max_tokens: 100 }')]));
+
+  it('is an error when two migrations take the same agents and write the same field, naming both and the agents', () => {
+    const findings = report({
+      ...OPENAI, ...agents,
+      'migrations/1.yaml': rule('to-5-1', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n'),
+      'migrations/2.yaml': rule('to-5-2', '  from: { provider: openai, model: "gpt-4*" }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { exclude: [c] }\n'),
+    }).filter((f) => f.includes('migration-overlap'));
+    expect(findings).toEqual([
+      'E migration-overlap migrations/2.yaml:5:9 this migration and migration "to-5-1" (migrations/1.yaml) both take 2 agents (a, b) and both would write spec.model.name; narrow one of them with spec.select (names, labels or exclude), or finish one before starting the other',
+    ]);
+  });
+
+  it('is a warning when they write different fields, and nothing when the selections do not meet', () => {
+    const findings = report({
+      ...OPENAI, ...agents,
+      'migrations/1.yaml': rule('canary', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n  rollout: { steps: [10, 100] }\n  select: { names: [a] }\n'),
+      'migrations/2.yaml': rule('direct', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { names: [a, b] }\n'),
+      'migrations/3.yaml': rule('other', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { names: [c] }\n'),
+    }).filter((f) => f.includes('migration-overlap'));
+    expect(findings).toEqual([
+      'W migration-overlap migrations/2.yaml:5:9 this migration and migration "canary" (migrations/1.yaml) both take agent a, changing different fields; whichever merges second is planned on the other\'s result, so narrow one of them with spec.select (names, labels or exclude), or finish one before starting the other',
+    ]);
+  });
+});
