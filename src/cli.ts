@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   program
     .command('validate')
     .description('check every modelshift file: schema, references, model catalog, literal secrets')
-    .action(run(async (ctx) => (await import('./commands/validate.js')).validateCommand(ctx, { format: ctx.format })));
+    .option('--strict', 'exit 1 when the folder holds no modelshift files (a warning otherwise)')
+    .action(run(async (ctx, command) => (await import('./commands/validate.js')).validateCommand(ctx, { format: ctx.format, strict: command.opts<{ strict?: boolean }>().strict })));
 
   program
     .command('init')
