@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
+import { stripBidi } from './render/escape.js';
+import { redactor, secretsFromEnv } from './secrets/redact.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
 
@@ -28,7 +30,8 @@ interface GlobalOptions {
  * Commands are imported when they run, so `--help` or `validate` do not pay
  * for loading the LLM SDKs, Octokit and git.
  */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<ExitCode> {
+  const io = redacted(given);
   let exitCode: ExitCode = EXIT.ok;
   const program = new Command('modelshift')
     .description('Move AI agents between LLM models and providers through git.')
@@ -181,6 +184,16 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/**
+ * Every byte the CLI prints goes through one filter: no stretch of a secret
+ * from the environment (12+ characters), no key-shaped string, no bidi
+ * override, whatever command, format or error produced it.
+ */
+function redacted(io: Io): Io {
+  const redact = redactor(secretsFromEnv(io.env));
+  return { ...io, stdout: (text) => io.stdout(stripBidi(redact(text))), stderr: (text) => io.stderr(stripBidi(redact(text))) };
 }
 
 /** Maps the typed errors to exit codes; a user never sees a stack trace for their own mistake. */

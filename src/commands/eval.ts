@@ -9,6 +9,7 @@ import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { computePlan } from './plan.js';
+import { refuseSecrets } from './validate.js';
 
 export interface EvalOptions {
   migration: string;
@@ -56,6 +57,7 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
     return run.cases ? run.cases(suite.value) : suite.value;
   }).filter((suite) => suite.spec.cases.length > 0);
+  refuseSecrets(workspace, [...run.suites.map((name) => workspace.evalSuites.get(name)!.file), ...run.pairs.flatMap((p) => workspace.agents.get(p.agent)?.file ?? [])]);
   const progress = ctx.isTTY ? (p: Parameters<typeof progressLine>[0]) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
   const report = await runEvaluation({
     pairs: run.pairs,

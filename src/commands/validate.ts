@@ -1,4 +1,4 @@
-import { EXIT } from '../errors.js';
+import { EXIT, FileError } from '../errors.js';
 import { renderValidationMarkdown, renderValidationText, validationReport, type ValidationReport } from '../render/validation.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import type { Finding } from '../workspace/types.js';
@@ -48,4 +48,17 @@ export async function validateCommand(ctx: CommandContext, opts: { format: Forma
         : renderValidationText(report, ctx.isTTY),
   );
   return { exitCode: report.ok ? EXIT.ok : EXIT.findings, data: report };
+}
+
+/**
+ * Eval sends agents' instructions and suites' cases to the providers: a file
+ * that validate flags as holding a literal secret is never sent. Throws on
+ * the first such finding among `files` (exit 1, with its position).
+ */
+export function refuseSecrets(workspace: Pick<LoadedWorkspace, 'findings'>, files: Iterable<string>): void {
+  const wanted = new Set(files);
+  const found = workspace.findings.find((f) => f.rule === 'literal-secret' && wanted.has(f.file));
+  if (!found) return;
+  throw new FileError(`${found.path || 'the document'} holds what looks like a secret, and eval would send it to the model provider; nothing was sent`, found, 'literal-secret',
+    'remove the secret from the file (and revoke it), then run the eval again');
 }

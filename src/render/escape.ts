@@ -23,6 +23,11 @@ export function stripControlChars(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
+/** Bidi overrides and isolates only: for output that keeps its other characters (JSON, diffs). */
+export function stripBidi(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 /**
  * For a name or path shown as code (`spec.model.params.x`): a fence longer
  * than any backtick run inside, so the text cannot close it and what follows

@@ -256,3 +256,19 @@ describe('overlapping migrations', () => {
     ]);
   });
 });
+
+describe('URLs with credentials', () => {
+  it('are errors on a provider baseURL and an http sync target, and the message does not repeat them', () => {
+    const password = ['pw', 'Q7zL9xK2mN4vB8'].join('');
+    const ws = `apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: w }\nspec:\n  sync:\n    targets:\n      - { name: rt, type: http, url: "https://deploy:${password}@rt.internal/config" }\n`;
+    const findings = load({
+      'modelshift.yaml': ws,
+      'providers/local.yaml': provider('local', 'openai-compatible', `  baseURL: https://me:${password}@llm.internal/v1\n`),
+    }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.path}`)).toEqual([
+      'url-credentials modelshift.yaml:7 spec.sync.targets.0.url',
+      'url-credentials providers/local.yaml:6 spec.baseURL',
+    ]);
+    expect(JSON.stringify(findings)).not.toContain(password);
+  });
+});

@@ -3,6 +3,7 @@ import type { Rule } from './context.js';
 import { overlappingMigrations } from './overlapping-migrations.js';
 import { agentProviders, evalReferences, migrationProviders } from './references.js';
 import { uniqueNames } from './unique-names.js';
+import { urlCredentials } from './urls.js';
 
 export type { DocRef, Rule, RuleInput } from './context.js';
 
@@ -10,4 +11,4 @@ export type { DocRef, Rule, RuleInput } from './context.js';
  * Every cross-file rule `validate` runs, in report order. Checks of one
  * document on its own (schema, literal secrets) run in parseFile instead.
  */
-export const RULES: readonly Rule[] = [uniqueNames, agentProviders, migrationProviders, evalReferences, catalogChecks, overlappingMigrations];
+export const RULES: readonly Rule[] = [uniqueNames, agentProviders, migrationProviders, evalReferences, catalogChecks, overlappingMigrations, urlCredentials];
