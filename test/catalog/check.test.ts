@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, checkParams, missingFacts, RETIRING_SOON_DAYS } from '../../src/catalog/check.js';
 import { Catalog, type CatalogEntry } from '../../src/catalog/index.js';
+import { ModelFacts } from '../../src/schema/model-facts.js';
 
 const catalog = new Catalog();
 const entry = (id: string): CatalogEntry => {
@@ -115,5 +116,35 @@ describe('missingFacts', () => {
     const overridden = new Catalog({ 'acme-1': { ...facts(entry('gpt-4.1')), sources: undefined }, 'acme-2': partial });
     expect(overridden.incomplete).toEqual(['acme-2']);
     expect(missingFacts(partial).length).toBeGreaterThan(0);
+  });
+});
+
+describe('catalog completeness', () => {
+  it('knows every model it names as a successor', () => {
+    const missing = catalog.entries().filter((e) => e.successor && !catalog.lookup(e.successor)).map((e) => `${e.id} → ${e.successor}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every entry has valid facts and at least one source', () => {
+    for (const e of catalog.entries()) expect(ModelFacts.safeParse(facts(e)).success, e.id).toBe(true);
+  });
+
+  it.each([
+    ['claude-2.1', 'anthropic'],
+    ['claude-2.0', 'anthropic'],
+    ['claude-instant-1.2', 'anthropic'],
+    ['claude-3-sonnet-20240229', 'anthropic'],
+    ['claude-3-opus-20240229', 'anthropic'],
+    ['gpt-4-32k', 'openai'],
+    ['gpt-4-32k-0314', 'openai'],
+    ['gpt-4-vision-preview', 'openai'],
+    ['gpt-3.5-turbo-0613', 'openai'],
+    ['gpt-3.5-turbo-16k-0613', 'openai'],
+    ['gpt-3.5-turbo', 'openai'],
+    ['gpt-4-0613', 'openai'],
+    ['gpt-4-0125-preview', 'openai'],
+  ] as const)('%s is retired (an error), not unknown', (id, type) => {
+    const [issue] = checkModel(catalog.lookup(id), id, type, '2026-12-01');
+    expect(issue).toMatchObject({ severity: 'error', rule: 'model-retired' });
   });
 });
