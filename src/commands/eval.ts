@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { runEvaluation, type AgentPair, type EvalReport } from '../eval/index.js';
 import { createClient } from '../llm/index.js';
@@ -9,6 +8,7 @@ import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { computePlan } from './plan.js';
+import { resolveInside } from '../workspace/inside.js';
 import { refuseSecrets } from './validate.js';
 
 export interface EvalOptions {
@@ -67,7 +67,7 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
     catalog: workspace.catalog,
     clientFor: (provider) =>
       createClient(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
-    cacheDir: path.resolve(workspace.root, settings.cacheDir),
+    cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
     offline: opts.offline,
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,

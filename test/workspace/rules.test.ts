@@ -272,3 +272,26 @@ describe('URLs with credentials', () => {
     expect(JSON.stringify(findings)).not.toContain(password);
   });
 });
+
+describe('configured paths', () => {
+  it('are errors when absolute or leaving the workspace through ..', () => {
+    const ws = `apiVersion: modelshift.dev/v1
+kind: Workspace
+metadata: { name: w }
+spec:
+  eval: { cacheDir: ../shared-cache }
+  sync:
+    targets:
+      - { name: a, type: file, path: /etc/agents.json }
+      - { name: b, type: litellm, path: "deploy/../../gateway.yaml" }
+      - { name: c, type: file, path: build/../build/agents.json }
+      - { name: d, type: file, path: 'C:\\deploy\\agents.json' }
+`;
+    expect(report({ 'modelshift.yaml': ws }).map((f) => f.split(';')[0])).toEqual([
+      'E path-outside modelshift.yaml:5:21 spec.eval.cacheDir leaves the workspace through ..',
+      'E path-outside modelshift.yaml:8:38 spec.sync.targets.0.path is absolute',
+      'E path-outside modelshift.yaml:9:41 spec.sync.targets.1.path leaves the workspace through ..',
+      'E path-outside modelshift.yaml:11:38 spec.sync.targets.3.path is absolute',
+    ]);
+  });
+});

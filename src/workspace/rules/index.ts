@@ -1,6 +1,7 @@
 import { catalogChecks } from './catalog.js';
 import type { Rule } from './context.js';
 import { overlappingMigrations } from './overlapping-migrations.js';
+import { pathsInside } from './paths.js';
 import { agentProviders, evalReferences, migrationProviders } from './references.js';
 import { uniqueNames } from './unique-names.js';
 import { urlCredentials } from './urls.js';
@@ -11,4 +12,4 @@ export type { DocRef, Rule, RuleInput } from './context.js';
  * Every cross-file rule `validate` runs, in report order. Checks of one
  * document on its own (schema, literal secrets) run in parseFile instead.
  */
-export const RULES: readonly Rule[] = [uniqueNames, agentProviders, migrationProviders, evalReferences, catalogChecks, overlappingMigrations, urlCredentials];
+export const RULES: readonly Rule[] = [uniqueNames, agentProviders, migrationProviders, evalReferences, catalogChecks, overlappingMigrations, urlCredentials, pathsInside];
