@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
@@ -252,17 +253,36 @@ function parseIdentity(text: string): { name: string; email: string } {
   return { name: match[1]!, email: match[2]! };
 }
 
+/**
+ * The one signal Ctrl-C aborts: stops the work cleanly (evals report what
+ * finished); a second Ctrl-C exits at once. Every in-flight request listens
+ * to it (the SDKs add a listener per call), so it has no listener limit: a
+ * `--concurrency 32` eval must not print MaxListenersExceededWarning.
+ */
+export function interruptSignal(): AbortSignal {
+  const interrupt = new AbortController();
+  setMaxListeners(0, interrupt.signal);
+  process.once('SIGINT', () => {
+    interrupt.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return interrupt.signal;
+}
+
+/** `modelshift plan … | head -1`: the reader left, which is not an error; anything else on the streams still is. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 function processIo(): Io {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
+  let interrupt: AbortSignal | undefined;
   return {
-    interruptible: () => {
-      // Ctrl-C stops the work cleanly (evals report what finished); a second Ctrl-C exits at once.
-      const interrupt = new AbortController();
-      process.once('SIGINT', () => {
-        interrupt.abort();
-        process.once('SIGINT', () => process.exit(130));
-      });
-      return interrupt.signal;
-    },
+    interruptible: () => (interrupt ??= interruptSignal()),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,

@@ -117,3 +117,19 @@ export function missingFacts(override: ModelFactsOverride): string[] {
   const absent = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
   return [...new Set(absent.map((issue) => issue.path.map(String).join('.')))];
 }
+
+/**
+ * One line per model that still answers but retires within 90 days: what the
+ * provider SDKs print on every call, said once per run instead. Models
+ * already retired are validate errors and are not repeated here.
+ */
+export function deprecationNotices(catalog: { lookup(model: string): CatalogEntry | undefined }, models: Iterable<string>, today: string): string[] {
+  const notices: string[] = [];
+  for (const model of new Set(models)) {
+    const entry = catalog.lookup(model);
+    const days = entry?.retires ? daysUntil(entry.retires, today) : 0;
+    if (!entry || days <= 0 || days > RETIRING_SOON_DAYS) continue;
+    notices.push(`model "${model}" retires on ${entry.retires} (in ${days} days)${entry.successor ? `; migrate to ${entry.successor}` : ''}`);
+  }
+  return notices;
+}

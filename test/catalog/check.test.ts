@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel, checkParams, missingFacts, RETIRING_SOON_DAYS } from '../../src/catalog/check.js';
+import { checkModel, checkParams, deprecationNotices, missingFacts, RETIRING_SOON_DAYS } from '../../src/catalog/check.js';
 import { Catalog, type CatalogEntry } from '../../src/catalog/index.js';
 import { ModelFacts } from '../../src/schema/model-facts.js';
 
@@ -146,5 +146,14 @@ describe('catalog completeness', () => {
   ] as const)('%s is retired (an error), not unknown', (id, type) => {
     const [issue] = checkModel(catalog.lookup(id), id, type, '2026-12-01');
     expect(issue).toMatchObject({ severity: 'error', rule: 'model-retired' });
+  });
+});
+
+describe('deprecationNotices', () => {
+  it('names each model retiring within 90 days once, with its date and successor; retired, later and current models are left out', () => {
+    expect(deprecationNotices(catalog, ['claude-sonnet-4-5', 'claude-sonnet-4-5', 'gpt-4.1', 'claude-2.1', 'gpt-5.2', 'gpt-5.1'], '2026-11-22')).toEqual([
+      'model "claude-sonnet-4-5" retires on 2026-11-30 (in 8 days); migrate to claude-sonnet-5-5',
+      'model "gpt-4.1" retires on 2027-01-14 (in 53 days); migrate to gpt-6-luna',
+    ]);
   });
 });
