@@ -25,6 +25,7 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
     evalMode: inputs.evalMode,
     onSecret: setSecret,
     comment: inputs.comment,
+    strict: inputs.strict,
     ...(prs ? { prs } : {}),
     ...(runner.runUrl ? { runUrl: runner.runUrl } : {}),
     format: 'text',

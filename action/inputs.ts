@@ -22,6 +22,8 @@ export interface ActionInputs {
   horizonDays?: number;
   /** watch mode: keep the dashboard issue. */
   dashboard: boolean;
+  /** check mode: a working directory without modelshift files fails the check. */
+  strict: boolean;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
@@ -37,6 +39,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     syncTarget: get('sync-target'),
     ...optionalDays(get('horizon-days'), 'horizon-days'),
     dashboard: boolean(get, 'dashboard', false),
+    strict: boolean(get, 'strict', false),
   };
 }
 

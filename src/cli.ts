@@ -1,6 +1,9 @@
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, Format } from './commands/context.js';
+import { stripBidi } from './render/escape.js';
+import { redactor, secretsFromEnv } from './secrets/redact.js';
 import { VERSION } from './version.js';
 import { EXIT, ExternalError, FileError, UsageError, type ExitCode } from './errors.js';
 
@@ -28,7 +31,8 @@ interface GlobalOptions {
  * Commands are imported when they run, so `--help` or `validate` do not pay
  * for loading the LLM SDKs, Octokit and git.
  */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<ExitCode> {
+  const io = redacted(given);
   let exitCode: ExitCode = EXIT.ok;
   const program = new Command('modelshift')
     .description('Move AI agents between LLM models and providers through git.')
@@ -61,7 +65,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   program
     .command('validate')
     .description('check every modelshift file: schema, references, model catalog, literal secrets')
-    .action(run(async (ctx) => (await import('./commands/validate.js')).validateCommand(ctx, { format: ctx.format })));
+    .option('--strict', 'exit 1 when the folder holds no modelshift files (a warning otherwise)')
+    .action(run(async (ctx, command) => (await import('./commands/validate.js')).validateCommand(ctx, { format: ctx.format, strict: command.opts<{ strict?: boolean }>().strict })));
 
   program
     .command('init')
@@ -184,6 +189,16 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
+/**
+ * Every byte the CLI prints goes through one filter: no stretch of a secret
+ * from the environment (12+ characters), no key-shaped string, no bidi
+ * override, whatever command, format or error produced it.
+ */
+function redacted(io: Io): Io {
+  const redact = redactor(secretsFromEnv(io.env));
+  return { ...io, stdout: (text) => io.stdout(stripBidi(redact(text))), stderr: (text) => io.stderr(stripBidi(redact(text))) };
+}
+
 /** Maps the typed errors to exit codes; a user never sees a stack trace for their own mistake. */
 export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): ExitCode {
   if (error instanceof CommanderError) {
@@ -244,17 +259,36 @@ function parseIdentity(text: string): { name: string; email: string } {
   return { name: match[1]!, email: match[2]! };
 }
 
+/**
+ * The one signal Ctrl-C aborts: stops the work cleanly (evals report what
+ * finished); a second Ctrl-C exits at once. Every in-flight request listens
+ * to it (the SDKs add a listener per call), so it has no listener limit: a
+ * `--concurrency 32` eval must not print MaxListenersExceededWarning.
+ */
+export function interruptSignal(): AbortSignal {
+  const interrupt = new AbortController();
+  setMaxListeners(0, interrupt.signal);
+  process.once('SIGINT', () => {
+    interrupt.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return interrupt.signal;
+}
+
+/** `modelshift plan … | head -1`: the reader left, which is not an error; anything else on the streams still is. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 function processIo(): Io {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
+  let interrupt: AbortSignal | undefined;
   return {
-    interruptible: () => {
-      // Ctrl-C stops the work cleanly (evals report what finished); a second Ctrl-C exits at once.
-      const interrupt = new AbortController();
-      process.once('SIGINT', () => {
-        interrupt.abort();
-        process.once('SIGINT', () => process.exit(130));
-      });
-      return interrupt.signal;
-    },
+    interruptible: () => (interrupt ??= interruptSignal()),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,

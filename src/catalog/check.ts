@@ -1,17 +1,20 @@
 import { ModelFacts, type ModelFactsOverride } from '../schema/model-facts.js';
 import type { ProviderType } from '../schema/provider.js';
 import { daysUntil, type CatalogEntry } from './index.js';
+import { closestParam, KNOWN_PARAMS } from './param-names.js';
 
 /** Retirement warnings start this many days ahead (DESIGN §7). */
 export const RETIRING_SOON_DAYS = 90;
 
 export interface CatalogIssue {
   severity: 'error' | 'warning';
-  rule: 'model-retired' | 'model-retiring' | 'model-unknown' | 'param-refused' | 'param-invalid' | 'param-required';
+  rule: 'model-retired' | 'model-retiring' | 'model-unknown' | 'param-refused' | 'param-invalid' | 'param-required' | 'param-unknown';
   /** For parameter issues: the parameter name; empty for the model itself. */
   param: string;
   message: string;
 }
+
+const API_NAME = { openai: 'Chat Completions API', anthropic: 'Messages API' } as const;
 
 export const TOKEN_LIMITS = ['max_tokens', 'max_completion_tokens'] as const;
 
@@ -88,6 +91,17 @@ export function checkParams(entry: CatalogEntry, params: Readonly<Record<string,
   for (const name of facts.refused ?? []) {
     if (has(name)) refuse(name, `${entry.id} does not accept ${name}; remove it`);
   }
+  const known = KNOWN_PARAMS[entry.provider];
+  for (const name of Object.keys(params)) {
+    if (known.has(name)) continue;
+    const near = closestParam(name, known);
+    issues.push({
+      severity: 'warning', rule: 'param-unknown', param: name,
+      message: near
+        ? `"${name}" is not a parameter the ${API_NAME[entry.provider]} takes; did you mean ${near}?`
+        : `"${name}" is not a parameter the ${API_NAME[entry.provider]} is known to take; it is sent as written, so check its spelling in the provider's API reference`,
+    });
+  }
   return issues;
 }
 
@@ -102,4 +116,20 @@ export function missingFacts(override: ModelFactsOverride): string[] {
   // The workspace schema has already checked the types; what is left to say is what is absent.
   const absent = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
   return [...new Set(absent.map((issue) => issue.path.map(String).join('.')))];
+}
+
+/**
+ * One line per model that still answers but retires within 90 days: what the
+ * provider SDKs print on every call, said once per run instead. Models
+ * already retired are validate errors and are not repeated here.
+ */
+export function deprecationNotices(catalog: { lookup(model: string): CatalogEntry | undefined }, models: Iterable<string>, today: string): string[] {
+  const notices: string[] = [];
+  for (const model of new Set(models)) {
+    const entry = catalog.lookup(model);
+    const days = entry?.retires ? daysUntil(entry.retires, today) : 0;
+    if (!entry || days <= 0 || days > RETIRING_SOON_DAYS) continue;
+    notices.push(`model "${model}" retires on ${entry.retires} (in ${days} days)${entry.successor ? `; migrate to ${entry.successor}` : ''}`);
+  }
+  return notices;
 }

@@ -14,9 +14,11 @@ import { buildWorkspace, loadWorkspace, type LoadedWorkspace } from '../workspac
 import type { Finding } from '../workspace/types.js';
 import { runEvalGroups, runEvalsFor, type EvalMode, type EvalRunner } from './check-evals.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
-import { reportOf, today } from './validate.js';
+import { emptyWorkspaceFinding, reportOf, today } from './validate.js';
 
 export interface CheckOptions {
+  /** A workspace folder without modelshift files is an error (the Action's `strict`), not only a warning. */
+  strict?: boolean;
   /** The commit the pull request targets; changes are measured from its merge base with `head`. */
   base: string;
   head: string;
@@ -86,8 +88,9 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
   const head = await loadAt(opts.head);
 
   const review = reviewChanges(base, head, changedFiles);
-  const validation = reportOf(head);
-  const findings = repoFindings(head, review, workspaceDir, new Set(changedFiles));
+  const validation = reportOf(head, { strict: opts.strict });
+  const empty = emptyWorkspaceFinding(head, opts.strict).map((f) => ({ ...f, file: workspaceDir || f.file, inPr: false }));
+  const findings = [...repoFindings(head, review, workspaceDir, new Set(changedFiles)), ...empty];
   const valid = !findings.some((f) => f.severity === 'error');
 
   const connections = new Map([...base.providers].map(([name, loaded]) => [name, loaded.value]));

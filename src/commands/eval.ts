@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { deprecationNotices } from '../catalog/check.js';
 import { EXIT, UsageError } from '../errors.js';
 import { runEvaluation, type AgentPair, type EvalReport } from '../eval/index.js';
 import { createClient } from '../llm/index.js';
@@ -9,6 +9,8 @@ import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { computePlan } from './plan.js';
+import { resolveInside } from '../workspace/inside.js';
+import { refuseSecrets, today } from './validate.js';
 
 export interface EvalOptions {
   migration: string;
@@ -56,6 +58,10 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
     return run.cases ? run.cases(suite.value) : suite.value;
   }).filter((suite) => suite.spec.cases.length > 0);
+  refuseSecrets(workspace, [...run.suites.map((name) => workspace.evalSuites.get(name)!.file), ...run.pairs.flatMap((p) => workspace.agents.get(p.agent)?.file ?? [])]);
+  // The side being moved to: that the side being left retires is why the migration exists.
+  const models = run.pairs.map((p) => p.head.agent.spec.model.name);
+  for (const notice of deprecationNotices(workspace.catalog, models, today(ctx.now))) ctx.stderr(`warning: ${notice}\n`);
   const progress = ctx.isTTY ? (p: Parameters<typeof progressLine>[0]) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
   const report = await runEvaluation({
     pairs: run.pairs,
@@ -65,7 +71,7 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
     catalog: workspace.catalog,
     clientFor: (provider) =>
       createClient(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
-    cacheDir: path.resolve(workspace.root, settings.cacheDir),
+    cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
     offline: opts.offline,
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,
@@ -88,6 +94,11 @@ export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promi
   const suites = opts.suite ? [opts.suite] : (rule.spec.eval?.suites ?? []);
   if (!suites.length) {
     ctx.stdout(`evals are not configured for ${plan.migration}: add spec.eval.suites to the migration, or pass --suite NAME\n`);
+    return { exitCode: EXIT.ok, data: null };
+  }
+  if (plan.agents.length === 0) {
+    // After `apply` the agents are on the destination already: the comparison is between commits now.
+    ctx.stdout(`the plan of ${plan.migration} is empty: no agent is left to migrate, so there is nothing to compare; if it was applied, compare the commits instead: modelshift eval --base <ref before the change> --head HEAD\n`);
     return { exitCode: EXIT.ok, data: null };
   }
   const report = await evaluate(ctx, workspace, { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate }, opts);

@@ -1,4 +1,4 @@
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { API_VERSION } from '../schema/index.js';
@@ -52,8 +52,22 @@ spec:
   };
 }
 
+/** The eval cache (spec.eval.cacheDir's default): answers of paid model calls, kept out of git unless chosen. */
+export const CACHE_IGNORE = '.modelshift/cache/';
+
+/**
+ * `.gitignore` with the cache entry added, or undefined when an entry already
+ * covers it. Pure, so the decision is testable without a disk.
+ */
+export function withCacheIgnored(existing: string | undefined): string | undefined {
+  const lines = (existing ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => ['.modelshift', '.modelshift/', '/.modelshift/', '.modelshift/cache', '.modelshift/cache/', '/.modelshift/cache/'].includes(l))) return undefined;
+  const head = existing === undefined || existing === '' ? '' : existing.endsWith('\n') ? existing : `${existing}\n`;
+  return `${head}# modelshift eval cache: commit it only to replay evals offline in CI (see the README)\n${CACHE_IGNORE}\n`;
+}
+
 /** Writes the starter files; writes nothing when any of them exists already. */
-export async function initCommand(ctx: CommandContext): Promise<CommandResult<{ created: string[] }>> {
+export async function initCommand(ctx: CommandContext): Promise<CommandResult<{ created: string[]; gitignore: 'created' | 'updated' | 'unchanged' }>> {
   const files = Object.entries(scaffold());
   const existing: string[] = [];
   for (const [rel] of files) {
@@ -68,6 +82,17 @@ export async function initCommand(ctx: CommandContext): Promise<CommandResult<{ 
     await writeFile(target, text, { flag: 'wx' });
     ctx.stdout(`created ${rel}\n`);
   }
+  const ignorePath = path.join(ctx.cwd, '.gitignore');
+  const existingIgnore = await readFile(ignorePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  const ignore = withCacheIgnored(existingIgnore);
+  const gitignore = ignore === undefined ? 'unchanged' : existingIgnore === undefined ? 'created' : 'updated';
+  if (ignore !== undefined) {
+    await writeFile(ignorePath, ignore);
+    ctx.stdout(`${gitignore} .gitignore (${CACHE_IGNORE})\n`);
+  }
   ctx.stdout('next: edit the agent, then run `modelshift validate`\n');
-  return { exitCode: EXIT.ok, data: { created: files.map(([rel]) => rel) } };
+  return { exitCode: EXIT.ok, data: { created: files.map(([rel]) => rel), gitignore } };
 }

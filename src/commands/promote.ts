@@ -33,6 +33,8 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   const name = rule.value.metadata.name;
   let plan: PromotePlan | undefined;
   let warnings: string[] = [];
+  /** When there is nothing to promote: the agents of the base already on the destination without a canary. */
+  let arrived = 0;
 
   const result = await openChangePr({
     ...opts,
@@ -43,7 +45,11 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
       // The rule as merged decides the steps; one only the user has yet still names its own canary.
       const promotion = planPromotion(workspace, workspace.migrations.get(name)?.value ?? rule.value);
       plan ??= promotion;
-      if (!promotion) return undefined;
+      if (!promotion) {
+        const { to } = (workspace.migrations.get(name)?.value ?? rule.value).spec;
+        arrived = [...workspace.agents.values()].filter(({ value: a }) => !a.spec.rollout && a.spec.model.provider === to.provider && a.spec.model.name === to.model).length;
+        return undefined;
+      }
       const targets = promotion.agents.map((a) => ({ agent: a.name, model: a.before.spec.rollout!.model }));
       warnings = targetWarnings(checkTargets(workspace, targets, today(ctx.now)), `promote ${name}`, opts.allowRetired);
       const stable = [...new Set(promotion.agents.map((a) => `${a.before.spec.model.provider}/${a.before.spec.model.name}`))].join(', ');
@@ -72,7 +78,15 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   if (opts.format === 'json') ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
   else {
     for (const warning of output.warnings) ctx.stderr(`warning: ${warning}\n`);
-    ctx.stdout(plan ? `${promoteHeadline(plan)}\n${describePrOutcome(output)}\n` : `Nothing to promote: no agent on ${opts.base} is in the canary of ${name} (modelshift pr ${name} starts it).\n`);
+    ctx.stdout(plan ? `${promoteHeadline(plan)}\n${describePrOutcome(output)}\n` : nothingToPromote(name, opts.base, arrived, rule.value.spec.to));
   }
   return { exitCode: EXIT.ok, data: output };
+}
+
+/** After the cut-over the migration is done, which is not the same as a canary never started. */
+function nothingToPromote(name: string, base: string, arrived: number, to: { provider: string; model: string }): string {
+  if (arrived > 0) {
+    return `Nothing to promote: ${name} is complete on ${base}; ${arrived} agent${arrived === 1 ? ' is' : 's are'} on ${to.provider}/${to.model} and no canary is running (modelshift rollback ${name} reverts it).\n`;
+  }
+  return `Nothing to promote: no agent on ${base} is in the canary of ${name} (modelshift pr ${name} starts it).\n`;
 }

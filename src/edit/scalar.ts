@@ -59,8 +59,10 @@ function formatNonString(value: number | boolean | null): string {
  */
 function blockStyle(value: string, hint: StyleHint, indent: number): Rendered | undefined {
   const wasBlock = hint.type === 'BLOCK_LITERAL' || hint.type === 'BLOCK_FOLDED';
-  // An empty block scalar reads as nothing at all; `""` says what it is.
-  if (value === '' || (!wasBlock && (hint.type !== undefined || !value.includes('\n')))) return undefined;
+  // An empty block scalar reads as nothing at all; `""` says what it is. A plain scalar that gains
+  // lines (instructions.append) becomes a literal block, as a person would write it; quoted stays quoted.
+  const mayBecomeBlock = hint.type === undefined || hint.type === 'PLAIN';
+  if (value === '' || (!wasBlock && (!mayBecomeBlock || !value.includes('\n')))) return undefined;
   const body = value.replace(/\n+$/, '');
   const trailing = value.length - body.length;
   const chomp = hint.chomp !== undefined && chompFits(hint.chomp, trailing) ? hint.chomp : trailing === 0 ? '-' : trailing === 1 ? '' : '+';

@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { ExternalError } from '../errors.js';
+import { redactor } from '../secrets/redact.js';
 import type { GitHubConfig } from './config.js';
 
 /** How to behave when GitHub says the rate limit is hit. */
@@ -41,6 +42,13 @@ export function createOctokit(config: GitHubConfig, retry: RetryOptions = {}): O
     userAgent: 'modelshift',
     // Failed requests become ExternalErrors with a hint; Octokit's own error log would print them twice.
     log: { debug: quiet, info: quiet, warn: console.warn, error: quiet },
+  });
+  // Titles and bodies carry user and model text; no stretch of a secret from the environment leaves in one.
+  const redact = redactor(config.secrets ?? [config.token]);
+  octokit.hook.before('request', (options) => {
+    for (const field of ['title', 'body'] as const) {
+      if (typeof options[field] === 'string') options[field] = redact(options[field]);
+    }
   });
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { secretsFromEnv } from '../secrets/redact.js';
 
 /** Environment variables as read at the edge (`process.env` in the CLI, the runner's env in the Action). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -10,6 +11,8 @@ export interface GitHubConfig {
   repo: string;
   /** REST API root: `https://api.github.com`, or a GitHub Enterprise Server's `https://host/api/v3`. */
   apiUrl: string;
+  /** Secret values of the environment, kept out of every title and body sent (PR bodies, comments). */
+  secrets?: readonly string[];
 }
 
 /** A repository named by a git remote URL. */
@@ -42,12 +45,17 @@ export function gitHubConfig(env: Env, originUrl?: string): GitHubConfig {
     throw new UsageError(
       env.GITHUB_REPOSITORY
         ? `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY}", expected owner/name`
-        : `cannot tell the GitHub repository from the origin URL ${originUrl === undefined ? '(no origin remote)' : `"${originUrl}"`}`,
+        : `cannot tell the GitHub repository from the origin URL ${originUrl === undefined ? '(no origin remote)' : `"${withoutUserinfo(originUrl)}"`}`,
       'set GITHUB_REPOSITORY=owner/name',
     );
   }
   const apiUrl = env.GITHUB_API_URL || (origin && origin.host !== PUBLIC_HOST ? `https://${origin.host}/api/v3` : PUBLIC_API);
-  return { token, owner: named.owner, repo: named.repo, apiUrl: apiUrl.replace(/\/+$/, '') };
+  return { token, owner: named.owner, repo: named.repo, apiUrl: apiUrl.replace(/\/+$/, ''), secrets: [token, ...secretsFromEnv(env)] };
+}
+
+/** A remote URL for a message: `https://user:token@host/…` loses its credentials. */
+function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
 }
 
 /**

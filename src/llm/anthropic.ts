@@ -46,7 +46,10 @@ export function createAnthropicClient(provider: Provider, secrets: ClientSecrets
   return {
     async complete(req: LlmRequest, signal?: AbortSignal): Promise<LlmResponse> {
       try {
-        const { value, latencyMs } = await clock.time((headers) => sdk.messages.create(toMessagesBody(req), { signal, headers }));
+        // The SDK's own transport (retries, errors, timeout), without `messages.create`, which
+        // prints a deprecation banner to the console on every call; modelshift reports a model's
+        // retirement itself, once, from the catalog.
+        const { value, latencyMs } = await clock.time((headers) => sdk.post<Message>('/v1/messages', { body: toMessagesBody(req), signal, headers, timeout: opts.timeoutMs }));
         return fromMessage(value, latencyMs);
       } catch (err) {
         throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);

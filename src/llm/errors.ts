@@ -1,5 +1,6 @@
 import { ExternalError } from '../errors.js';
 import type { Provider } from '../schema/provider.js';
+import { redactor } from '../secrets/redact.js';
 
 /**
  * What went wrong with a model call. Decided from the HTTP status or the SDK's
@@ -74,12 +75,13 @@ export interface SdkErrorClasses {
 
 /**
  * Turns whatever an SDK threw into an `LlmError`. The key is scrubbed from the
- * text because some servers echo the credential they refused. SDK API errors
+ * text because some servers echo the credential they refused, often only
+ * part of it: any 12-character stretch of it goes. SDK API errors
  * are not kept as `cause`: their bodies may hold the same echo.
  */
 export function normalizeSdkError(err: unknown, classes: SdkErrorClasses, provider: string, apiKey: string | undefined): LlmError {
   if (err instanceof LlmError) return err;
-  const scrub = (text: string) => redact(text, apiKey);
+  const scrub = redactor(apiKey ? [apiKey] : []);
   if (err instanceof classes.abort) return new LlmError(`${provider}: call aborted`, { kind: 'aborted', provider });
   if (err instanceof classes.timeout) {
     return new LlmError(`${provider}: no response before the timeout`, { kind: 'timeout', provider, hint: HINTS.timeout });
@@ -104,10 +106,6 @@ export function normalizeSdkError(err: unknown, classes: SdkErrorClasses, provid
   throw err;
 }
 
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('[redacted]');
-}
 
 /** Thrown when a client is created for a provider that needs a key and has none. */
 export function missingKey(provider: Provider): LlmError {

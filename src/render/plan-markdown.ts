@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/types.js';
-import { escapeMarkdown } from './escape.js';
+import { codeSpan, escapeMarkdown } from './escape.js';
 import { changeKind, describeChange, displayChanges, formatValue } from './plan-common.js';
 
 /** A code fence longer than any backtick run in the text, so the text cannot close it. */
@@ -24,10 +24,10 @@ export function planHeadline(plan: Plan): string {
 
 /** The plan section of a PR body: summary first, then agents, warnings, skipped and the diff folded. */
 export function renderPlanMarkdown(plan: Plan): string {
-  const out: string[] = [`### Migration \`${plan.migration.replace(/`/g, '')}\``, '', `**${planHeadline(plan)}**`, ''];
+  const out: string[] = [`### Migration ${codeSpan(plan.migration)}`, '', `**${planHeadline(plan)}**`, ''];
   if (plan.errors.length) {
     out.push('> [!CAUTION]', '> This plan cannot be applied:');
-    for (const e of plan.errors) out.push(`> - \`${e.file}:${e.line}:${e.column}\` ${escapeMarkdown(e.message)}`);
+    for (const e of plan.errors) out.push(`> - ${codeSpan(`${e.file}:${e.line}:${e.column}`)} ${escapeMarkdown(e.message)}`);
     out.push('');
   }
   if (plan.agents.length) {
@@ -36,15 +36,15 @@ export function renderPlanMarkdown(plan: Plan): string {
       const changes = displayChanges(agent.changes)
         .map((change) => {
           const kind = changeKind(change);
-          const path = `\`${change.path}\``;
+          const path = codeSpan(change.path, true);
           if (kind === 'add') return `+ ${path} ${escapeMarkdown(formatValue(change.after))}`;
           if (kind === 'remove') return `− ${path}`;
           return `${path} ${escapeMarkdown(describeChange(change))}`;
         })
         .join('<br>');
       // Owners in code spans: shown to the reviewer, but not pinged by every plan comment.
-      const owners = agent.before.metadata.owners?.map((o) => `\`${o}\``).join(', ');
-      out.push(`| ${escapeMarkdown(agent.name)}${owners ? ` (${owners})` : ''} | \`${agent.file.replace(/`/g, '')}\` | ${changes} |`);
+      const owners = agent.before.metadata.owners?.map((o) => codeSpan(o, true)).join(', ');
+      out.push(`| ${escapeMarkdown(agent.name)}${owners ? ` (${owners})` : ''} | ${codeSpan(agent.file, true)} | ${changes} |`);
     }
     out.push('');
   }

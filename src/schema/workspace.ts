@@ -11,7 +11,13 @@ export const SyncTarget = z.discriminatedUnion('type', [
     url: z.url({ protocol: /^https?$/ }),
     tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be the NAME of an environment variable' }).optional(),
   }),
-  z.strictObject({ name: Name, type: z.literal('litellm'), path: z.string().regex(/\.ya?ml$/, { message: 'must end in .yaml or .yml' }) }),
+  z.strictObject({
+    name: Name,
+    type: z.literal('litellm'),
+    path: z.string().regex(/\.ya?ml$/, { message: 'must end in .yaml or .yml' }),
+    /** Take over the model_list of an existing config that modelshift did not write (it has no modelshift marker). */
+    adopt: z.boolean().optional(),
+  }),
 ]);
 export type SyncTarget = z.infer<typeof SyncTarget>;
 

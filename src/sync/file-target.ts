@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ExternalError } from '../errors.js';
+import { resolveInside } from '../workspace/inside.js';
 import { writeFilesAtomically } from '../workspace/write-files.js';
 import type { SyncTarget as SyncTargetConfig } from '../schema/index.js';
 import { storedAgents, type Bundle, type BundleAgent } from './bundle.js';
@@ -11,12 +12,14 @@ type FileConfig = Extract<SyncTargetConfig, { type: 'file' }>;
 
 /** The bundle as a file, for applications that read their config from disk; JSON or YAML by extension. */
 export function fileTarget(config: FileConfig, deps: TargetDeps): SyncTarget {
-  const file = path.resolve(deps.root, config.path);
+  // Resolved through symlinks on first use: a path that validate accepts can still lead out through a linked folder.
+  let resolved: Promise<string> | undefined;
+  const inside = () => (resolved ??= resolveInside(deps.root, config.path, `the path of sync target ${config.name}`));
   const yaml = /\.ya?ml$/.test(config.path);
   return {
     location: config.path,
     async read() {
-      const text = await readText(file);
+      const text = await readText(await inside());
       if (text === undefined) return new Map();
       return storedAgents(parseText(text, yaml, config.path), config.path);
     },
@@ -24,6 +27,7 @@ export function fileTarget(config: FileConfig, deps: TargetDeps): SyncTarget {
       return { entries: new Map(Object.entries(bundle.agents)), warnings: [] };
     },
     async write(entries, bundle) {
+      const file = await inside();
       await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
         throw new ExternalError(`cannot create the folder of ${config.path}: ${(error as Error).message}`, { cause: error });
       });

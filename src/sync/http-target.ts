@@ -1,5 +1,6 @@
 import { ExternalError, UsageError } from '../errors.js';
 import type { SyncTarget as SyncTargetConfig } from '../schema/index.js';
+import { redactor } from '../secrets/redact.js';
 import { storedAgents, type BundleAgent } from './bundle.js';
 import { redactUrl, requestWithRetry, type HttpResponse } from './http-client.js';
 import type { SyncTarget, TargetDeps } from './target.js';
@@ -18,6 +19,8 @@ export function httpTarget(config: HttpConfig, deps: TargetDeps): SyncTarget {
     throw new UsageError(`sync target ${config.name}: the environment variable ${config.tokenEnv} is not set`, `set ${config.tokenEnv} to the runtime's bearer token (tokenEnv names the variable, it never holds the token)`);
   }
   const location = redactUrl(config.url);
+  // A runtime may echo the bearer token it refused; its body is shown redacted.
+  const redact = redactor(token ? [token] : []);
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   let etag: string | undefined;
 
@@ -27,7 +30,7 @@ export function httpTarget(config: HttpConfig, deps: TargetDeps): SyncTarget {
       status: response.status,
       hint: denied
         ? `check the token: ${config.tokenEnv ? `the value of ${config.tokenEnv}` : 'the target has no tokenEnv'} must be accepted by the runtime`
-        : `the runtime answered: ${response.text.slice(0, 200) || '(empty body)'}`,
+        : `the runtime answered: ${redact(response.text).slice(0, 200) || '(empty body)'}`,
     });
   };
 

@@ -12,6 +12,7 @@ import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles } from './parse-files.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
+import { withoutSecretNames } from './rules/secrets.js';
 import type { Finding, Loaded, SourceFile, Workspace } from './types.js';
 
 export interface LoadOptions {
@@ -123,6 +124,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
     today: options.today,
   };
   for (const rule of RULES) findings.push(...rule(input));
+  for (let i = 0; i < findings.length; i++) findings[i] = withoutSecretNames(findings[i]!);
   for (const f of findings) {
     const source = sources.get(f.file);
     if (source && f.severity === 'error') source.invalid = true;

@@ -115,7 +115,7 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
       parsed.resource = checked.resource;
       const name = (data as { metadata?: { name?: unknown } } | null)?.metadata?.name;
       if (typeof name === 'string') parsed.name = name;
-      findings.push(...checked.findings, ...literalSecrets(file, parsed));
+      findings.push(...checked.findings, ...literalSecrets(file, parsed, { text: body, lineStarts: lines.lineStarts }));
     }
     docs.push(parsed);
   }

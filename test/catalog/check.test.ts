@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel, checkParams, missingFacts, RETIRING_SOON_DAYS } from '../../src/catalog/check.js';
+import { checkModel, checkParams, deprecationNotices, missingFacts, RETIRING_SOON_DAYS } from '../../src/catalog/check.js';
 import { Catalog, type CatalogEntry } from '../../src/catalog/index.js';
+import { ModelFacts } from '../../src/schema/model-facts.js';
 
 const catalog = new Catalog();
 const entry = (id: string): CatalogEntry => {
@@ -115,5 +116,44 @@ describe('missingFacts', () => {
     const overridden = new Catalog({ 'acme-1': { ...facts(entry('gpt-4.1')), sources: undefined }, 'acme-2': partial });
     expect(overridden.incomplete).toEqual(['acme-2']);
     expect(missingFacts(partial).length).toBeGreaterThan(0);
+  });
+});
+
+describe('catalog completeness', () => {
+  it('knows every model it names as a successor', () => {
+    const missing = catalog.entries().filter((e) => e.successor && !catalog.lookup(e.successor)).map((e) => `${e.id} → ${e.successor}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every entry has valid facts and at least one source', () => {
+    for (const e of catalog.entries()) expect(ModelFacts.safeParse(facts(e)).success, e.id).toBe(true);
+  });
+
+  it.each([
+    ['claude-2.1', 'anthropic'],
+    ['claude-2.0', 'anthropic'],
+    ['claude-instant-1.2', 'anthropic'],
+    ['claude-3-sonnet-20240229', 'anthropic'],
+    ['claude-3-opus-20240229', 'anthropic'],
+    ['gpt-4-32k', 'openai'],
+    ['gpt-4-32k-0314', 'openai'],
+    ['gpt-4-vision-preview', 'openai'],
+    ['gpt-3.5-turbo-0613', 'openai'],
+    ['gpt-3.5-turbo-16k-0613', 'openai'],
+    ['gpt-3.5-turbo', 'openai'],
+    ['gpt-4-0613', 'openai'],
+    ['gpt-4-0125-preview', 'openai'],
+  ] as const)('%s is retired (an error), not unknown', (id, type) => {
+    const [issue] = checkModel(catalog.lookup(id), id, type, '2026-12-01');
+    expect(issue).toMatchObject({ severity: 'error', rule: 'model-retired' });
+  });
+});
+
+describe('deprecationNotices', () => {
+  it('names each model retiring within 90 days once, with its date and successor; retired, later and current models are left out', () => {
+    expect(deprecationNotices(catalog, ['claude-sonnet-4-5', 'claude-sonnet-4-5', 'gpt-4.1', 'claude-2.1', 'gpt-5.2', 'gpt-5.1'], '2026-11-22')).toEqual([
+      'model "claude-sonnet-4-5" retires on 2026-11-30 (in 8 days); migrate to claude-sonnet-5-5',
+      'model "gpt-4.1" retires on 2027-01-14 (in 53 days); migrate to gpt-6-luna',
+    ]);
   });
 });

@@ -66,6 +66,23 @@ async function canaryPr(extra: (files: Record<string, string>) => Record<string,
   return { repo, base, head: await repo.commit({}, 'start the sales canary') };
 }
 
+describe('check on a folder without modelshift files', () => {
+  it('warns that nothing was checked, and fails with strict', async () => {
+    fixture = await pullRequestRepo({ 'README.md': '# app\n' }, { 'src/app.yaml': 'name: app\n' });
+    const call = (strict: boolean) => checkCommand(
+      { cwd: fixture!.repo.dir, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: false, now: new Date('2026-11-22T12:00:00Z') },
+      { base: fixture!.base, head: fixture!.head, evalMode: 'never', comment: false, format: 'json', strict },
+    );
+    const lenient = await call(false);
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.data.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning no-files']);
+    expect(lenient.data.fullReport).toContain('no modelshift files here, so nothing was checked');
+    const strict = await call(true);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.data.valid).toBe(false);
+  });
+});
+
 describe('checkCommand', () => {
   it('evaluates the canary candidate against the running model, with the base branch\'s connections and the rule\'s gate', async () => {
     // The PR also points the openai provider at another server: the evals must not follow it.

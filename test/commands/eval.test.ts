@@ -75,11 +75,21 @@ describe('modelshift eval', () => {
     expect(fake.requests).toHaveLength(4);
   });
 
+  it('after apply says the plan is empty and points at --base instead of running nothing', async () => {
+    expect((await runCli(['apply', 'to-5.1'], repo.dir, {})).code).toBe(0);
+    const run = await runCli(['eval', 'to-5.1'], repo.dir, { OPENAI_API_KEY: KEY });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the plan of to-5.1 is empty');
+    expect(run.stdout).toContain('modelshift eval --base');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('compares every agent changed between two refs', async () => {
     await repo.git(['checkout', '--quiet', '-b', 'prompt-edit']);
     await repo.commit({ 'agents/triage.yaml': files(fake.baseURL)['agents/triage.yaml']!.replace('Be verbose.', 'Be brief.') }, 'edit the prompt');
     const run = await runCli(['eval', '--base', 'main', '--head', 'HEAD', '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
-    expect(run.stderr).toBe('');
+    // The agent stays on a model that retires soon: said once per run, as SDKs would on every call.
+    expect(run.stderr).toBe('warning: model "gpt-4.1" retires on 2027-01-14 (in 53 days); migrate to gpt-6-luna\n');
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout);
     expect(data.groups).toEqual([{ migration: null, status: 'ran' }]);

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/catalog/index.js';
 import type { CommandContext } from '../../src/commands/context.js';
-import { initCommand, scaffold } from '../../src/commands/init.js';
+import { initCommand, scaffold, withCacheIgnored } from '../../src/commands/init.js';
 import { validateCommand } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -36,7 +36,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('init', () => {
   it('creates a workspace that validates cleanly, every file with its modeline', async () => {
     const result = await initCommand(context(dir));
-    expect(result).toEqual({ exitCode: 0, data: { created: ['modelshift.yaml', 'providers/openai.yaml', 'agents/example-assistant.yaml'] } });
+    expect(result).toEqual({ exitCode: 0, data: { created: ['modelshift.yaml', 'providers/openai.yaml', 'agents/example-assistant.yaml'], gitignore: 'created' } });
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('\n.modelshift/cache/\n');
     expect(out.join('')).toContain('created agents/example-assistant.yaml');
     for (const file of result.data.created) {
       const text = readFileSync(path.join(dir, file), 'utf8');
@@ -46,6 +47,16 @@ describe('init', () => {
     const validation = await validateCommand(context(dir), { format: 'json' });
     expect(validation.exitCode).toBe(0);
     expect(validation.data).toMatchObject({ ok: true, errors: [], warnings: [], counts: { files: 3, agents: 1, providers: 1 } });
+  });
+
+  it('adds the cache to an existing .gitignore once, keeping what is there', async () => {
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules/');
+    expect((await initCommand(context(dir))).data.gitignore).toBe('updated');
+    const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    expect(text.startsWith('node_modules/\n')).toBe(true);
+    expect(text.match(/\.modelshift\/cache\//g)).toHaveLength(1);
+    expect(withCacheIgnored(text)).toBeUndefined();
+    expect(withCacheIgnored('/.modelshift/\n')).toBeUndefined();
   });
 
   it('scaffolds a model the catalog knows and does not plan to retire', () => {

@@ -107,7 +107,7 @@ describe('modelshift promote', () => {
 
     const done = await runCli(['promote', MIGRATION], repo.dir, env);
     expect(done.code).toBe(0);
-    expect(done.stdout).toBe(`Nothing to promote: no agent on main is in the canary of ${MIGRATION} (modelshift pr ${MIGRATION} starts it).\n`);
+    expect(done.stdout).toBe(`Nothing to promote: ${MIGRATION} is complete on main; 3 agents are on anthropic/claude-sonnet-5-5 and no canary is running (modelshift rollback ${MIGRATION} reverts it).\n`);
     expect(fake.pulls).toHaveLength(3);
 
     // The cut-over arrived through a merge commit of its promote branch; rollback still finds it.

@@ -55,6 +55,18 @@ describe('validate', () => {
     });
   });
 
+  it('says a folder without modelshift files was not checked: a warning, an error with --strict', async () => {
+    const root = path.join(tmp, 'empty');
+    write(root, { 'README.md': '# not a workspace\n', '.github/workflows/ci.yml': 'on: push\n' });
+    const { ctx, out } = context(root);
+    expect((await validateCommand(ctx, { format: 'text' })).exitCode).toBe(0);
+    expect(out.join('')).toContain('.:1:1  warning  no modelshift files here, so nothing was checked; run modelshift init');
+    const strict = context(root);
+    const result = await validateCommand(strict.ctx, { format: 'json', strict: true });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(strict.out.join('')).errors.map((e: { rule: string }) => e.rule)).toEqual(['no-files']);
+  });
+
   it('exits 1 on an error, names file:line:column in every format, and judges retirement by the injected day', async () => {
     const root = path.join(tmp, 'invalid');
     write(root, {

@@ -81,7 +81,7 @@ describe('quoting of a replaced scalar', () => {
         ],
       },
     ]);
-    expect(out).toBe(`i: "a\\nb"  # c\nj: "it's\\tmulti\\u0007"\n`);
+    expect(out).toBe(`i: |-  # c\n  a\n  b\nj: "it's\\tmulti\\u0007"\n`);
   });
 });
 
@@ -148,7 +148,11 @@ describe('block scalars', () => {
     expect(out).toBe('spec:\n    model: x\n    instructions: |\n        Line one.\n        Line two.\n');
   });
 
-  test('a multi-line string replacing a plain scalar keeps the scalar on its line', () => {
-    expect(setOne('i: Be brief.  # c\nj: 1\n', ['i'], 'Be brief.\nBe kind.')).toBe('i: "Be brief.\\nBe kind."  # c\nj: 1\n');
+  test('a multi-line string replacing a plain scalar becomes a literal block, its comment kept on the key\'s line', () => {
+    expect(setOne('i: Be brief.  # c\nj: 1\n', ['i'], 'Be brief.\nBe kind.')).toBe('i: |-  # c\n  Be brief.\n  Be kind.\nj: 1\n');
+  });
+
+  test('a multi-line string replacing a quoted scalar stays quoted', () => {
+    expect(setOne('i: "Be brief."\n', ['i'], 'Be brief.\nBe kind.')).toBe('i: "Be brief.\\nBe kind."\n');
   });
 });

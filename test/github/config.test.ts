@@ -27,11 +27,11 @@ describe('parseRepoUrl', () => {
 describe('gitHubConfig', () => {
   it('prefers GITHUB_TOKEN and GITHUB_REPOSITORY and GITHUB_API_URL', () => {
     const env = { GITHUB_TOKEN: 't1', GH_TOKEN: 't2', GITHUB_REPOSITORY: 'acme/agents', GITHUB_API_URL: 'https://ghe.example.com/api/v3/' };
-    expect(gitHubConfig(env, 'git@github.com:other/repo.git')).toEqual({ token: 't1', owner: 'acme', repo: 'agents', apiUrl: 'https://ghe.example.com/api/v3' });
+    expect(gitHubConfig(env, 'git@github.com:other/repo.git')).toMatchObject({ token: 't1', owner: 'acme', repo: 'agents', apiUrl: 'https://ghe.example.com/api/v3' });
   });
 
   it('falls back to GH_TOKEN and the origin URL', () => {
-    expect(gitHubConfig({ GH_TOKEN: 't2' }, 'https://github.com/acme/agents.git')).toEqual({ token: 't2', owner: 'acme', repo: 'agents', apiUrl: 'https://api.github.com' });
+    expect(gitHubConfig({ GH_TOKEN: 't2' }, 'https://github.com/acme/agents.git')).toMatchObject({ token: 't2', owner: 'acme', repo: 'agents', apiUrl: 'https://api.github.com' });
   });
 
   it('derives the Enterprise Server API from the origin host', () => {

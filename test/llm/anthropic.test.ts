@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JSON_OBJECT_INSTRUCTION } from '../../src/llm/anthropic.js';
 import { createClient, LlmError, type LlmRequest } from '../../src/llm/index.js';
 import { startAnthropicFake, type FakeLlmServer, type FakeReply } from '../fakes/anthropic-server.js';
@@ -34,6 +34,17 @@ async function rejection(promise: Promise<unknown>): Promise<LlmError> {
 }
 
 describe('anthropic client', () => {
+  it('prints nothing to the console for a model the SDK calls deprecated', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (let i = 0; i < 3; i++) await client().complete({ ...request, model: 'claude-sonnet-4-5' });
+      expect(fake.requests).toHaveLength(3);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('puts instructions in system, tools with input_schema, params as they are', async () => {
     await client().complete(request);
     const sent = fake.requests[0]!;

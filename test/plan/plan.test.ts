@@ -102,3 +102,21 @@ spec:
     expect(result.diff).toBe('');
   });
 });
+
+describe('instructions.append on a plain scalar', () => {
+  it('writes a literal block scalar, not an escaped one-line string', () => {
+    const agent = `apiVersion: modelshift.dev/v1
+kind: Agent
+metadata: { name: support-a }
+spec:
+  model: { provider: openai, name: gpt-4.1, params: { max_tokens: 100 } }
+  instructions: You help customers.
+`;
+    const rule = migration('append', `  from: { provider: openai, model: gpt-4.1 }
+  to: { provider: openai, model: gpt-4.1-mini }
+  instructions: { append: "Answer in at most three sentences." }
+`);
+    const result = plan({ 'agents/a.yaml': agent, 'migrations/m.yaml': rule }, 'append');
+    expect(result.files['agents/a.yaml']).toContain('  instructions: |-\n    You help customers.\n\n    Answer in at most three sentences.\n');
+  });
+});

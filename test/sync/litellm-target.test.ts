@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,7 +98,7 @@ router_settings:
   routing_strategy: latency-based-routing
 `;
     await writeFile(path.join(dir, 'config.yaml'), own);
-    const target = litellmTarget({ ...config, path: 'config.yaml' }, { root: dir, env: {}, http: DEFAULT_HTTP });
+    const target = litellmTarget({ ...config, path: 'config.yaml', adopt: true }, { root: dir, env: {}, http: DEFAULT_HTTP });
     const [report] = await runSync([{ config, target }], bundleFrom(sampleFiles()), { dryRun: false, prune: true });
     expect(report!.counts).toMatchObject({ created: 3, pruned: 0 });
     expect(report!.warnings.join('\n')).toMatch(/routing_strategy is latency-based-routing; LiteLLM honours deployment weights only under simple-shuffle/);
@@ -136,12 +136,32 @@ router_settings:
 
   it('warns about entries of its own name it did not write, and refuses a file that is not a config', async () => {
     await writeFile(path.join(dir, 'c.yaml'), 'model_list:\n  - model_name: docs-search\n    litellm_params: { model: openai/x }\n');
-    const target = litellmTarget({ ...config, path: 'c.yaml' }, { root: dir, env: {}, http: DEFAULT_HTTP });
+    const target = litellmTarget({ ...config, path: 'c.yaml', adopt: true }, { root: dir, env: {}, http: DEFAULT_HTTP });
     await target.read();
     expect(target.render(bundleFrom(sampleFiles())).warnings.join('\n')).toMatch(/entries named docs-search that modelshift did not write/);
 
     await writeFile(path.join(dir, 'bad.yaml'), 'model_list: {}\n');
     const bad = litellmTarget({ ...config, path: 'bad.yaml' }, { root: dir, env: {}, http: DEFAULT_HTTP });
     await expect(bad.read()).rejects.toThrow(ExternalError);
+  });
+
+  it('never rewrites a file it did not write unless the target adopts it', async () => {
+    const foreign = 'on: push\njobs:\n  test: { runs-on: ubuntu-latest }\n';
+    await writeFile(path.join(dir, 'ci.yaml'), foreign);
+    const target = litellmTarget({ ...config, path: 'ci.yaml' }, { root: dir, env: {}, http: DEFAULT_HTTP });
+    await expect(runSync([{ config, target }], bundleFrom(sampleFiles()), { dryRun: false, prune: false })).rejects.toThrow(/did not write it.*nothing was written/);
+    expect(await readFile(path.join(dir, 'ci.yaml'), 'utf8')).toBe(foreign);
+    // Once written, the header marks it as modelshift's: the next sync needs no adopt.
+    await sync();
+    await expect(sync()).resolves.toHaveLength(1);
+  });
+
+  it('writes nothing through a symlinked folder that leads out of the workspace', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'modelshift-outside-'));
+    await symlink(outside, path.join(dir, 'deploy'));
+    const target = litellmTarget({ ...config, path: 'deploy/config.yaml' }, { root: dir, env: {}, http: DEFAULT_HTTP });
+    await expect(runSync([{ config, target }], bundleFrom(sampleFiles()), { dryRun: false, prune: false })).rejects.toThrow(/resolves outside the workspace/);
+    expect(await readdir(outside)).toEqual([]);
+    await rm(outside, { recursive: true, force: true });
   });
 });

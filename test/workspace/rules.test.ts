@@ -140,6 +140,19 @@ describe('catalog checks', () => {
     ]);
   });
 
+  it('warns about an unknown parameter at its key, with the name it is probably a typo of', () => {
+    expect(report({ ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-4.1', '{ temprature: 0.2, max_token: 100, seed: 7, frobnicate: 1 }') }).slice(1)).toEqual([
+      'W param-unknown agents/a.yaml:9:15 "temprature" is not a parameter the Chat Completions API takes; did you mean temperature?',
+      'W param-unknown agents/a.yaml:9:32 "max_token" is not a parameter the Chat Completions API takes; did you mean max_tokens?',
+      'W param-unknown agents/a.yaml:9:57 "frobnicate" is not a parameter the Chat Completions API is known to take; it is sent as written, so check its spelling in the provider\'s API reference',
+    ]);
+    const anthropic = { 'providers/anthropic.yaml': provider('anthropic') };
+    expect(report({ ...anthropic, 'agents/a.yaml': agent('a', 'claude-haiku-4-5', '{ max_tokens: 100, top_kk: 5, stop: ["x"] }', 'anthropic') })).toEqual([
+      'W param-unknown agents/a.yaml:9:32 "top_kk" is not a parameter the Messages API takes; did you mean top_k?',
+      'W param-unknown agents/a.yaml:9:43 "stop" is not a parameter the Messages API is known to take; it is sent as written, so check its spelling in the provider\'s API reference',
+    ]);
+  });
+
   it('leaves models of self-hosted providers alone', () => {
     const vllm = provider('local', 'openai-compatible', '  baseURL: http://gpu:8000/v1\n');
     expect(report({ 'providers/local.yaml': vllm, 'agents/a.yaml': agent('a', 'Qwen/Qwen2.5-72B', '{ temperature: 0.3 }', 'local') })).toEqual([]);
@@ -185,8 +198,100 @@ describe('literal secrets', () => {
       'providers/openai.yaml': provider('openai', 'openai', `  apiKeyEnv: OPENAI_API_KEY\n`),
       'agents/a.yaml': agent('a', 'gpt-5.2', `{ max_completion_tokens: 5, token: ${token}, secret: RUNTIME_SECRET_NAME }`, 'openai',
         '  tools:\n    - name: assess\n      description: Uses the risk-assessment-framework-version-2 and task-management-tool-v3\n'),
-    }).findings;
+    }).findings.filter((f) => f.rule === 'literal-secret');
     expect(findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['literal-secret spec.model.params.token']);
     expect(findings[0]!.message).toContain('looks like a credential');
+  });
+
+  it('points at the line of a key inside a block scalar, not the line of its key', () => {
+    const text = agent('a', 'gpt-5.2').replace('  instructions: Sort tickets.\n', `  instructions: |\n    Sort tickets.\n    Use the key ${openaiKey} for lookups.\n`);
+    const [finding] = load({ ...OPENAI, 'agents/a.yaml': text }).findings.filter((f) => f.rule === 'literal-secret');
+    expect(`${finding!.line}:${finding!.column} ${finding!.path}`).toBe('12:17 spec.instructions');
+    expect(text.split('\n')[11]!.slice(16)).toMatch(/^sk-proj-/);
+  });
+
+  it('finds a key pasted as a parameter or label name, and no finding repeats it', () => {
+    const text = agent('a', 'gpt-5.2', `{ max_completion_tokens: 5, ${openaiKey}: 1 }`).replace('  name: a\n', `  name: a\n  labels: { ${openaiKey}: x }\n`);
+    const findings = load({ ...OPENAI, 'agents/a.yaml': text }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.line}:${f.column} ${f.path}`)).toEqual([
+      'literal-secret 5:13 metadata.labels.[redacted]',
+      'literal-secret 10:41 spec.model.params.[redacted]',
+      'param-unknown 10:41 spec.model.params.[redacted]',
+    ]);
+    expect(JSON.stringify(findings)).not.toContain(openaiKey.slice(8, 20));
+  });
+
+  it('never echoes an unknown key that looks like a secret', () => {
+    const text = agent('a', 'gpt-5.2').replace('  name: a\n', `  name: a\n  ${openaiKey}: x\n`);
+    const findings = load({ ...OPENAI, 'agents/a.yaml': text }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['schema metadata.[redacted]', 'literal-secret metadata.[redacted]']);
+    expect(JSON.stringify(findings)).not.toContain(openaiKey.slice(8, 20));
+  });
+});
+
+describe('overlapping migrations', () => {
+  const rule = (name: string, spec: string) => `apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: ${name} }\nspec:\n${spec}`;
+  const agents = Object.fromEntries(['a', 'b', 'c'].map((n) => [`agents/${n}.yaml`, agent(n, 'gpt-4.1', '{ max_tokens: 100 }')]));
+
+  it('is an error when two migrations take the same agents and write the same field, naming both and the agents', () => {
+    const findings = report({
+      ...OPENAI, ...agents,
+      'migrations/1.yaml': rule('to-5-1', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n'),
+      'migrations/2.yaml': rule('to-5-2', '  from: { provider: openai, model: "gpt-4*" }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { exclude: [c] }\n'),
+    }).filter((f) => f.includes('migration-overlap'));
+    expect(findings).toEqual([
+      'E migration-overlap migrations/2.yaml:5:9 this migration and migration "to-5-1" (migrations/1.yaml) both take 2 agents (a, b) and both would write spec.model.name; narrow one of them with spec.select (names, labels or exclude), or finish one before starting the other',
+    ]);
+  });
+
+  it('is a warning when they write different fields, and nothing when the selections do not meet', () => {
+    const findings = report({
+      ...OPENAI, ...agents,
+      'migrations/1.yaml': rule('canary', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n  rollout: { steps: [10, 100] }\n  select: { names: [a] }\n'),
+      'migrations/2.yaml': rule('direct', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { names: [a, b] }\n'),
+      'migrations/3.yaml': rule('other', '  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.2 }\n  select: { names: [c] }\n'),
+    }).filter((f) => f.includes('migration-overlap'));
+    expect(findings).toEqual([
+      'W migration-overlap migrations/2.yaml:5:9 this migration and migration "canary" (migrations/1.yaml) both take agent a, changing different fields; whichever merges second is planned on the other\'s result, so narrow one of them with spec.select (names, labels or exclude), or finish one before starting the other',
+    ]);
+  });
+});
+
+describe('URLs with credentials', () => {
+  it('are errors on a provider baseURL and an http sync target, and the message does not repeat them', () => {
+    const password = ['pw', 'Q7zL9xK2mN4vB8'].join('');
+    const ws = `apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: w }\nspec:\n  sync:\n    targets:\n      - { name: rt, type: http, url: "https://deploy:${password}@rt.internal/config" }\n`;
+    const findings = load({
+      'modelshift.yaml': ws,
+      'providers/local.yaml': provider('local', 'openai-compatible', `  baseURL: https://me:${password}@llm.internal/v1\n`),
+    }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.path}`)).toEqual([
+      'url-credentials modelshift.yaml:7 spec.sync.targets.0.url',
+      'url-credentials providers/local.yaml:6 spec.baseURL',
+    ]);
+    expect(JSON.stringify(findings)).not.toContain(password);
+  });
+});
+
+describe('configured paths', () => {
+  it('are errors when absolute or leaving the workspace through ..', () => {
+    const ws = `apiVersion: modelshift.dev/v1
+kind: Workspace
+metadata: { name: w }
+spec:
+  eval: { cacheDir: ../shared-cache }
+  sync:
+    targets:
+      - { name: a, type: file, path: /etc/agents.json }
+      - { name: b, type: litellm, path: "deploy/../../gateway.yaml" }
+      - { name: c, type: file, path: build/../build/agents.json }
+      - { name: d, type: file, path: 'C:\\deploy\\agents.json' }
+`;
+    expect(report({ 'modelshift.yaml': ws }).map((f) => f.split(';')[0])).toEqual([
+      'E path-outside modelshift.yaml:5:21 spec.eval.cacheDir leaves the workspace through ..',
+      'E path-outside modelshift.yaml:8:38 spec.sync.targets.0.path is absolute',
+      'E path-outside modelshift.yaml:9:41 spec.sync.targets.1.path leaves the workspace through ..',
+      'E path-outside modelshift.yaml:11:38 spec.sync.targets.3.path is absolute',
+    ]);
   });
 });

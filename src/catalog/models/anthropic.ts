@@ -40,7 +40,45 @@ const noSamplingParams: ModelFacts['params'] = {
   refused: ['top_k'],
 };
 
+const DEPRECATIONS_TABLE = 'https://docs.anthropic.com/zh-CN/docs/about-claude/model-deprecations';
+const LEGACY_PRICES = 'https://gist.github.com/nashid/2d4d7cc58ff73fd651fa7f3ed0c0761d';
+/** Entries added when the catalog was completed with the retired models back to 2024. */
+const CHECKED_DEC = '2026-12-01';
+
+/** A retired model: requests fail, so its facts matter only for the verdict and for history. */
+const retired = (facts: Pick<ModelFacts, 'aliases' | 'contextWindow' | 'price' | 'deprecated' | 'retires' | 'successor' | 'sources'>): ModelFacts => ({
+  provider: 'anthropic',
+  maxOutputTokens: 4_096,
+  params: samplingParams,
+  checked: CHECKED_DEC,
+  ...facts,
+});
+
 export const anthropicModels = {
+  // Claude 1 and Claude Instant: retired 2024-11-06.
+  ...Object.fromEntries(['claude-1.0', 'claude-1.1', 'claude-1.2', 'claude-1.3'].map((id) => [id, retired({
+    contextWindow: 100_000, price: { inputPerMTok: 8, outputPerMTok: 24 },
+    deprecated: '2024-09-04', retires: '2024-11-06', successor: 'claude-sonnet-4-6', sources: [DEPRECATIONS_TABLE, DEPRECATIONS, LEGACY_MODELS],
+  })])),
+  ...Object.fromEntries(['claude-instant-1.0', 'claude-instant-1.1', 'claude-instant-1.2'].map((id) => [id, retired({
+    contextWindow: 100_000, price: { inputPerMTok: 0.8, outputPerMTok: 2.4 },
+    deprecated: '2024-09-04', retires: '2024-11-06', successor: 'claude-haiku-4-5', sources: [DEPRECATIONS_TABLE, DEPRECATIONS, LEGACY_PRICES],
+  })])),
+  // Claude 2 and the first Claude 3 Sonnet: retired 2025-07-21.
+  'claude-2.0': retired({
+    contextWindow: 100_000, price: { inputPerMTok: 8, outputPerMTok: 24 },
+    deprecated: '2025-01-21', retires: '2025-07-21', successor: 'claude-sonnet-4-6', sources: [DEPRECATIONS_TABLE, DEPRECATIONS, LEGACY_PRICES],
+  }),
+  'claude-2.1': retired({
+    contextWindow: 200_000, price: { inputPerMTok: 8, outputPerMTok: 24 },
+    deprecated: '2025-01-21', retires: '2025-07-21', successor: 'claude-sonnet-4-6', sources: [DEPRECATIONS_TABLE, DEPRECATIONS, LEGACY_PRICES],
+  }),
+  'claude-3-sonnet': retired({
+    aliases: ['claude-3-sonnet-20240229'],
+    contextWindow: 200_000, price: { inputPerMTok: 3, outputPerMTok: 15 },
+    deprecated: '2025-01-21', retires: '2025-07-21', successor: 'claude-sonnet-4-6', sources: [DEPRECATIONS_TABLE, DEPRECATIONS, LEGACY_MODELS],
+  }),
+
   // Claude 3 generation: all retired.
   'claude-3-opus': {
     provider: 'anthropic',

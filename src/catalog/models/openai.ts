@@ -1,6 +1,8 @@
 import type { ModelFacts } from '../../schema/model-facts.js';
 
 const CHECKED = '2026-11-22';
+/** Entries added when the catalog was completed with every successor and the retired chat models. */
+const CHECKED_DEC = '2026-12-01';
 
 const DEPRECATIONS = 'https://developers.openai.com/api/docs/deprecations';
 const DEPRECATIONS_TABLE = 'https://developers.openai.com/api/docs/deprecations?translationFallback=zh-Hans';
@@ -17,6 +19,14 @@ const JAN_2027_COPY =
 const DEC_2026_COPY =
   'https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap';
 const ENDOFLIFE = 'https://endoflife.date/chatgpt';
+
+const JUNE_2024_NOTICE = 'https://platform.openai.com/docs/deprecations/2024-06-06-gpt-4-32k-and-vision-preview-models';
+const NOV_2023_NOTICE = 'https://platform.openai.com/docs/deprecations/2023-11-06-chat-model-updates';
+const NOV_2023_COPY = 'https://developer.aliyun.com/article/1512953';
+const JUNE_2024_COPY = 'https://github.com/bsorrentino/PlantUML4iPad/issues/30';
+const SEPT_2024_EMAIL = 'https://github.com/adamrushy/OpenAISwift/issues/138';
+const MARCH_2026_EMAIL = 'https://github.com/cognizant-ai-lab/neuro-san/pull/414';
+const OCT_2026_WAVE = 'https://github.com/dimagi/open-chat-studio/issues/3208';
 
 const model = (id: string): string => `https://developers.openai.com/api/docs/models/${id}`;
 
@@ -172,6 +182,147 @@ export const openaiModels = {
     checked: CHECKED,
   },
 
+  // Retired chat models back to 2024, so an agent still on one is a model-retired error, not an
+  // unknown model. Their output limit is set to the context window: they are refused anyway, and
+  // a tighter limit the sources do not state would only add a second, possibly wrong, finding.
+  'gpt-3.5-turbo-0301': {
+    provider: 'openai',
+    contextWindow: 4_096,
+    maxOutputTokens: 4_096,
+    price: { inputPerMTok: 1.5, outputPerMTok: 2 },
+    params: chatParams,
+    deprecated: '2023-06-13',
+    retires: '2024-09-13',
+    successor: 'gpt-4o-mini',
+    sources: [DEPRECATIONS, SEPT_2024_EMAIL, 'https://www.github.com/pratik2315/litellm/blob/main/model_prices_and_context_window.json'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-3.5-turbo-0613': {
+    provider: 'openai',
+    contextWindow: 4_096,
+    maxOutputTokens: 4_096,
+    price: { inputPerMTok: 1.5, outputPerMTok: 2 },
+    params: chatParams,
+    deprecated: '2023-11-06',
+    retires: '2024-09-13',
+    successor: 'gpt-4o-mini',
+    sources: [NOV_2023_NOTICE, NOV_2023_COPY, SEPT_2024_EMAIL],
+    checked: CHECKED_DEC,
+  },
+  'gpt-3.5-turbo-16k-0613': {
+    provider: 'openai',
+    contextWindow: 16_384,
+    maxOutputTokens: 16_384,
+    price: { inputPerMTok: 3, outputPerMTok: 4 },
+    params: chatParams,
+    deprecated: '2023-11-06',
+    retires: '2024-09-13',
+    successor: 'gpt-4o-mini',
+    sources: [NOV_2023_NOTICE, NOV_2023_COPY, SEPT_2024_EMAIL],
+    checked: CHECKED_DEC,
+  },
+  'gpt-3.5-turbo-1106': {
+    provider: 'openai',
+    contextWindow: 16_385,
+    maxOutputTokens: 4_096,
+    price: { inputPerMTok: 1, outputPerMTok: 2 },
+    params: chatParams,
+    deprecated: '2025-09-26',
+    retires: '2026-09-28',
+    successor: 'gpt-5.6-terra',
+    sources: [DEPRECATIONS, MARCH_2026_EMAIL, 'https://github.com/dimagi/open-chat-studio/issues/3011'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-3.5-turbo': {
+    provider: 'openai',
+    aliases: ['gpt-3.5-turbo-0125'],
+    contextWindow: 16_385,
+    maxOutputTokens: 4_096,
+    price: { inputPerMTok: 0.5, outputPerMTok: 1.5 },
+    params: chatParams,
+    deprecated: '2026-04-22',
+    retires: '2026-10-23',
+    successor: 'gpt-5.6-terra',
+    sources: [DEPRECATIONS, APRIL_2026_NOTICE, OCT_2026_COPY, OCT_2026_WAVE],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4-32k': {
+    provider: 'openai',
+    aliases: ['gpt-4-32k-0613', 'gpt-4-32k-0314'],
+    contextWindow: 32_768,
+    maxOutputTokens: 32_768,
+    price: { inputPerMTok: 60, outputPerMTok: 120 },
+    params: chatParams,
+    deprecated: '2024-06-06',
+    retires: '2025-06-06',
+    successor: 'gpt-4o',
+    sources: [JUNE_2024_NOTICE, JUNE_2024_COPY, 'https://github.com/mudler/LocalAI/issues/3596'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4-vision-preview': {
+    provider: 'openai',
+    aliases: ['gpt-4-1106-vision-preview'],
+    contextWindow: 128_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 10, outputPerMTok: 30 },
+    params: chatParams,
+    deprecated: '2024-06-06',
+    retires: '2024-12-06',
+    successor: 'gpt-4o',
+    sources: [JUNE_2024_NOTICE, JUNE_2024_COPY, 'https://github.com/toeverything/AFFiNE/pull/7364'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4-0314': {
+    provider: 'openai',
+    contextWindow: 8_192,
+    maxOutputTokens: 8_192,
+    price: { inputPerMTok: 30, outputPerMTok: 60 },
+    params: chatParams,
+    deprecated: '2025-09-26',
+    retires: '2026-03-26',
+    successor: 'gpt-5.6-sol',
+    sources: [DEPRECATIONS, MARCH_2026_EMAIL, 'https://github.com/dimagi/open-chat-studio/issues/3011'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4-turbo-preview': {
+    provider: 'openai',
+    aliases: ['gpt-4-0125-preview'],
+    contextWindow: 128_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 10, outputPerMTok: 30 },
+    params: chatParams,
+    deprecated: '2025-09-26',
+    retires: '2026-03-26',
+    successor: 'gpt-5.6-sol',
+    sources: [DEPRECATIONS, MARCH_2026_EMAIL, 'https://github.com/dimagi/open-chat-studio/issues/3011'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4-1106-preview': {
+    provider: 'openai',
+    contextWindow: 128_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 10, outputPerMTok: 30 },
+    params: chatParams,
+    deprecated: '2026-04-22',
+    retires: '2026-10-23',
+    successor: 'gpt-5.6-sol',
+    sources: [DEPRECATIONS, OCT_2026_COPY, OCT_2026_WAVE],
+    checked: CHECKED_DEC,
+  },
+  'gpt-4': {
+    provider: 'openai',
+    aliases: ['gpt-4-0613'],
+    contextWindow: 8_192,
+    maxOutputTokens: 8_192,
+    price: { inputPerMTok: 30, outputPerMTok: 60 },
+    params: chatParams,
+    deprecated: '2026-04-22',
+    retires: '2026-10-23',
+    successor: 'gpt-5.6-sol',
+    sources: [DEPRECATIONS, APRIL_2026_NOTICE, OCT_2026_COPY, OCT_2026_WAVE],
+    checked: CHECKED_DEC,
+  },
+
   // o-series reasoning models.
   o1: {
     provider: 'openai',
@@ -314,6 +465,49 @@ export const openaiModels = {
       'https://raw.githubusercontent.com/zqiren/Orbital/232212aecc57fb6e5a7bb36b53c32e9e33e2a2b2/agent_os/config/providers.json',
     ],
     checked: CHECKED,
+  },
+
+  // GPT-5.6 family (July 2026), named as replacements for models shut down in October 2026.
+  // Standard prices for prompts up to 272K input tokens.
+  'gpt-5.6-sol': {
+    provider: 'openai',
+    contextWindow: 1_050_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 4, outputPerMTok: 20 },
+    params: reasoningParams(['none', 'low', 'medium', 'high', 'xhigh', 'max']),
+    sources: ['https://developers.openai.com/ja-JP/api/docs/models/gpt-5.6-sol', 'https://vercel.com/ai-gateway/models/openai/gpt-5.6-sol.md'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-5.6-terra': {
+    provider: 'openai',
+    contextWindow: 1_050_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 2, outputPerMTok: 12 },
+    params: reasoningParams(['none', 'low', 'medium', 'high', 'xhigh', 'max']),
+    sources: [
+      'https://developers.openai.com/api/docs/models/gpt-5.6-luna?frmapp=yes',
+      'https://vercel.com/ai-gateway/models/gpt-5.6-terra.md',
+      'https://docs.oxen.ai/inference-api/reference/models/gpt-5-6-terra.md',
+    ],
+    checked: CHECKED_DEC,
+  },
+  'gpt-5.6-luna': {
+    provider: 'openai',
+    contextWindow: 1_050_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 0.2, outputPerMTok: 1.2 },
+    params: reasoningParams(['none', 'low', 'medium', 'high', 'xhigh', 'max']),
+    sources: ['https://developers.openai.com/api/docs/models/gpt-5.6-luna?frmapp=yes', 'https://developers.openai.com/ja-JP/api/docs/models/gpt-5.6-luna'],
+    checked: CHECKED_DEC,
+  },
+  'gpt-6.1-terra': {
+    provider: 'openai',
+    contextWindow: 1_050_000,
+    maxOutputTokens: 128_000,
+    price: { inputPerMTok: 1, outputPerMTok: 5 },
+    params: reasoningParams(['none', 'low', 'medium', 'high', 'xhigh', 'max']),
+    sources: ['https://docs.litellm.ai/blog/gpt-6-1-terra', 'https://docs.apiyi.com/en/news/gpt-6-1-terra-launch', 'https://docs.venice.ai/zh/models/gpt-6-1-terra'],
+    checked: CHECKED_DEC,
   },
 
   // GPT-6 models named as replacements on the deprecations page. Price is the standard tier

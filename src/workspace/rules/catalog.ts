@@ -13,7 +13,8 @@ export const catalogChecks: Rule = (input) => {
   const report = (ref: DocRef, at: string, issues: CatalogIssue[]) => {
     for (const issue of issues) {
       const path = issue.param ? `${at}.params.${issue.param}` : `${at}.name`;
-      findings.push(findingAt(ref, issue.rule === 'param-required' ? `${at}.params` : path, issue.rule, issue.message, issue.severity, issue.rule === 'param-required' ? 'key' : 'value'));
+      const prefer = issue.rule === 'param-required' || issue.rule === 'param-unknown' ? 'key' : 'value';
+      findings.push(findingAt(ref, issue.rule === 'param-required' ? `${at}.params` : path, issue.rule, issue.message, issue.severity, prefer));
     }
   };
   const checkRef = (ref: DocRef, at: string, model: ModelRef) => {
