@@ -1,11 +1,13 @@
 import { difference, points, relativeChange, signedPercent, percent } from '../eval/format.js';
 import type { CaseOutcome, EvalReport, Significance, Stats } from '../eval/types.js';
 
-/** `pass rate 96% → 94% · cost −31% · p95 latency +12%`, over all agents pooled. */
+/** `pass rate 96% → 94% · cost −31% · p95 latency +12%`, over all agents pooled; errors, when any, right after the rate. */
 export function evalSummaryLine(report: EvalReport): string {
   const { base, head } = report.summary;
+  const errors = base.errors + head.errors;
   return [
     `pass rate ${percent(base.passRate)} → ${percent(head.passRate)}`,
+    ...(errors ? [`${errors} ${errors === 1 ? 'error' : 'errors'}`] : []),
     `cost ${signedPercent(relativeChange(base.costUsd, head.costUsd))}`,
     `p95 latency ${signedPercent(relativeChange(base.latencyP95Ms, head.latencyP95Ms))}`,
   ].join(' · ');

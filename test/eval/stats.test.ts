@@ -7,9 +7,10 @@ import { catalog, response, result, seeded } from './fixtures.js';
 const price = catalogPrices(catalog);
 
 describe('computeStats', () => {
-  it('counts pass rate over the cases that ran; errors count against it, not-run does not', () => {
+  it('counts pass rate over the scored runs only: an error is no model failure, and is counted apart', () => {
     const stats = computeStats([result('pass'), result('pass'), result('fail'), result('error'), result('not-run')], price);
-    expect(stats).toMatchObject({ passRate: 0.5, cases: 4, passed: 2, errors: 1, notRun: 1 });
+    expect(stats).toMatchObject({ passRate: 2 / 3, cases: 4, passed: 2, failed: 1, errors: 1, errorRate: 0.25, notRun: 1 });
+    expect(computeStats([result('error'), result('error')], price)).toMatchObject({ passRate: null, cases: 2, errors: 2, errorRate: 1 });
   });
 
   it('prices tokens from the catalog per million, and tallies latency percentiles', () => {
@@ -56,7 +57,7 @@ describe('computeStats', () => {
 });
 
 describe('compareSides', () => {
-  it('pairs by position: regressions, improvements, and skips pairs that did not run', () => {
+  it('pairs by position: regressions, improvements; an error or a run that did not happen is neither', () => {
     const base = [result('pass', { case: 'a' }), result('fail', { case: 'b' }), result('pass', { case: 'c' }), result('pass', { case: 'd' })];
     const head = [
       result('fail', { case: 'a', side: 'head', response: response('nope'), assertions: [{ type: 'contains', pass: false, reason: 'does not contain "refund"' }] }),
@@ -65,11 +66,29 @@ describe('compareSides', () => {
       result('not-run', { case: 'd', side: 'head' }),
     ];
     const cmp = compareSides(base, head);
-    expect(cmp.regressions.map((d) => d.case)).toEqual(['a', 'c']);
+    expect(cmp.regressions.map((d) => d.case)).toEqual(['a']);
     expect(cmp.improvements.map((d) => d.case)).toEqual(['b']);
     expect(cmp.regressions[0]!.head).toEqual({ status: 'fail', output: 'nope', toolCalls: [], failed: [{ type: 'contains', pass: false, reason: 'does not contain "refund"' }] });
-    expect(cmp.regressions[1]!.head.error).toBe('HTTP 500');
-    expect(cmp.significance).toMatchObject({ pairs: 3, discordant: 3, significant: false });
+    expect(cmp.regressions[0]!.passes).toEqual({ base: { passed: 1, runs: 1 }, head: { passed: 0, runs: 1 } });
+    expect(cmp.significance).toMatchObject({ pairs: 2, discordant: 2, significant: false });
+    expect(cmp.coverage).toEqual({ cases: 4, evaluated: 2 });
+  });
+
+  it('lists every case failing at head, also those failing on both sides, with both outputs', () => {
+    const fail = (c: string, side: 'base' | 'head', text: string) =>
+      result('fail', { case: c, side, response: response(text), assertions: [{ type: 'contains', pass: false, reason: `no refund in ${text}` }] });
+    const base = [result('pass', { case: 'worse' }), fail('both', 'base', 'b-out'), result('pass', { case: 'fine' }), result('error', { case: 'unknown', error: { kind: 'server', message: '500' } })];
+    const head = [fail('worse', 'head', 'w-out'), fail('both', 'head', 'h-out'), result('pass', { case: 'fine', side: 'head' }), fail('unknown', 'head', 'u-out')];
+    const cmp = compareSides(base, head);
+    expect(cmp.failing.map((f) => [f.case, f.trend])).toEqual([
+      ['worse', 'worse'],
+      ['both', 'same'],
+      ['unknown', 'same'],
+    ]);
+    const both = cmp.failing[1]!;
+    expect(both.base).toMatchObject({ status: 'fail', output: 'b-out', failed: [{ reason: 'no refund in b-out' }] });
+    expect(both.head).toMatchObject({ status: 'fail', output: 'h-out', failed: [{ reason: 'no refund in h-out' }] });
+    expect(cmp.failing[2]!.base).toMatchObject({ status: 'error', error: '500' });
   });
 });
 
