@@ -96,16 +96,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--suite <name>', 'run this suite instead of the migration\'s')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
     .option('--offline', 'answer only from the cache; fail on a miss')
+    .option('--output <path>', 'also write the report to a file, format by its ending (.junit.xml .jsonl .csv .json .md); repeatable', collect, [])
     .action(run(async (ctx, command) => {
-      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean }>();
+      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean; output: string[] }>();
       const migration = command.args[0];
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
       if (o.base !== undefined) {
         if (migration !== undefined || o.suite !== undefined) throw new UsageError('give a migration or --base/--head, not both', 'modelshift eval gpt-4.1-to-gpt-5.1, or modelshift eval --base origin/main --head HEAD');
+        if (o.output.length) throw new UsageError('--output works with a migration, not yet with --base/--head', 'modelshift eval <migration> --output results.junit.xml');
         return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
       }
       if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
-      return (await import('./commands/eval.js')).evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline });
+      return (await import('./commands/eval.js')).evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline, outputs: o.output });
     }));
 
   program
@@ -218,6 +220,11 @@ function withPrOptions(command: Command): Command {
 function prOptions(ctx: { format: Format }, command: Command) {
   const o = command.opts<{ base: string; force?: boolean; author?: string }>();
   return { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined };
+}
+
+/** A repeatable option: each occurrence adds one value. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function positiveInt(flag: string, value: string): number {

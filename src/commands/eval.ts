@@ -8,6 +8,7 @@ import { progressLine, renderEvalText } from '../render/eval-text.js';
 import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
+import { resolveOutputs, writeOutputs } from './eval-output.js';
 import { computePlan } from './plan.js';
 
 export interface EvalOptions {
@@ -18,6 +19,8 @@ export interface EvalOptions {
   concurrency?: number;
   /** Answer only from the cache; a miss is an error. */
   offline?: boolean;
+  /** `--output PATH`, repeatable: files written besides stdout, format by extension. */
+  outputs?: string[];
 }
 
 export const EVAL_DEFAULTS = { concurrency: 4, timeoutMs: 60_000, retries: 2, cacheDir: '.modelshift/cache' };
@@ -83,6 +86,7 @@ export function renderEval(report: EvalReport, format: Format, colour: boolean):
 
 /** `modelshift eval <migration>`: every agent the plan changes, as it is (base) and as the plan makes it (head). */
 export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promise<CommandResult<EvalReport | null>> {
+  const outputs = resolveOutputs(ctx.cwd, opts.outputs ?? []);
   const { plan, workspace } = await computePlan(ctx, opts.migration);
   const rule = workspace.migrations.get(plan.migration)!.value;
   const suites = opts.suite ? [opts.suite] : (rule.spec.eval?.suites ?? []);
@@ -91,6 +95,7 @@ export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promi
     return { exitCode: EXIT.ok, data: null };
   }
   const report = await evaluate(ctx, workspace, { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate }, opts);
+  await writeOutputs(outputs, report);
   ctx.stdout(renderEval(report, opts.format, ctx.isTTY));
   return { exitCode: report.gate.passed ? EXIT.ok : EXIT.findings, data: report };
 }
