@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExternalError, UsageError } from '../errors.js';
-import type { EvalReport } from '../eval/types.js';
 import { EVAL_OUTPUT_FORMATS, outputFormatOf, type EvalFileRenderer } from '../render/eval-outputs.js';
 
 /** One `--output PATH`, checked before anything runs. */
@@ -31,12 +30,12 @@ export function resolveOutputs(cwd: string, paths: readonly string[]): OutputTar
 }
 
 /**
- * Renders every file first, then writes each to a temporary name and renames
- * it, so a reader never sees half a report. `override` replaces the renderer
- * of a suffix (a shard writes its partial result as `.json`).
+ * Renders every file first (`text` is usually the target's own renderer over
+ * the report), then writes each to a temporary name and renames it, so a
+ * reader never sees half a report.
  */
-export async function writeOutputs(targets: readonly OutputTarget[], report: EvalReport, override: Partial<Record<string, EvalFileRenderer>> = {}): Promise<void> {
-  const rendered = targets.map((t) => ({ ...t, text: (override[t.suffix] ?? t.render)(report) }));
+export async function writeOutputs(targets: readonly OutputTarget[], text: (target: OutputTarget) => string): Promise<void> {
+  const rendered = targets.map((t) => ({ ...t, text: text(t) }));
   for (const { path: shown, absolute, text } of rendered) {
     const tmp = `${absolute}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {

@@ -5,7 +5,8 @@ import type { Gate } from '../schema/migration.js';
 import type { Provider } from '../schema/provider.js';
 import { ResponseCache } from './cache.js';
 import { CacheMissError, ModelCaller } from './caller.js';
-import { buildReport, type AgentResults } from './report.js';
+import { buildReport, type AgentResults, type ReportInput } from './report.js';
+import { inShard, type Shard } from './shard.js';
 import { runCases, type Progress, type Run } from './runner.js';
 import { catalogPrices } from './stats.js';
 import { caseRuns } from './suites.js';
@@ -36,6 +37,16 @@ export interface EvaluationOptions {
   /** Stops the run; what finished is reported, the rest counts as not run. */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** Run only this shard's (agent, case, repeat) units; the report then covers only them. */
+  shard?: Shard;
+}
+
+/** What a run gathered before scoring; a shard writes this into its part file. */
+export interface EvaluationInput extends ReportInput {
+  /** Per evaluated agent: the positions (in its full case-run list) of the units this run ran, in result order. */
+  units: number[][];
+  /** Per evaluated agent: how many case runs its full list holds. */
+  totals: number[];
 }
 
 /**
@@ -47,14 +58,28 @@ export interface EvaluationOptions {
  * and `CacheMissError` when `offline` and an answer is not cached.
  */
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport> {
+  return buildReport(await gatherEvaluation(opts));
+}
+
+/** Runs the calls and scores each case run; `buildReport` turns the result into the report. */
+export async function gatherEvaluation(opts: EvaluationOptions): Promise<EvaluationInput> {
   const runs: Run[] = [];
   const skipped: EvalReport['skipped'] = [];
+  const units: number[][] = [];
+  const totals: number[] = [];
+  let unit = 0;
   for (const pair of opts.pairs) {
-    const cases = caseRuns(opts.suites, pair.head.agent);
-    if (!cases.length) {
+    const all = caseRuns(opts.suites, pair.head.agent);
+    if (!all.length) {
       skipped.push({ name: pair.agent, reason: 'no eval suite applies to this agent' });
       continue;
     }
+    // Units are numbered across agents, so every shard gets a share of each agent's cases in turn.
+    const kept = all.flatMap((_, i) => (inShard(unit + i, opts.shard) ? [i] : []));
+    unit += all.length;
+    units.push(kept);
+    totals.push(all.length);
+    const cases = kept.map((i) => all[i]!);
     for (const side of ['base', 'head'] as const) runs.push({ agent: pair.agent, side, provider: pair[side].provider, config: pair[side].agent, cases });
   }
 
@@ -80,7 +105,7 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport
     agents.push({ name: baseRun.agent, base: sideOf(baseRun), head: sideOf(headRun), results: results.slice(at, at + count) });
     at += count;
   }
-  return buildReport({
+  return {
     agents,
     skipped,
     ...(opts.gate ? { gate: opts.gate } : {}),
@@ -88,7 +113,9 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport
     cached: caller.cached,
     interrupted: opts.signal?.aborted ?? false,
     price: catalogPrices(opts.catalog),
-  });
+    units,
+    totals,
+  };
 }
 
 function sideOf(run: Run): AgentResults['base'] {
