@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
@@ -22,6 +23,10 @@ export interface ActionInputs {
   horizonDays?: number;
   /** watch mode: keep the dashboard issue. */
   dashboard: boolean;
+  /** check mode: `K/N` runs one shard of the evals (a matrix job); empty for all. */
+  shard: string;
+  /** check mode: the folder shard jobs write their eval part files to, and the merge job reads them from. */
+  evalParts: string;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
@@ -37,6 +42,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     syncTarget: get('sync-target'),
     ...optionalDays(get('horizon-days'), 'horizon-days'),
     dashboard: boolean(get, 'dashboard', false),
+    shard: get('shard'),
+    evalParts: get('eval-parts'),
   };
 }
 
@@ -73,6 +80,8 @@ export interface RunnerEnv {
   refName: string;
   /** Link to this run, whose job summary holds the full report. */
   runUrl?: string;
+  /** RUNNER_TEMP: a folder cleaned after the job. */
+  temp: string;
 }
 
 export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>): RunnerEnv {
@@ -83,6 +92,7 @@ export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>)
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     repository: env.GITHUB_REPOSITORY ?? '',
     refName: env.GITHUB_REF_NAME ?? '',
+    temp: env.RUNNER_TEMP || tmpdir(),
     ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? { runUrl: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
   };
 }

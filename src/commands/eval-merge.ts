@@ -35,19 +35,14 @@ export async function evalMergeCommand(ctx: CommandContext, opts: EvalMergeOptio
   const outputs = resolveOutputs(ctx.cwd, opts.outputs ?? []);
   const parts: EvalPart[] = [];
   for (const file of opts.parts) parts.push(await readPart(path.resolve(ctx.cwd, file), file));
-  let report: EvalReport;
-  try {
-    report = buildReport(mergeParts(parts));
-  } catch (err) {
-    if (err instanceof PartsMismatch) throw new UsageError(`cannot merge ${opts.parts.join(' ')}: ${err.message}`, 'merge every part of one `eval --shard K/N` run, each once');
-    throw err;
-  }
+  const report = mergedReport(parts, opts.parts.join(' '));
   await writeOutputs(outputs, (target) => target.render(report));
   ctx.stdout(renderEval(report, opts.format, ctx.isTTY));
   return { exitCode: report.gate.passed ? EXIT.ok : EXIT.findings, data: report };
 }
 
-async function readPart(absolute: string, shown: string): Promise<EvalPart> {
+/** Reads and checks one part file; `shown` names it in messages. */
+export async function readPart(absolute: string, shown: string): Promise<EvalPart> {
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
@@ -63,4 +58,14 @@ async function readPart(absolute: string, shown: string): Promise<EvalPart> {
   const parsed = parsePart(data);
   if ('problem' in parsed) throw new UsageError(`${shown} is not an eval part file: ${parsed.problem}`, 'pass the files `eval --shard K/N --output FILE` wrote');
   return parsed.part;
+}
+
+/** The report of the whole run; parts that do not make one run are a usage error naming `what`. */
+export function mergedReport(parts: EvalPart[], what: string): EvalReport {
+  try {
+    return buildReport(mergeParts(parts));
+  } catch (err) {
+    if (err instanceof PartsMismatch) throw new UsageError(`cannot merge ${what}: ${err.message}`, 'merge every part of one `eval --shard K/N` run, each once');
+    throw err;
+  }
 }

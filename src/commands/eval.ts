@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
-import { gatherEvaluation, runEvaluation, type AgentPair, type EvalReport, type EvaluationOptions, type Progress } from '../eval/index.js';
+import { gatherEvaluation, runEvaluation, type AgentPair, type EvalReport, type EvaluationInput, type EvaluationOptions, type Progress } from '../eval/index.js';
 import { partOf, runFingerprint, type EvalPart, type Shard } from '../eval/shard.js';
 import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
@@ -123,14 +123,13 @@ function checkShardOutputs(shard: Shard, outputs: OutputTarget[]): void {
   if (other) throw new UsageError(`--output ${other.path}: a shard writes only its partial result (.json); other formats come from \`eval merge\``, hint);
 }
 
-/** One shard: runs its units and writes the part file; the report and the gate come from `eval merge`. */
-async function runShard(
+/** Runs one shard's units of a run; the part holds them for `eval merge`, the input scores them alone. */
+export async function runShardPart(
   ctx: CommandContext,
   workspace: LoadedWorkspace,
   run: EvalRun,
-  opts: EvalOptions & { shard: Shard; migration: string },
-  outputs: OutputTarget[],
-): Promise<CommandResult<EvalPart>> {
+  opts: Pick<EvalOptions, 'concurrency' | 'offline'> & { shard: Shard; migration: string },
+): Promise<{ part: EvalPart; input: EvaluationInput }> {
   const options = evaluationOptions(ctx, workspace, run, opts);
   const input = await withProgress(ctx, (onProgress) => gatherEvaluation({ ...options, ...(onProgress ? { onProgress } : {}) }));
   const fingerprint = runFingerprint({
@@ -140,7 +139,18 @@ async function runShard(
     suites: options.suites,
     pairs: run.pairs.map((p) => ({ agent: p.agent, base: [p.base.agent.spec, p.base.provider.spec], head: [p.head.agent.spec, p.head.provider.spec] })),
   });
-  const part = partOf(input, { shard: opts.shard, run: fingerprint, migration: opts.migration });
+  return { part: partOf(input, { shard: opts.shard, run: fingerprint, migration: opts.migration }), input };
+}
+
+/** One shard: runs its units and writes the part file; the report and the gate come from `eval merge`. */
+async function runShard(
+  ctx: CommandContext,
+  workspace: LoadedWorkspace,
+  run: EvalRun,
+  opts: EvalOptions & { shard: Shard; migration: string },
+  outputs: OutputTarget[],
+): Promise<CommandResult<EvalPart>> {
+  const { part, input } = await runShardPart(ctx, workspace, run, opts);
   const text = `${JSON.stringify(part)}\n`;
   await writeOutputs(outputs, () => text);
   const units = input.units.reduce((n, u) => n + u.length, 0);
