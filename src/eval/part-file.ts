@@ -79,6 +79,8 @@ export function parsePart(data: unknown): { part: EvalPart } | { problem: string
   for (const agent of part.agents) {
     if (agent.results.length !== 2 * agent.units.length) return { problem: `${agent.name}: ${agent.results.length} results for ${agent.units.length} units (want two per unit)` };
     if (agent.units.some((u) => u >= agent.total)) return { problem: `${agent.name}: a unit beyond its ${agent.total} case runs` };
+    const misplaced = agent.results.findIndex((r, i) => r.agent !== agent.name || r.side !== (i < agent.units.length ? 'base' : 'head'));
+    if (misplaced >= 0) return { problem: `${agent.name}: result ${misplaced} is not where its agent and side belong (base's runs first, then head's)` };
   }
   // The assertion `type` is checked as a string above: the renderers only print it.
   return { part: { ...part, agents: part.agents.map((a) => ({ ...a, results: a.results as CaseResult[] })) } };

@@ -88,8 +88,9 @@ export function mergeParts(parts: EvalPart[]): ReportInput & { migration: string
   const first = parts[0];
   if (!first) throw new PartsMismatch('no part files given');
   const { count } = first.shard;
+  const agentNames = first.agents.map((a) => `${a.name}/${a.total}`).join(',');
   for (const part of parts) {
-    if (part.run !== first.run || part.shard.count !== count) {
+    if (part.run !== first.run || part.shard.count !== count || part.agents.map((a) => `${a.name}/${a.total}`).join(',') !== agentNames) {
       throw new PartsMismatch(`shard ${part.shard.index}/${part.shard.count} comes from another run than shard ${first.shard.index}/${count} (different agents, suites, gate or shard count)`);
     }
   }
