@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EvalRunner } from '../src/commands/check-evals.js';
+import { mergeEvalRunner, shardEvalRunner } from '../src/commands/check-shards.js';
 import { checkCommand, type CheckOutput } from '../src/commands/check.js';
+import { parseShard } from '../src/commands/eval-merge.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { UsageError } from '../src/errors.js';
 import { gitHubConfig } from '../src/github/config.js';
@@ -17,27 +21,32 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
   }
   const event = pullRequestEvent(JSON.parse(await readFile(runner.eventPath, 'utf8')));
   // The input decides, not a GITHUB_TOKEN/GH_TOKEN that happens to be in the environment.
-  const prs = inputs.comment ? gitHubPullRequests(gitHubConfig({ ...ctx.env, GITHUB_TOKEN: inputs.token, GH_TOKEN: undefined })) : undefined;
+  const sharding = evalSharding(inputs, runner);
+  // A shard job sees part of the evals: the merge job comments and applies the gate.
+  const comment = inputs.comment && sharding?.kind !== 'shard';
+  const prs = comment ? gitHubPullRequests(gitHubConfig({ ...ctx.env, GITHUB_TOKEN: inputs.token, GH_TOKEN: undefined })) : undefined;
   const { data } = await checkCommand(ctx, {
     base: event.base,
     head: event.head,
     pullRequest: { number: event.number, fork: event.fork, updatedAt: event.updatedAt },
     evalMode: inputs.evalMode,
     onSecret: setSecret,
-    comment: inputs.comment,
+    comment,
     strict: inputs.strict,
+    ...(sharding ? { evaluate: sharding.evaluate, offline: sharding.kind === 'merge' } : {}),
     ...(prs ? { prs } : {}),
     ...(runner.runUrl ? { runUrl: runner.runUrl } : {}),
     format: 'text',
   });
   const { annotations, notice } = pickAnnotations(data.findings);
-  const failure = failureOf(data, inputs.failOn);
+  const failure = failureOf(data, sharding?.kind === 'shard' && inputs.failOn === 'gate' ? 'invalid' : inputs.failOn, sharding?.kind === 'shard');
   return {
     outputs: {
       valid: String(data.valid),
       'agents-changed': String(data.agentsChanged),
       gate: data.gate,
       'comment-id': data.comment.id === undefined ? '' : String(data.comment.id),
+      'eval-parts': sharding?.dir ?? '',
     },
     annotations,
     notices: notice ? [notice] : [],
@@ -47,7 +56,29 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
   };
 }
 
-function failureOf(data: CheckOutput, failOn: ActionInputs['failOn']): string | undefined {
+interface EvalSharding {
+  kind: 'shard' | 'merge';
+  dir: string;
+  evaluate: EvalRunner;
+}
+
+/** `shard: K/N` makes this job one shard of the evals; `eval-parts` alone makes it the job that merges them. */
+function evalSharding(inputs: ActionInputs, runner: RunnerEnv): EvalSharding | undefined {
+  if (inputs.shard) {
+    const dir = path.resolve(runner.workspace, inputs.evalParts || path.join(runner.temp, 'modelshift-eval-parts'));
+    return { kind: 'shard', dir, evaluate: shardEvalRunner(parseShard(inputs.shard), dir) };
+  }
+  if (inputs.evalParts) {
+    const dir = path.resolve(runner.workspace, inputs.evalParts);
+    return { kind: 'merge', dir, evaluate: mergeEvalRunner(dir) };
+  }
+  return undefined;
+}
+
+function failureOf(data: CheckOutput, failOn: ActionInputs['failOn'], shard = false): string | undefined {
+  if (shard && data.report.evals.some((o) => o.status === 'failed')) {
+    return `evals could not run in this shard: ${data.report.evals.flatMap((o) => (o.status === 'failed' ? [o.reason] : [])).join('; ')}`;
+  }
   if (failOn === 'never') return undefined;
   const errors = data.findings.filter((f) => f.severity === 'error').length;
   if (!data.valid) return `${errors} error${errors === 1 ? '' : 's'} in modelshift files (see the annotations)`;

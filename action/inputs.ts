@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
@@ -24,6 +25,10 @@ export interface ActionInputs {
   dashboard: boolean;
   /** check mode: a working directory without modelshift files fails the check. */
   strict: boolean;
+  /** check mode: `K/N` runs one shard of the evals (a matrix job); empty for all. */
+  shard: string;
+  /** check mode: the folder shard jobs write their eval part files to, and the merge job reads them from. */
+  evalParts: string;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
@@ -40,6 +45,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     ...optionalDays(get('horizon-days'), 'horizon-days'),
     dashboard: boolean(get, 'dashboard', false),
     strict: boolean(get, 'strict', false),
+    shard: get('shard'),
+    evalParts: get('eval-parts'),
   };
 }
 
@@ -76,6 +83,8 @@ export interface RunnerEnv {
   refName: string;
   /** Link to this run, whose job summary holds the full report. */
   runUrl?: string;
+  /** RUNNER_TEMP: a folder cleaned after the job. */
+  temp: string;
 }
 
 export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>): RunnerEnv {
@@ -86,6 +95,7 @@ export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>)
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     repository: env.GITHUB_REPOSITORY ?? '',
     refName: env.GITHUB_REF_NAME ?? '',
+    temp: env.RUNNER_TEMP || tmpdir(),
     ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? { runUrl: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
   };
 }

@@ -6,6 +6,7 @@ export const OUTPUT_NAMES = [
   'agents-changed',
   'gate',
   'comment-id',
+  'eval-parts',
   'pull-request-number',
   'pull-request-url',
   'pull-request-operation',

@@ -1,5 +1,8 @@
 // The offline tour of modelshift on examples/: nothing here needs an API key or the network.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +17,14 @@ const steps = [
   ['catalog', 'What modelshift believes about gpt-4.1, and where each fact came from', 'show', 'gpt-4.1'],
   ['watch', 'Dependabot for models: the migration watch would open for agents on retiring models no rule covers', '--dry-run'],
 ];
+
+// Sharded eval: two parts, then one merged report (with a JUnit file for CI), in a temporary folder.
+const parts = mkdtempSync(join(tmpdir(), 'modelshift-demo-'));
+steps.push(
+  ['eval', 'Eval in two shards (e.g. an Actions matrix): shard 1 of 2', 'gpt-4.1-to-gpt-5.1', '--offline', '--shard', '1/2', '--output', join(parts, 'part-1.json')],
+  ['eval', '…shard 2 of 2', 'gpt-4.1-to-gpt-5.1', '--offline', '--shard', '2/2', '--output', join(parts, 'part-2.json')],
+  ['eval', 'Merge the shards: the same report and gate as one run, plus JUnit XML', 'merge', join(parts, 'part-1.json'), join(parts, 'part-2.json'), '--output', join(parts, 'results.junit.xml')],
+);
 
 for (const [command, title, ...args] of steps) {
   process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C examples\n\n`);

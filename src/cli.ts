@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
   ).action(run(async (ctx, command) => (await import('./commands/pr.js')).prCommand(ctx, prOptions(ctx, command))));
 
-  program
+  const evalProgram = program
     .command('eval')
     .description('run eval suites on the old and new config of every affected agent; compare; apply the gate')
     .argument('[migration]', 'migration name (metadata.name) or path to its file')
@@ -101,16 +101,31 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .option('--suite <name>', 'run this suite instead of the migration\'s')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
     .option('--offline', 'answer only from the cache; fail on a miss')
+    .option('--output <path>', 'also write the report to a file, format by its ending (.junit.xml .jsonl .csv .json .md); repeatable', collect, [])
+    .option('--shard <K/N>', 'run the K-th of N parts and write it to --output PART.json; `eval merge` makes the report')
     .action(run(async (ctx, command) => {
-      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean }>();
+      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean; output: string[]; shard?: string }>();
       const migration = command.args[0];
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
       if (o.base !== undefined) {
         if (migration !== undefined || o.suite !== undefined) throw new UsageError('give a migration or --base/--head, not both', 'modelshift eval gpt-4.1-to-gpt-5.1, or modelshift eval --base origin/main --head HEAD');
+        if (o.output.length || o.shard) throw new UsageError('--output and --shard work with a migration, not yet with --base/--head', 'modelshift eval <migration> --output results.junit.xml');
         return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
       }
       if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
-      return (await import('./commands/eval.js')).evalCommand(interruptible, { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline });
+      const shard = o.shard === undefined ? {} : { shard: (await import('./commands/eval-merge.js')).parseShard(o.shard) };
+      const options = { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline, outputs: o.output, ...shard };
+      return (await import('./commands/eval.js')).evalCommand(interruptible, options);
+    }));
+
+  evalProgram
+    .command('merge')
+    .description('merge the part files of `eval --shard K/N` into one report, paired statistics and gate')
+    .argument('<parts...>', 'the part files, e.g. part-*.json; --output as for eval')
+    .action(run(async (ctx, command) => {
+      // `eval`'s own --output takes the flag wherever it stands, so read it with the parent's options.
+      const o = command.optsWithGlobals<{ output: string[] }>();
+      return (await import('./commands/eval-merge.js')).evalMergeCommand(ctx, { parts: command.args, format: ctx.format, outputs: o.output });
     }));
 
   program
@@ -239,6 +254,11 @@ function prOptions(ctx: { format: Format }, command: Command) {
 
 function allowRetired(command: Command): { allowRetired?: boolean } {
   return command.opts<{ allowRetired?: boolean }>().allowRetired ? { allowRetired: true } : {};
+}
+
+/** A repeatable option: each occurrence adds one value. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function positiveInt(flag: string, value: string): number {

@@ -1,6 +1,7 @@
 import { deprecationNotices } from '../catalog/check.js';
 import { EXIT, UsageError } from '../errors.js';
-import { runEvaluation, type AgentPair, type EvalReport } from '../eval/index.js';
+import { gatherEvaluation, runEvaluation, type AgentPair, type EvalReport, type EvaluationInput, type EvaluationOptions, type Progress } from '../eval/index.js';
+import { partOf, runFingerprint, type EvalPart, type Shard } from '../eval/shard.js';
 import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
 import { renderEvalMarkdown } from '../render/eval-markdown.js';
@@ -8,6 +9,7 @@ import { progressLine, renderEvalText } from '../render/eval-text.js';
 import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
+import { resolveOutputs, writeOutputs, type OutputTarget } from './eval-output.js';
 import { computePlan } from './plan.js';
 import { resolveInside } from '../workspace/inside.js';
 import { refuseSecrets, today } from './validate.js';
@@ -20,6 +22,10 @@ export interface EvalOptions {
   concurrency?: number;
   /** Answer only from the cache; a miss is an error. */
   offline?: boolean;
+  /** `--output PATH`, repeatable: files written besides stdout, format by extension. */
+  outputs?: string[];
+  /** `--shard K/N`: run one part and write it to the `.json` output, for `eval merge`. */
+  shard?: Shard;
 }
 
 export const EVAL_DEFAULTS = { concurrency: 4, timeoutMs: 60_000, retries: 2, cacheDir: '.modelshift/cache' };
@@ -52,6 +58,12 @@ export interface EvalRun {
 
 /** Runs pairs against their suites with the workspace's eval settings; keys come from `ctx.env`, read here at the edge. */
 export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, run: EvalRun, opts: Pick<EvalOptions, 'concurrency' | 'offline'>): Promise<EvalReport> {
+  const options = await evaluationOptions(ctx, workspace, run, opts);
+  return withProgress(ctx, (onProgress) => runEvaluation({ ...options, ...(onProgress ? { onProgress } : {}) }));
+}
+
+/** The options `runEvaluation` takes, from the workspace's settings and the flags. */
+async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace, run: EvalRun, opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'shard'>): Promise<EvaluationOptions> {
   const settings = { ...EVAL_DEFAULTS, ...workspace.config?.value.spec.eval };
   const suites = run.suites.map((name) => {
     const suite = workspace.evalSuites.get(name);
@@ -62,8 +74,7 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
   // The side being moved to: that the side being left retires is why the migration exists.
   const models = run.pairs.map((p) => p.head.agent.spec.model.name);
   for (const notice of deprecationNotices(workspace.catalog, models, today(ctx.now))) ctx.stderr(`warning: ${notice}\n`);
-  const progress = ctx.isTTY ? (p: Parameters<typeof progressLine>[0]) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
-  const report = await runEvaluation({
+  return {
     pairs: run.pairs,
     suites,
     providers: [...workspace.providers.values()].map((p) => p.value),
@@ -75,10 +86,16 @@ export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, 
     offline: opts.offline,
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,
-    onProgress: progress,
-  });
+    ...(opts.shard ? { shard: opts.shard } : {}),
+  };
+}
+
+/** A progress line on stderr while `work` runs, on a terminal only. */
+async function withProgress<T>(ctx: CommandContext, work: (onProgress: ((p: Progress) => void) | undefined) => Promise<T>): Promise<T> {
+  const progress = ctx.isTTY ? (p: Progress) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
+  const result = await work(progress);
   if (progress) ctx.stderr('\r\u001b[2K');
-  return report;
+  return result;
 }
 
 export function renderEval(report: EvalReport, format: Format, colour: boolean): string {
@@ -88,7 +105,9 @@ export function renderEval(report: EvalReport, format: Format, colour: boolean):
 }
 
 /** `modelshift eval <migration>`: every agent the plan changes, as it is (base) and as the plan makes it (head). */
-export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promise<CommandResult<EvalReport | null>> {
+export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promise<CommandResult<EvalReport | EvalPart | null>> {
+  const outputs = resolveOutputs(ctx.cwd, opts.outputs ?? []);
+  if (opts.shard) checkShardOutputs(opts.shard, outputs);
   const { plan, workspace } = await computePlan(ctx, opts.migration);
   const rule = workspace.migrations.get(plan.migration)!.value;
   const suites = opts.suite ? [opts.suite] : (rule.spec.eval?.suites ?? []);
@@ -101,7 +120,59 @@ export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promi
     ctx.stdout(`the plan of ${plan.migration} is empty: no agent is left to migrate, so there is nothing to compare; if it was applied, compare the commits instead: modelshift eval --base <ref before the change> --head HEAD\n`);
     return { exitCode: EXIT.ok, data: null };
   }
-  const report = await evaluate(ctx, workspace, { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate }, opts);
+  const run: EvalRun = { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate };
+  if (opts.shard) return runShard(ctx, workspace, run, { ...opts, shard: opts.shard, migration: plan.migration }, outputs);
+  const report = await evaluate(ctx, workspace, run, opts);
+  await writeOutputs(outputs, (target) => target.render(report));
   ctx.stdout(renderEval(report, opts.format, ctx.isTTY));
   return { exitCode: report.gate.passed ? EXIT.ok : EXIT.findings, data: report };
+}
+
+function checkShardOutputs(shard: Shard, outputs: OutputTarget[]): void {
+  const hint = `modelshift eval <migration> --shard ${shard.index}/${shard.count} --output part-${shard.index}.json, then modelshift eval merge part-*.json`;
+  if (!outputs.length) throw new UsageError('--shard writes its partial result to a file: give --output PATH.json', hint);
+  const other = outputs.find((o) => o.suffix !== '.json');
+  if (other) throw new UsageError(`--output ${other.path}: a shard writes only its partial result (.json); other formats come from \`eval merge\``, hint);
+}
+
+/** Runs one shard's units of a run; the part holds them for `eval merge`, the input scores them alone. */
+export async function runShardPart(
+  ctx: CommandContext,
+  workspace: LoadedWorkspace,
+  run: EvalRun,
+  opts: Pick<EvalOptions, 'concurrency' | 'offline'> & { shard: Shard; migration: string },
+): Promise<{ part: EvalPart; input: EvaluationInput }> {
+  const options = await evaluationOptions(ctx, workspace, run, opts);
+  const input = await withProgress(ctx, (onProgress) => gatherEvaluation({ ...options, ...(onProgress ? { onProgress } : {}) }));
+  const fingerprint = runFingerprint({
+    migration: opts.migration,
+    count: opts.shard.count,
+    gate: run.gate ?? null,
+    suites: options.suites,
+    pairs: run.pairs.map((p) => ({ agent: p.agent, base: [p.base.agent.spec, p.base.provider.spec], head: [p.head.agent.spec, p.head.provider.spec] })),
+  });
+  return { part: partOf(input, { shard: opts.shard, run: fingerprint, migration: opts.migration }), input };
+}
+
+/** One shard: runs its units and writes the part file; the report and the gate come from `eval merge`. */
+async function runShard(
+  ctx: CommandContext,
+  workspace: LoadedWorkspace,
+  run: EvalRun,
+  opts: EvalOptions & { shard: Shard; migration: string },
+  outputs: OutputTarget[],
+): Promise<CommandResult<EvalPart>> {
+  const { part, input } = await runShardPart(ctx, workspace, run, opts);
+  const text = `${JSON.stringify(part)}\n`;
+  await writeOutputs(outputs, () => text);
+  const units = input.units.reduce((n, u) => n + u.length, 0);
+  const total = input.totals.reduce((n, t) => n + t, 0);
+  const summary = { shard: opts.shard, units, total, calls: input.calls, cached: input.cached, interrupted: input.interrupted, outputs: outputs.map((o) => o.path) };
+  if (opts.format === 'json') ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  else {
+    const where = outputs.map((o) => o.path).join(', ');
+    ctx.stdout(`shard ${opts.shard.index}/${opts.shard.count} of ${opts.migration}: ${units} of ${total} case units, ${input.calls} calls, ${input.cached} from cache → ${where}\n`);
+    ctx.stdout('the report and the gate come from `modelshift eval merge` over every part\n');
+  }
+  return { exitCode: EXIT.ok, data: part };
 }

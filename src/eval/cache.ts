@@ -42,7 +42,8 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-const CachedResponse = z.object({
+/** An `LlmResponse` as stored on disk (the cache, and eval part files). */
+export const CachedResponse = z.object({
   text: z.string(),
   toolCalls: z.array(z.object({ name: z.string(), arguments: z.unknown() })),
   usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),

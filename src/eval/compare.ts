@@ -1,43 +1,91 @@
-import type { CaseDiff, CaseOutcome, CaseResult, Significance } from './types.js';
+import { pairedTest, type PairedCase } from './paired-test.js';
+import type { CaseDiff, CaseOutcome, CaseResult, FailingCase, PassCount, Side, Significance } from './types.js';
 
-/** Below this p-value a change in pass rate is called significant. */
-export const ALPHA = 0.05;
+export { ALPHA, mcnemarExact } from './paired-test.js';
 
 export interface Comparison {
   regressions: CaseDiff[];
   improvements: CaseDiff[];
+  failing: FailingCase[];
   significance: Significance;
+  coverage: { cases: number; evaluated: number };
+}
+
+/** The runs of one case (every repeat) on both sides. */
+interface CaseRuns {
+  suite: string;
+  case: string;
+  base: CaseResult[];
+  head: CaseResult[];
 }
 
 /**
- * Pairs base and head results case by case. Both lists come from the same
- * case list, so position i is the same case and repeat on both sides. A pair
- * with a side that did not run is left out.
+ * Compares base and head case by case. Both lists come from the same case
+ * list, so position i is the same case and repeat on both sides. Only scored
+ * runs (pass or fail) count: an error or a run that did not happen says
+ * nothing about the model, so it is never a regression or an improvement, and
+ * a case with no scored run on a side is left out of the paired test.
  */
 export function compareSides(base: CaseResult[], head: CaseResult[]): Comparison {
   if (base.length !== head.length) throw new Error(`cannot pair ${base.length} base results with ${head.length} head results`);
   const regressions: CaseDiff[] = [];
   const improvements: CaseDiff[] = [];
-  let pairs = 0;
-  base.forEach((b, i) => {
-    const h = head[i]!;
-    if (b.status === 'not-run' || h.status === 'not-run') return;
-    pairs++;
-    const before = b.status === 'pass';
-    const after = h.status === 'pass';
-    if (before === after) return;
-    const diff: CaseDiff = { suite: b.suite, case: b.case, repeat: b.repeat, base: outcome(b), head: outcome(h) };
-    (before ? regressions : improvements).push(diff);
-  });
-  const pValue = mcnemarExact(regressions.length, improvements.length);
-  return {
-    regressions,
-    improvements,
-    significance: { test: 'mcnemar-exact', pairs, discordant: regressions.length + improvements.length, pValue, significant: pValue < ALPHA },
-  };
+  const failing: FailingCase[] = [];
+  const paired: PairedCase[] = [];
+  const cases = groupByCase(base, head);
+  for (const runs of cases) {
+    const passes = { base: passCount(runs.base), head: passCount(runs.head) };
+    const headFails = runs.head.some((r) => r.status === 'fail');
+    if (!passes.base.runs || !passes.head.runs) {
+      // Failing at head with nothing to compare on base: still visible, as "same" (no evidence of a change).
+      if (headFails) failing.push({ ...diffOf(runs, passes), trend: 'same' });
+      continue;
+    }
+    paired.push(passes);
+    const change = passes.head.passed * passes.base.runs - passes.base.passed * passes.head.runs;
+    if (change < 0) regressions.push(diffOf(runs, passes));
+    if (change > 0) improvements.push(diffOf(runs, passes, 'base'));
+    if (headFails) failing.push({ ...diffOf(runs, passes), trend: change < 0 ? 'worse' : change > 0 ? 'better' : 'same' });
+  }
+  return { regressions, improvements, failing, significance: pairedTest(paired), coverage: { cases: cases.length, evaluated: paired.length } };
 }
 
-function outcome(r: CaseResult): CaseOutcome {
+function groupByCase(base: CaseResult[], head: CaseResult[]): CaseRuns[] {
+  const byKey = new Map<string, CaseRuns>();
+  base.forEach((b, i) => {
+    const key = `${b.suite}\u0000${b.case}`;
+    let runs = byKey.get(key);
+    if (!runs) {
+      runs = { suite: b.suite, case: b.case, base: [], head: [] };
+      byKey.set(key, runs);
+    }
+    runs.base.push(b);
+    runs.head.push(head[i]!);
+  });
+  return [...byKey.values()];
+}
+
+function scored(r: CaseResult): boolean {
+  return r.status === 'pass' || r.status === 'fail';
+}
+
+function passCount(runs: CaseResult[]): PassCount {
+  return { passed: runs.filter((r) => r.status === 'pass').length, runs: runs.filter(scored).length };
+}
+
+/**
+ * Shows one repeat: the first failing run on `focus` (head for failures and
+ * regressions, base for improvements), beside the other side's run of the same
+ * repeat, or its first scored run when that one errored.
+ */
+function diffOf(runs: CaseRuns, passes: CaseDiff['passes'], focus: Side = 'head'): CaseDiff {
+  const fail = runs[focus].findIndex((r) => r.status === 'fail');
+  const i = fail >= 0 ? fail : Math.max(0, runs[focus].findIndex(scored));
+  const pick = (side: Side) => (side === focus || scored(runs[side][i]!) ? runs[side][i]! : (runs[side].find(scored) ?? runs[side][i]!));
+  return { suite: runs.suite, case: runs.case, repeat: runs[focus][i]!.repeat, base: outcome(pick('base')), head: outcome(pick('head')), passes };
+}
+
+export function outcome(r: CaseResult): CaseOutcome {
   return {
     status: r.status,
     output: r.response?.text ?? '',
@@ -45,23 +93,4 @@ function outcome(r: CaseResult): CaseOutcome {
     failed: r.assertions.filter((a) => !a.pass),
     ...(r.error ? { error: r.error.message } : {}),
   };
-}
-
-/**
- * Exact McNemar test: under "no change", each of the n = b + c discordant
- * pairs is a fair coin. Two-sided p = 2·P(X ≤ min(b, c)), X ~ Binomial(n, ½),
- * capped at 1. Summed in log space so large n does not underflow.
- */
-export function mcnemarExact(b: number, c: number): number {
-  const n = b + c;
-  if (n === 0) return 1;
-  const k = Math.min(b, c);
-  const logHalfN = n * Math.log(0.5);
-  let logBinom = 0; // log C(n, 0)
-  let tail = 0;
-  for (let i = 0; i <= k; i++) {
-    if (i > 0) logBinom += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logBinom + logHalfN);
-  }
-  return Math.min(1, 2 * tail);
 }

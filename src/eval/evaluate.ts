@@ -5,12 +5,12 @@ import type { Gate } from '../schema/migration.js';
 import type { Provider } from '../schema/provider.js';
 import { ResponseCache } from './cache.js';
 import { CacheMissError, ModelCaller } from './caller.js';
-import { compareSides } from './compare.js';
-import { evaluateGate } from './gate.js';
+import { buildReport, type AgentResults, type ReportInput } from './report.js';
+import { inShard, type Shard } from './shard.js';
 import { runCases, type Progress, type Run } from './runner.js';
-import { catalogPrices, computeStats, type PriceFn } from './stats.js';
+import { catalogPrices } from './stats.js';
 import { caseRuns } from './suites.js';
-import type { AgentReport, CaseError, CaseResult, EvalReport, ModelCatalog, Side, SideStats } from './types.js';
+import type { CaseResult, EvalReport, ModelCatalog } from './types.js';
 
 /** One agent's config before and after the change. */
 export interface AgentPair {
@@ -37,6 +37,16 @@ export interface EvaluationOptions {
   /** Stops the run; what finished is reported, the rest counts as not run. */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** Run only this shard's (agent, case, repeat) units; the report then covers only them. */
+  shard?: Shard;
+}
+
+/** What a run gathered before scoring; a shard writes this into its part file. */
+export interface EvaluationInput extends ReportInput {
+  /** Per evaluated agent: the positions (in its full case-run list) of the units this run ran, in result order. */
+  units: number[][];
+  /** Per evaluated agent: how many case runs its full list holds. */
+  totals: number[];
 }
 
 /**
@@ -48,14 +58,28 @@ export interface EvaluationOptions {
  * and `CacheMissError` when `offline` and an answer is not cached.
  */
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport> {
+  return buildReport(await gatherEvaluation(opts));
+}
+
+/** Runs the calls and scores each case run; `buildReport` turns the result into the report. */
+export async function gatherEvaluation(opts: EvaluationOptions): Promise<EvaluationInput> {
   const runs: Run[] = [];
   const skipped: EvalReport['skipped'] = [];
+  const units: number[][] = [];
+  const totals: number[] = [];
+  let unit = 0;
   for (const pair of opts.pairs) {
-    const cases = caseRuns(opts.suites, pair.head.agent);
-    if (!cases.length) {
+    const all = caseRuns(opts.suites, pair.head.agent);
+    if (!all.length) {
       skipped.push({ name: pair.agent, reason: 'no eval suite applies to this agent' });
       continue;
     }
+    // Units are numbered across agents, so every shard gets a share of each agent's cases in turn.
+    const kept = all.flatMap((_, i) => (inShard(unit + i, opts.shard) ? [i] : []));
+    unit += all.length;
+    units.push(kept);
+    totals.push(all.length);
+    const cases = kept.map((i) => all[i]!);
     for (const side of ['base', 'head'] as const) runs.push({ agent: pair.agent, side, provider: pair[side].provider, config: pair[side].agent, cases });
   }
 
@@ -73,54 +97,29 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport
   const misses = results.filter((r) => r.error?.kind === 'cache-miss');
   if (misses.length) throw offlineMisses(misses, results.length, opts.cacheDir);
 
-  const price = catalogPrices(opts.catalog);
-  const agents: AgentReport[] = [];
+  const agents: AgentResults[] = [];
   let at = 0;
   for (let i = 0; i < runs.length; i += 2) {
-    const baseRun = runs[i]!;
-    const base = results.slice(at, at + baseRun.cases.length);
-    const head = results.slice(at + baseRun.cases.length, at + 2 * baseRun.cases.length);
-    at += 2 * baseRun.cases.length;
-    agents.push(agentReport(baseRun, runs[i + 1]!, base, head, price));
+    const [baseRun, headRun] = [runs[i]!, runs[i + 1]!];
+    const count = baseRun.cases.length + headRun.cases.length;
+    agents.push({ name: baseRun.agent, base: sideOf(baseRun), head: sideOf(headRun), results: results.slice(at, at + count) });
+    at += count;
   }
-
-  const interrupted = opts.signal?.aborted ?? false;
-  const summary = {
-    base: computeStats(results.filter((r) => r.side === 'base'), price),
-    head: computeStats(results.filter((r) => r.side === 'head'), price),
-  };
-  const notRun = summary.base.notRun + summary.head.notRun;
-  const models = sumOrNull(summary.base.costUsd, summary.head.costUsd);
-  const judge = sumOrNull(summary.base.judge.costUsd, summary.head.judge.costUsd);
   return {
     agents,
     skipped,
-    summary,
-    gate: evaluateGate(opts.gate, agents, { interrupted, notRun }),
+    ...(opts.gate ? { gate: opts.gate } : {}),
     calls: caller.calls,
     cached: caller.cached,
-    interrupted,
-    costUsd: { models, judge, total: sumOrNull(models, judge) },
+    interrupted: opts.signal?.aborted ?? false,
+    price: catalogPrices(opts.catalog),
+    units,
+    totals,
   };
 }
 
-function agentReport(baseRun: Run, headRun: Run, base: CaseResult[], head: CaseResult[], price: PriceFn): AgentReport {
-  const side = (run: Run, results: CaseResult[]): SideStats => ({
-    provider: run.provider.metadata.name,
-    model: run.config.spec.model.name,
-    ...computeStats(results, price),
-  });
-  return {
-    name: baseRun.agent,
-    base: side(baseRun, base),
-    head: side(headRun, head),
-    ...compareSides(base, head),
-    errors: [...base, ...head].flatMap((r) => (r.status === 'error' && r.error ? [caseError(r.side, r, r.error)] : [])),
-  };
-}
-
-function caseError(side: Side, r: CaseResult, error: NonNullable<CaseResult['error']>): CaseError {
-  return { side, suite: r.suite, case: r.case, repeat: r.repeat, kind: error.kind, message: error.message };
+function sideOf(run: Run): AgentResults['base'] {
+  return { provider: run.provider.metadata.name, model: run.config.spec.model.name };
 }
 
 /** The agents' providers and the judges' providers the applicable suites name. */
@@ -144,8 +143,4 @@ function offlineMisses(misses: CaseResult[], total: number, cacheDir: string): C
     `--offline: ${misses.length} of ${total} case runs have no cached answer in ${cacheDir} (first: ${first.agent} ${first.side} ${first.suite}/"${first.case}" #${first.repeat})`,
     'run once without --offline to fill the cache; a changed agent, case or parameter needs new answers',
   );
-}
-
-function sumOrNull(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a + b;
 }

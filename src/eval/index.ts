@@ -1,4 +1,5 @@
-export { runEvaluation, type AgentPair, type EvaluationOptions } from './evaluate.js';
+export { gatherEvaluation, runEvaluation, type AgentPair, type EvaluationInput, type EvaluationOptions } from './evaluate.js';
+export { buildReport } from './report.js';
 export type { Progress } from './runner.js';
 export { CacheMissError } from './caller.js';
 export { evaluateGate } from './gate.js';

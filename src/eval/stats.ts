@@ -24,6 +24,7 @@ export function catalogPrices(catalog: ModelCatalog): PriceFn {
 /** Pass rate, errors, cost, latency and tokens over one set of case results (an agent side, or all pooled). */
 export function computeStats(results: CaseResult[], price: PriceFn): Stats {
   let passed = 0;
+  let failed = 0;
   let errors = 0;
   let notRun = 0;
   let inputTokens = 0;
@@ -36,7 +37,8 @@ export function computeStats(results: CaseResult[], price: PriceFn): Stats {
   for (const r of results) {
     if (r.status === 'not-run') notRun++;
     else if (r.status === 'pass') passed++;
-    else if (r.status === 'error') errors++;
+    else if (r.status === 'fail') failed++;
+    else errors++;
     if (r.response) {
       inputTokens += r.response.usage.inputTokens;
       outputTokens += r.response.usage.outputTokens;
@@ -53,10 +55,12 @@ export function computeStats(results: CaseResult[], price: PriceFn): Stats {
   const cases = results.length - notRun;
   latencies.sort((a, b) => a - b);
   return {
-    passRate: cases ? passed / cases : null,
+    passRate: passed + failed ? passed / (passed + failed) : null,
     cases,
     passed,
+    failed,
     errors,
+    errorRate: cases ? errors / cases : null,
     notRun,
     costUsd: modelCost.total(),
     unpriced: [...modelCost.unpriced],

@@ -51,12 +51,20 @@ export interface CaseResult {
 
 /** DESIGN §2 `Stats`, plus the counts behind the rates. */
 export interface Stats {
-  /** passed / cases; null when no case ran. An error counts as not passing. */
+  /**
+   * passed / (passed + failed); null when no case run was scored. An error is
+   * not a model failure: a run that did not happen says nothing about the model.
+   */
   passRate: number | null;
   /** Case runs that ran: passed + failed + errors. */
   cases: number;
   passed: number;
+  /** Ran and an assertion did not hold. */
+  failed: number;
+  /** The call or the judge failed (network, 4xx/5xx after retries, timeout): counted apart from `failed`. */
   errors: number;
+  /** errors / cases; null when nothing ran. */
+  errorRate: number | null;
   notRun: number;
   /** Model calls only (what a migration changes); null when a model has no price in the catalog. */
   costUsd: number | null;
@@ -85,25 +93,53 @@ export interface CaseOutcome {
   error?: string;
 }
 
-/** One case (and repeat) whose verdict changed between base and head. */
+/** How often a case passed on one side, over its scored runs (errors and not-run left out). */
+export interface PassCount {
+  passed: number;
+  runs: number;
+}
+
+/**
+ * One case compared across sides. `base` and `head` show one run each (with
+ * `repeat: N`, a failing head run and the base run of the same repeat where it
+ * was scored); `passes` counts every repeat.
+ */
 export interface CaseDiff {
   suite: string;
   case: string;
+  /** The repeat `base` and `head` show. */
   repeat: number;
   base: CaseOutcome;
   head: CaseOutcome;
+  passes: { base: PassCount; head: PassCount };
 }
 
-/** Exact McNemar test on the paired case runs: did the pass rate really change? */
+/** A case that fails at head, and how it did on base. */
+export interface FailingCase extends CaseDiff {
+  /** `worse`: a regression; `same`: failed on base as well; `better`: fails less than on base. */
+  trend: 'worse' | 'same' | 'better';
+}
+
+/**
+ * Paired test on the cases scored on both sides, one unit per case: with one
+ * run per case the exact McNemar test, with `repeat` an exact sign-flip
+ * permutation test on the per-case differences of pass fractions (repeats of
+ * one case are not independent cases, so they are not pooled).
+ */
 export interface Significance {
-  test: 'mcnemar-exact';
-  /** Case runs that ran on both sides. */
+  test: 'mcnemar-exact' | 'permutation-exact' | 'permutation-normal';
+  /** Cases scored on both sides. */
   pairs: number;
-  /** Pairs whose verdict differs (regressions + improvements). */
+  /** Cases whose pass fraction differs (regressions + improvements). */
   discordant: number;
+  /** Two-sided: did the pass rate change? */
   pValue: number;
   /** pValue < 0.05. */
   significant: boolean;
+  /** One-sided, the gate's question: did head get worse? */
+  pWorse: number;
+  /** pWorse < 0.05. */
+  worse: boolean;
 }
 
 export interface CaseError {
@@ -119,12 +155,18 @@ export interface AgentReport {
   name: string;
   base: SideStats;
   head: SideStats;
-  /** Passed on base, fails (or errors) on head. */
+  /** Cases that pass less often on head than on base (both sides scored; errors are never regressions). */
   regressions: CaseDiff[];
-  /** Failed (or errored) on base, passes on head. */
+  /** Cases that pass more often on head than on base. */
   improvements: CaseDiff[];
+  /** Every case with a failed run at head: regressions, cases failing on both sides, and the rest. */
+  failing: FailingCase[];
   significance: Significance;
+  /** Cases of the agent's suites, and how many were scored on both sides (the gate's `minCases`). */
+  coverage: { cases: number; evaluated: number };
   errors: CaseError[];
+  /** Every case run of both sides, in run order (base first): what the file outputs and `eval merge` read. */
+  results: CaseResult[];
 }
 
 export interface GateResult {

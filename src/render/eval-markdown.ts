@@ -1,7 +1,7 @@
 import { millis, relativeChange, signedPercent, tokens, usd, percent } from '../eval/format.js';
 import type { AgentReport, CaseDiff, CaseOutcome, EvalReport, SideStats } from '../eval/types.js';
 import { escapeHtml, escapeMarkdown, preformatted } from './escape.js';
-import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
+import { evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
 
 const MAX_ERRORS = 10;
 
@@ -45,6 +45,13 @@ export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions
     for (const { agent, diff } of regressions.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars));
     if (regressions.length > maxRegressions) out.push(`…and ${regressions.length - maxRegressions} more (see the JSON report).`, '');
   }
+  // Regressions are shown above; here every other case that still fails at head.
+  const failing = report.agents.flatMap((a) => a.failing.filter((f) => f.trend !== 'worse').map((diff) => ({ agent: a, diff })));
+  if (failing.length) {
+    out.push(`### Failing at head, not regressions (${failing.length})`, '');
+    for (const { agent, diff } of failing.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars, TREND[diff.trend]));
+    if (failing.length > maxRegressions) out.push(`…and ${failing.length - maxRegressions} more (see the JSON report).`, '');
+  }
   const errors = report.agents.flatMap((a) => a.errors.map((e) => ({ agent: a.name, ...e })));
   if (errors.length) {
     out.push('<details>', `<summary>Errors (${errors.length})</summary>`, '');
@@ -54,8 +61,13 @@ export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions
     if (errors.length > MAX_ERRORS) out.push(`- …and ${errors.length - MAX_ERRORS} more`);
     out.push('', '</details>', '');
   }
-  const improvements = report.agents.reduce((n, a) => n + a.improvements.length, 0);
-  if (improvements) out.push(`Improvements: ${improvements} case runs pass now that failed before.`, '');
+  const improvements = report.agents.flatMap((a) => a.improvements.map((diff) => ({ agent: a.name, diff })));
+  if (improvements.length) {
+    out.push(`### Improvements (${improvements.length})`, '');
+    for (const { agent, diff } of improvements.slice(0, maxRegressions)) out.push(`- ${escapeMarkdown(agent)} · ${escapeMarkdown(diff.suite)} / ${escapeMarkdown(diff.case)} (${passesText(diff)})`);
+    if (improvements.length > maxRegressions) out.push(`- …and ${improvements.length - maxRegressions} more (see the JSON report)`);
+    out.push('');
+  }
 
   const judge = report.costUsd.judge ? ` · judge cost ${usd(report.costUsd.judge)}` : '';
   out.push(`<sub>${report.calls} calls · ${report.cached} answers from cache${judge}</sub>`);
@@ -84,11 +96,13 @@ function tokenPair(stats: SideStats): string {
   return `${tokens(stats.inputTokens)} / ${tokens(stats.outputTokens)}`;
 }
 
-function regressionBlock(agent: AgentReport, diff: CaseDiff, maxChars: number): string[] {
-  const repeat = diff.repeat > 1 ? ` (repeat ${diff.repeat})` : '';
+const TREND = { worse: 'regression', same: 'fails on both sides', better: 'fails less than on base' } as const;
+
+function regressionBlock(agent: AgentReport, diff: CaseDiff, maxChars: number, label?: string): string[] {
+  const repeat = diff.passes.base.runs > 1 || diff.passes.head.runs > 1 ? ` (${passesText(diff)}; repeat ${diff.repeat} shown)` : '';
   return [
     '<details>',
-    `<summary>${escapeHtml(agent.name)} · ${escapeHtml(diff.suite)} / ${escapeHtml(diff.case)}${repeat}</summary>`,
+    `<summary>${escapeHtml(agent.name)} · ${escapeHtml(diff.suite)} / ${escapeHtml(diff.case)}${repeat}${label ? ` — ${label}` : ''}</summary>`,
     '',
     ...sideBlock('Base', agent.base.model, diff.base, maxChars),
     ...sideBlock('Head', agent.head.model, diff.head, maxChars),

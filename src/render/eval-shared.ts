@@ -1,11 +1,13 @@
 import { difference, points, relativeChange, signedPercent, percent } from '../eval/format.js';
-import type { CaseOutcome, EvalReport, Significance, Stats } from '../eval/types.js';
+import type { CaseDiff, CaseOutcome, EvalReport, Significance, Stats } from '../eval/types.js';
 
-/** `pass rate 96% → 94% · cost −31% · p95 latency +12%`, over all agents pooled. */
+/** `pass rate 96% → 94% · cost −31% · p95 latency +12%`, over all agents pooled; errors, when any, right after the rate. */
 export function evalSummaryLine(report: EvalReport): string {
   const { base, head } = report.summary;
+  const errors = base.errors + head.errors;
   return [
     `pass rate ${percent(base.passRate)} → ${percent(head.passRate)}`,
+    ...(errors ? [`${errors} ${errors === 1 ? 'error' : 'errors'}`] : []),
     `cost ${signedPercent(relativeChange(base.costUsd, head.costUsd))}`,
     `p95 latency ${signedPercent(relativeChange(base.latencyP95Ms, head.latencyP95Ms))}`,
   ].join(' · ');
@@ -15,10 +17,16 @@ export function passRateChange(base: Stats, head: Stats): string {
   return points(difference(base.passRate, head.passRate));
 }
 
+/**
+ * The paired test in words: "worse" from the one-sided test (the gate's
+ * question), "better" from the two-sided one, else "not significant".
+ */
 export function significanceLabel(s: Significance): string {
   if (s.discordant === 0) return 'no change';
-  const p = s.pValue < 0.001 ? 'p < 0.001' : `p = ${s.pValue.toPrecision(2)}`;
-  return `${s.significant ? 'yes' : 'no'} (${p})`;
+  const p = (value: number) => (value < 0.001 ? 'p < 0.001' : `p = ${value.toPrecision(2)}`);
+  if (s.worse) return `worse (${p(s.pWorse)})`;
+  if (s.significant) return `better (${p(s.pValue)})`;
+  return `not significant (${p(s.pValue)})`;
 }
 
 /** Model text plus its tool calls, cut to `max` characters so one case cannot flood a comment. */
@@ -32,4 +40,10 @@ export function outcomeText(outcome: CaseOutcome, max: number): string {
 export function outcomeWhy(outcome: CaseOutcome): string {
   if (outcome.error) return outcome.error;
   return outcome.failed.map((a) => `${a.type}: ${a.reason}`).join('; ');
+}
+
+/** `passed 2/3 → 1/3` over a case's scored runs on each side. */
+export function passesText(diff: CaseDiff): string {
+  const { base, head } = diff.passes;
+  return `passed ${base.passed}/${base.runs} → ${head.passed}/${head.runs}`;
 }

@@ -1,9 +1,9 @@
 import { millis, percent, relativeChange, signedPercent, tokens, usd } from '../eval/format.js';
 import type { Progress } from '../eval/runner.js';
-import type { AgentReport, CaseOutcome, EvalReport } from '../eval/types.js';
+import type { AgentReport, CaseDiff, CaseOutcome, EvalReport } from '../eval/types.js';
 import { palette, type Palette } from './colour.js';
 import { stripControlChars as clean } from './escape.js';
-import { evalSummaryLine, outcomeText, outcomeWhy, passRateChange, significanceLabel } from './eval-shared.js';
+import { evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
 
 export interface EvalTextOptions {
   /** Colour only when writing to a terminal. */
@@ -28,12 +28,16 @@ export function renderEvalText(report: EvalReport, opts: EvalTextOptions): strin
   for (const s of report.skipped) out.push(c.dim(`skipped ${clean(s.name)}: ${s.reason}`));
 
   const regressions = report.agents.flatMap((a) => a.regressions.map((diff) => ({ agent: a, diff })));
-  if (regressions.length) {
-    out.push('', c.bold(`Regressions (${regressions.length})`));
-    for (const { agent, diff } of regressions) {
-      out.push(`  ${clean(agent.name)}  ${clean(diff.suite)} / ${clean(diff.case)}${diff.repeat > 1 ? ` #${diff.repeat}` : ''}`);
-      out.push(...side('base', diff.base, c, maxOutputChars), ...side('head', diff.head, c, maxOutputChars));
-    }
+  if (regressions.length) out.push('', c.bold(`Regressions (${regressions.length})`), ...regressions.flatMap(({ agent, diff }) => caseBlock(agent.name, diff, c, maxOutputChars)));
+  // Regressions are listed above; these still fail at head for another reason (most often: on both sides).
+  const failing = report.agents.flatMap((a) => a.failing.filter((f) => f.trend !== 'worse').map((diff) => ({ agent: a, diff })));
+  if (failing.length) {
+    out.push('', c.bold(`Failing at head, not regressions (${failing.length})`), ...failing.flatMap(({ agent, diff }) => caseBlock(agent.name, diff, c, maxOutputChars)));
+  }
+  const improvements = report.agents.flatMap((a) => a.improvements.map((diff) => ({ agent: a.name, diff })));
+  if (improvements.length) {
+    out.push('', c.bold(`Improvements (${improvements.length})`));
+    for (const { agent, diff } of improvements) out.push(`  ${clean(agent)}  ${clean(diff.suite)} / ${clean(diff.case)}  ${passesText(diff)}`);
   }
   const errors = report.agents.flatMap((a) => a.errors.map((e) => ({ agent: a.name, ...e })));
   if (errors.length) {
@@ -76,10 +80,15 @@ function table(agents: AgentReport[], c: Palette): string[] {
     ...rows.map((r, i) => {
       const text = line(r);
       const agent = agents[i]!;
-      if (agent.regressions.length && agent.significance.significant) return c.red(text);
+      if (agent.significance.worse) return c.red(text);
       return text;
     }),
   ];
+}
+
+function caseBlock(agent: string, diff: CaseDiff, c: Palette, max: number): string[] {
+  const runs = diff.passes.base.runs > 1 || diff.passes.head.runs > 1 ? `  ${passesText(diff)}, #${diff.repeat} shown` : '';
+  return [`  ${clean(agent)}  ${clean(diff.suite)} / ${clean(diff.case)}${runs}`, ...side('base', diff.base, c, max), ...side('head', diff.head, c, max)];
 }
 
 function side(label: string, outcome: CaseOutcome, c: Palette, max: number): string[] {

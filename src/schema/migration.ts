@@ -6,6 +6,10 @@ export const Gate = z.strictObject({
   maxPassRateDrop: z.number().min(0).max(1).optional(),
   maxCostIncrease: z.number().min(-1).optional(),
   maxLatencyP95Increase: z.number().min(-1).optional(),
+  /** Share of an agent's case runs per side that may error (network, 4xx/5xx, timeout); default 0. */
+  maxErrorRate: z.number().min(0).max(1).optional(),
+  /** Cases per agent that must be scored on both sides; default: all of them. */
+  minCases: z.number().int().min(0).optional(),
 });
 export type Gate = z.infer<typeof Gate>;
 

@@ -65,6 +65,7 @@ describe('mode: check', () => {
       'agents-changed': '1',
       gate: 'skipped',
       'comment-id': String(fake.comments[0]!.id),
+      'eval-parts': '',
       'pull-request-number': '',
       'pull-request-url': '',
       'pull-request-operation': '',

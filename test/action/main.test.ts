@@ -9,6 +9,7 @@ const EMPTY_OUTPUTS = {
   'agents-changed': '',
   gate: '',
   'comment-id': '',
+  'eval-parts': '',
   'pull-request-number': '',
   'pull-request-url': '',
   'pull-request-operation': '',

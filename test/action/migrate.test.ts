@@ -28,6 +28,7 @@ describe('mode: migrate', () => {
       'agents-changed': '',
       gate: '',
       'comment-id': '',
+      'eval-parts': '',
       'pull-request-number': '1',
       'pull-request-url': 'https://github.com/acme/agents/pull/1',
       'pull-request-operation': 'created',

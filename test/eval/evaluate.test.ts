@@ -90,7 +90,15 @@ describe('runEvaluation', () => {
     expect(triage!.regressions).toHaveLength(1);
     expect(triage!.regressions[0]).toMatchObject({ suite: 'support-tickets', case: 'ticket 1', base: { status: 'pass' }, head: { status: 'fail' } });
     expect(triage!.significance).toMatchObject({ pairs: 6, discordant: 1, significant: false });
-    expect(report.gate).toEqual({ passed: false, reasons: ['support-triage: pass rate dropped 16.7 pts (100.0% → 83.3%), more than the allowed 10 pts'] });
+    expect(report.gate).toEqual({
+      passed: false,
+      reasons: [
+        'support-triage: pass rate dropped 16.7 pts (100.0% → 83.3%), more than the allowed 10 pts',
+        'support-triage: failing at head (1): support-tickets / ticket 1 (regression)',
+      ],
+    });
+    expect(triage!.failing).toMatchObject([{ case: 'ticket 1', trend: 'worse', base: { output: 'Refund for ticket 1 is on its way' } }]);
+    expect(triage!.results).toHaveLength(12);
     expect(report).toMatchObject({ calls: 12, cached: 0, interrupted: false });
     expect(progress).toHaveLength(12);
     expect(progress.at(-1)).toMatchObject({ done: 12, total: 12, calls: 12 });
@@ -119,7 +127,10 @@ describe('runEvaluation', () => {
     const second = await runEvaluation(options());
     expect(second).toMatchObject({ calls: 0, cached: 12 });
     expect(openai.requests.length + anthropic.requests.length).toBe(12);
-    expect(second.agents).toEqual(first.agents);
+    // The same report, except that every answer now comes from the cache.
+    const uncached = (r: typeof first) => r.agents.map((a) => ({ ...a, results: a.results.map((x) => ({ ...x, cached: false })) }));
+    expect(uncached(second)).toEqual(uncached(first));
+    expect(second.agents[0]!.results.every((r) => r.cached)).toBe(true);
     const files = await readdir(cacheDir);
     expect(files).toHaveLength(12);
     for (const file of files) expect(await readFile(join(cacheDir, file), 'utf8')).not.toContain(KEY);
@@ -180,9 +191,13 @@ describe('runEvaluation', () => {
     });
     const report = await runEvaluation(options());
     const [triage] = report.agents;
-    expect(triage!.head).toMatchObject({ cases: 6, errors: 1, passed: 4 });
+    expect(triage!.head).toMatchObject({ cases: 6, errors: 1, passed: 4, failed: 1, passRate: 0.8 });
     expect(triage!.errors).toEqual([{ side: 'head', suite: 'support-tickets', case: 'ticket 3', repeat: 1, kind: 'request', message: expect.stringContaining('HTTP 400') }]);
-    expect(triage!.regressions.map((r) => r.case).sort()).toEqual(['ticket 1', 'ticket 3']);
+    // The errored case is no regression and stays out of the paired test.
+    expect(triage!.regressions.map((r) => r.case)).toEqual(['ticket 1']);
+    expect(triage!.significance).toMatchObject({ pairs: 5, discordant: 1 });
+    expect(report.gate.passed).toBe(false);
+    expect(report.gate.reasons[0]).toMatch(/^support-triage: 1 of 6 case runs errored on head \(16\.7%\), and the gate allows none/);
     expect(anthropic.requests.filter((r) => lastUserText(r) === 'ticket 2')).toHaveLength(2);
     // Failed calls are not cached: the next run asks again.
     const again = await runEvaluation(options());

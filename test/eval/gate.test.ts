@@ -9,7 +9,9 @@ function stats(extra: Partial<SideStats>): SideStats {
     passRate: 0.9,
     cases: 100,
     passed: 90,
+    failed: 10,
     errors: 0,
+    errorRate: 0,
     notRun: 0,
     costUsd: 1,
     unpriced: [],
@@ -29,8 +31,11 @@ function agent(name: string, base: Partial<SideStats>, head: Partial<SideStats>)
     head: stats({ model: 'gpt-5.1', ...head }),
     regressions: [],
     improvements: [],
-    significance: { test: 'mcnemar-exact', pairs: 100, discordant: 0, pValue: 1, significant: false },
+    failing: [],
+    significance: { test: 'mcnemar-exact', pairs: 100, discordant: 0, pValue: 1, significant: false, pWorse: 1, worse: false },
+    coverage: { cases: 100, evaluated: 100 },
     errors: [],
+    results: [],
   };
 }
 
@@ -65,6 +70,49 @@ describe('evaluateGate', () => {
       'triage: p95 latency cannot be compared, no successful call on head',
     ]);
     expect(evaluateGate(gate, [agent('triage', {}, { passRate: null })], complete).reasons).toEqual(['triage: no case ran on head']);
+  });
+
+  it('fails on errors: none allowed by default, even without a gate, and names what went wrong', () => {
+    const errored = agent('triage', { passRate: null, cases: 100, passed: 0, failed: 0, errors: 100, errorRate: 1 }, { passRate: null, cases: 100, passed: 0, failed: 0, errors: 100, errorRate: 1 });
+    errored.coverage = { cases: 100, evaluated: 0 };
+    errored.errors = Array.from({ length: 100 }, (_, i) => ({ side: i % 2 ? 'head' : 'base', suite: 's', case: `c${i}`, repeat: 1, kind: i < 60 ? 'server' : 'timeout', message: 'HTTP 500' }) as const);
+    for (const g of [undefined, gate]) {
+      const result = evaluateGate(g, [errored], complete);
+      expect(result.passed).toBe(false);
+      expect(result.reasons).toEqual([
+        'triage: 100 of 100 case runs errored on base (100.0%), and the gate allows none (gate.maxErrorRate): server ×30, timeout ×20; first: s / c0: HTTP 500',
+        'triage: 100 of 100 case runs errored on head (100.0%), and the gate allows none (gate.maxErrorRate): server ×30, timeout ×20; first: s / c1: HTTP 500',
+        'triage: 0 of 100 cases were scored on both sides, every case is required (gate.minCases); an errored call is no evidence either way',
+      ]);
+    }
+  });
+
+  it('allows errors up to maxErrorRate and unscored cases down to minCases', () => {
+    const some = agent('triage', { errors: 3, errorRate: 0.03, cases: 100 }, {});
+    some.coverage = { cases: 100, evaluated: 97 };
+    expect(evaluateGate({ maxErrorRate: 0.03, minCases: 97 }, [some], complete)).toEqual({ passed: true, reasons: [] });
+    expect(evaluateGate({ maxErrorRate: 0.02, minCases: 98 }, [some], complete).reasons).toEqual([
+      'triage: 3 of 100 case runs errored on base (3.0%), more than the allowed 2.0%',
+      'triage: 97 of 100 cases were scored on both sides, fewer than the required 98; an errored call is no evidence either way',
+    ]);
+  });
+
+  it('names the failing cases behind a pass-rate verdict, regressions first', () => {
+    const a = agent('triage', {}, { passRate: 0.8 });
+    const diff = (name: string, trend: 'worse' | 'same') => ({
+      suite: 'tickets',
+      case: name,
+      repeat: 1,
+      trend,
+      base: { status: 'pass' as const, output: '', toolCalls: [], failed: [] },
+      head: { status: 'fail' as const, output: '', toolCalls: [], failed: [] },
+      passes: { base: { passed: 1, runs: 1 }, head: { passed: 0, runs: 1 } },
+    });
+    a.failing = [diff('both', 'same'), diff('refund', 'worse'), ...Array.from({ length: 5 }, (_, i) => diff(`x${i}`, 'same'))];
+    expect(evaluateGate({ minPassRate: 0.85 }, [a], complete).reasons).toEqual([
+      'triage: pass rate 80.0% is below the minimum 85.0%',
+      'triage: failing at head (7): tickets / refund (regression), tickets / both (fails on both sides), tickets / x0 (fails on both sides), tickets / x1 (fails on both sides), tickets / x2 (fails on both sides), …and 2 more',
+    ]);
   });
 
   it('fails an incomplete run', () => {

@@ -9,7 +9,9 @@ function stats(extra: Partial<Stats> = {}): Stats {
     passRate: 0.96,
     cases: 50,
     passed: 48,
+    failed: 2,
     errors: 0,
+    errorRate: 0,
     notRun: 0,
     costUsd: 0.0421,
     unpriced: [],
@@ -35,10 +37,33 @@ const triage: AgentReport = {
       repeat: 1,
       base: { status: 'pass', output: 'We will refund order 1182.', toolCalls: [{ name: 'lookup_order', arguments: { id: '1182' } }], failed: [] },
       head: { status: 'fail', output: hostile, toolCalls: [], failed: [{ type: 'contains', pass: false, reason: 'does not contain "refund"' }] },
+      passes: { base: { passed: 1, runs: 1 }, head: { passed: 0, runs: 1 } },
     },
   ],
-  improvements: [],
-  significance: { test: 'mcnemar-exact', pairs: 50, discordant: 1, pValue: 1, significant: false },
+  improvements: [
+    {
+      suite: 'support-tickets',
+      case: 'greeting',
+      repeat: 2,
+      base: { status: 'fail', output: 'yo', toolCalls: [], failed: [{ type: 'regex', pass: false, reason: 'no match for /hello/' }] },
+      head: { status: 'pass', output: 'hello', toolCalls: [], failed: [] },
+      passes: { base: { passed: 1, runs: 3 }, head: { passed: 3, runs: 3 } },
+    },
+  ],
+  failing: [
+    {
+      suite: 'support-tickets',
+      case: 'warranty',
+      repeat: 1,
+      trend: 'same',
+      base: { status: 'fail', output: 'base says no', toolCalls: [], failed: [{ type: 'contains', pass: false, reason: 'does not contain "warranty"' }] },
+      head: { status: 'fail', output: 'head says no', toolCalls: [], failed: [{ type: 'contains', pass: false, reason: 'does not contain "warranty"' }] },
+      passes: { base: { passed: 0, runs: 1 }, head: { passed: 0, runs: 1 } },
+    },
+  ],
+  significance: { test: 'mcnemar-exact', pairs: 50, discordant: 1, pValue: 1, significant: false, pWorse: 0.5, worse: false },
+  coverage: { cases: 50, evaluated: 49 },
+  results: [],
   errors: [{ side: 'head', suite: 'support-tickets', case: 'timeout case', repeat: 1, kind: 'timeout', message: 'openai: no response before the timeout' }],
 };
 
@@ -64,20 +89,34 @@ describe('renderEvalMarkdown', () => {
 
   it('shows the agent table with changes and significance', () => {
     expect(md).toContain(
-      '| support-triage | gpt-4.1 → gpt-5.1 | 96% → 94% | −2 pts | no (p = 1.0) | 0 → 1 | $0.042 → $0.029 (−31%) | 48.2k / 9.1k → 48.2k / 9.1k | 640 ms → 640 ms | 1.3 s → 1.4 s (+12%) |',
+      '| support-triage | gpt-4.1 → gpt-5.1 | 96% → 94% | −2 pts | not significant (p = 1.0) | 0 → 1 | $0.042 → $0.029 (−31%) | 48.2k / 9.1k → 48.2k / 9.1k | 640 ms → 640 ms | 1.3 s → 1.4 s (+12%) |',
     );
   });
 
   it('escapes model output so it cannot close the details, inject HTML or ping anyone', () => {
-    // Ours: one for the regression, one for the errors; none from the output.
-    expect(md.match(/<details>/g)).toHaveLength(2);
-    expect(md.match(/<\/details>/g)).toHaveLength(2);
+    // Ours: one for the regression, one for the case failing on both sides, one for the errors; none from the output.
+    expect(md.match(/<details>/g)).toHaveLength(3);
+    expect(md.match(/<\/details>/g)).toHaveLength(3);
     expect(md).not.toContain('<img');
     expect(md).not.toContain('<b>');
     expect(md).not.toMatch(/@here|@acme/);
     expect(md).toContain('&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(md).toContain('@\u200dhere');
     expect(md).toContain('<summary>support-triage · support-tickets / refund &lt;b&gt;request&lt;/b&gt; @\u200dacme/support</summary>');
+  });
+
+  it('shows every case failing at head with the reason and both outputs, and names the improvements', () => {
+    expect(md).toContain('### Failing at head, not regressions (1)');
+    expect(md).toContain('<summary>support-triage · support-tickets / warranty — fails on both sides</summary>');
+    expect(md).toContain('**Base** (gpt-4.1): ❌ fail — contains: does not contain "warranty"');
+    expect(md).toContain('base says no');
+    expect(md).toContain('head says no');
+    expect(md).toContain('### Improvements (1)\n\n- support-triage · support-tickets / greeting (passed 1/3 → 3/3)');
+    const text = renderEvalText(report, { color: false });
+    expect(text).toContain('Failing at head, not regressions (1)');
+    expect(text).toContain('    base: fail contains: does not contain "warranty"');
+    expect(text).toContain('      head says no');
+    expect(text).toContain('Improvements (1)\n  support-triage  support-tickets / greeting  passed 1/3 → 3/3');
   });
 
   it('lists failed gate checks, escaped', () => {
@@ -88,7 +127,7 @@ describe('renderEvalMarkdown', () => {
   it('caps the number of regressions and the output length', () => {
     const many = { ...triage, regressions: Array.from({ length: 5 }, () => triage.regressions[0]!) };
     const capped = renderEvalMarkdown({ ...report, agents: [many] }, { maxRegressions: 2, maxOutputChars: 10 });
-    expect(capped.match(/<summary>support-triage/g)).toHaveLength(2);
+    expect(capped.match(/<summary>support-triage · support-tickets \/ refund/g)).toHaveLength(2);
     expect(capped).toContain('…and 3 more (see the JSON report).');
     expect(capped).toContain('more characters)');
   });
