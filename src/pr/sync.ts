@@ -68,7 +68,7 @@ export async function syncPullRequest(input: SyncPullRequestInput): Promise<Sync
   const open = await prs.findOpen(branch);
 
   if (remoteSha !== undefined && !input.force) {
-    const foreign = foreignCommits(await git.commitsBetween(baseSha, remoteSha), identity);
+    const foreign = foreignCommits(await git.commitsBetween(baseSha, remoteSha));
     if (foreign.length > 0) {
       if (open) await commentForeignCommits(prs, open.number, input.trailers.migration, foreign);
       throw new ForeignCommitsError(branch, foreign);

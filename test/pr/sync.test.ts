@@ -182,6 +182,21 @@ describe('syncPullRequest', () => {
     expect(await repo.remoteSha(BRANCH)).not.toBe(human);
   });
 
+  it('recognises its own commits by their trailers, whoever they were made as', async () => {
+    await syncPullRequest(input({ identity: { name: 'Release Bot', email: 'release-bot@example.com' } }));
+    const result = await syncPullRequest(input({ writeChanges: write({ 'agents/triage.yaml': 'model: gpt-5.1\n', 'agents/router.yaml': 'model: gpt-5.1\n' }) }));
+    expect(result.operation).toBe('updated');
+    const [commit] = await git.commitsBetween('origin/main', (await repo.remoteSha(BRANCH)) ?? '');
+    expect(commit?.authorEmail).toBe(BOT_IDENTITY.email);
+  });
+
+  it('pushes to an origin given as a relative path', async () => {
+    await repo.git(['remote', 'set-url', 'origin', '../origin.git']);
+    const result = await syncPullRequest(input());
+    expect(result.operation).toBe('created');
+    expect(result.headSha).toBe(await repo.remoteSha(BRANCH));
+  });
+
   it('fails with an ExternalError when someone pushes to the branch while it runs', async () => {
     await syncPullRequest(input());
     const other = await repo.clone('racer');
