@@ -3,11 +3,12 @@ import path from 'node:path';
 import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
 import { openChangePr, proposalHash } from '../pr/change-pr.js';
-import { withMarker } from '../pr/marker.js';
+import { fitPrBody } from '../pr/body.js';
 import type { PullRequests } from '../pr/pull-requests.js';
 import type { SyncResult } from '../pr/sync.js';
 import { planMigration } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
+import type { Migration } from '../schema/index.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { planSummaryLine } from '../render/plan-common.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -74,7 +75,7 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
       return {
         branch: branchName(name),
         title: `Migrate agents ${from} → ${to} (${name})`,
-        body: withMarker(prBody(planned), { migration: name, planHash: proposalHash(name, planned.diff) }),
+        body: fitPrBody({ plan: planned, marker: { migration: name, planHash: proposalHash(name, planned.diff) }, footer: prFooter(planned), about: about(migration.value) }).body,
         commitMessage: `chore(models): migrate ${agents.length} agent${agents.length === 1 ? '' : 's'} ${planned.from.model} → ${planned.to.model}`,
         trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
         files,
@@ -103,13 +104,15 @@ export function branchName(migration: string): string {
   return `modelshift/${migration}`;
 }
 
-function prBody(plan: Plan): string {
-  return `${renderPlanMarkdown(plan)}
----
-Opened by [modelshift](https://github.com/modelshift/modelshift) from \`${plan.migrationFile}\`. To change this PR, edit the migration and run \`modelshift pr ${plan.migration}\` again; commits pushed here by hand stop modelshift from updating the branch.
+function prFooter(plan: Plan): string {
+  return `Opened by [modelshift](https://github.com/modelshift/modelshift) from \`${plan.migrationFile}\`. To change this PR, edit the migration and run \`modelshift pr ${plan.migration}\` again; commits pushed here by hand stop modelshift from updating the branch.
 `;
 }
 
+/** What the rule says about itself, for the reviewer. */
+function about(rule: Migration): { description?: string; deadline?: string } {
+  return { ...(rule.metadata.description ? { description: rule.metadata.description } : {}), ...(rule.spec.deadline ? { deadline: rule.spec.deadline } : {}) };
+}
 
 function describeOutcome(out: PrOutput): string {
   const pr = out.number !== undefined ? `#${out.number} ${out.url ?? ''}`.trim() : '';

@@ -1,5 +1,6 @@
 import { BOT_IDENTITY, type Git, type GitIdentity } from '../git/git.js';
 import { messageWithTrailers, migrationTrailers, type MigrationTrailers } from '../git/trailers.js';
+import { capBody } from '../render/fit.js';
 import { commentForeignCommits, ForeignCommitsError, foreignCommits } from './foreign-commits.js';
 import type { PullRequest, PullRequestChange, PullRequests } from './pull-requests.js';
 
@@ -62,6 +63,8 @@ export interface SyncResult {
  */
 export async function syncPullRequest(input: SyncPullRequestInput): Promise<SyncResult> {
   const { git, prs, base, branch } = input;
+  // Whatever rendered the body, GitHub must never be sent more than it accepts (a 422 after the push leaves a branch without a PR).
+  input = { ...input, body: capBody(input.body) };
   const identity = input.identity ?? BOT_IDENTITY;
   const baseSha = await git.fetchBase(base);
   const remoteSha = await git.fetchBranch(branch);

@@ -5,7 +5,7 @@ import { renderCheckMarker, type CheckMarker } from './comment-marker.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
 import { renderEvalMarkdown } from './eval-markdown.js';
 import { evalSummaryLine } from './eval-shared.js';
-import { changeKind, describeChange, displayChanges, formatValue } from './plan-common.js';
+import { changeKind, describeChange, displayChanges, formatValue, nameList, skippedByReason } from './plan-common.js';
 import { fenced } from './plan-markdown.js';
 import { validationSummary, type ValidationReport } from './validation.js';
 
@@ -57,7 +57,9 @@ export function renderCheckComment(report: CheckReport, opts: CommentOptions = {
     ...report.review.agents.flatMap((a) => a.warnings.map((w) => `**${escapeMarkdown(a.name)}**: ${escapeMarkdown(w)}`)),
   ];
   out.push(...folded(`Warnings (${warnings.length})`, warnings, detail.items, true));
-  out.push(...folded(`Skipped by the migration (${report.review.skipped.length})`, report.review.skipped.map((s) => `**${escapeMarkdown(s.name)}**: ${escapeMarkdown(s.reason)}`), detail.items, false));
+  // One line per reason: a reason naming a long select.names list is said once, not once per agent.
+  const skipped = skippedByReason(report.review.skipped).map(({ reason, names }) => `${escapeMarkdown(reason)}: ${nameList(names, detail.items, (n) => `**${escapeMarkdown(n)}**`)}`);
+  out.push(...folded(`Skipped by the migration (${report.review.skipped.length})`, skipped, detail.items, false));
   // A skipped group's reason is already in the verdict; only runs and failures get a section.
   for (const outcome of report.evals) if (outcome.status !== 'skipped') out.push(...evalSection(outcome, detail));
   out.push(...diffSections(report.review.diffs, detail.diffs));
