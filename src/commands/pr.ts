@@ -11,6 +11,7 @@ import type { Plan } from '../plan/types.js';
 import type { Migration } from '../schema/index.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { planSummaryLine } from '../render/plan-common.js';
+import { describePrOutcome } from '../render/sync-pr.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { applyBlocker } from './apply.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
@@ -23,6 +24,8 @@ export interface PrOptions {
   base: string;
   /** Take the branch back even when a person pushed commits to it. */
   force?: boolean;
+  /** Keep the branch of a PR that is over (merged, declined, closed); by default it is deleted. */
+  keepBranch?: boolean;
   identity?: GitIdentity;
   /** Tests and the Action pass their own port; the CLI builds one from the environment. */
   prs?: PullRequests;
@@ -95,7 +98,7 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
     ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     for (const warning of result.warnings) ctx.stderr(`warning: ${warning}\n`);
-    ctx.stdout(`${planSummaryLine(plan!)}\n${describeOutcome(output)}\n`);
+    ctx.stdout(`${planSummaryLine(plan!)}\n${describePrOutcome(output)}\n`);
   }
   return { exitCode: EXIT.ok, data: output };
 }
@@ -112,14 +115,4 @@ function prFooter(plan: Plan): string {
 /** What the rule says about itself, for the reviewer. */
 function about(rule: Migration): { description?: string; deadline?: string } {
   return { ...(rule.metadata.description ? { description: rule.metadata.description } : {}), ...(rule.spec.deadline ? { deadline: rule.spec.deadline } : {}) };
-}
-
-function describeOutcome(out: PrOutput): string {
-  const pr = out.number !== undefined ? `#${out.number} ${out.url ?? ''}`.trim() : '';
-  switch (out.operation) {
-    case 'created': return `created pull request ${pr} from ${out.branch}`;
-    case 'updated': return `updated pull request ${pr} (${out.branch})`;
-    case 'closed': return `closed pull request ${pr}: nothing left to change`;
-    case 'unchanged': return pr ? `pull request ${pr} is up to date` : 'nothing to change: no pull request needed';
-  }
 }

@@ -234,6 +234,16 @@ export class Git {
     }
   }
 
+  /**
+   * Deletes `branch` on the remote while it is still at `expected`, so a
+   * commit someone pushed since is never dropped (then it stays, and the
+   * next run sees it).
+   */
+  async deleteRemoteBranch(branch: string, expected: string): Promise<void> {
+    const ref = `refs/heads/${branch}`;
+    await this.run(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${expected}`, this.remote, `:${ref}`], `push --delete ${branch}`, 'a GitHub token needs the `contents: write` permission to delete a branch; or delete it in GitHub by hand');
+  }
+
   /** Files that differ between two refs (`git diff --name-status`, renames detected). */
   async diff(from: string, to: string): Promise<FileChange[]> {
     const out = await this.run(['diff', '--name-status', '-z', '-M', '--end-of-options', from, to], `diff ${from} ${to}`);

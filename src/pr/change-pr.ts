@@ -30,6 +30,8 @@ export interface ChangePrInput {
   root: string;
   base: string;
   force?: boolean;
+  /** Keep the branch of a PR that is over (merged, declined, closed). */
+  keepBranch?: boolean;
   identity?: GitIdentity;
   /** Tests and the Action pass their own port; otherwise one is built from the environment. */
   prs?: PullRequests;
@@ -67,6 +69,7 @@ export async function openChangePr(input: ChangePrInput): Promise<SyncResult | u
     trailers: proposal.trailers,
     reviewers: proposal.reviewers,
     force: input.force,
+    keepBranch: input.keepBranch,
     identity: input.identity,
     writeChanges: async (dir) => {
       // syncPullRequest fetched the base again; the change is made anew on what it checked out.
