@@ -122,12 +122,7 @@ export async function syncPullRequest(input: SyncPullRequestInput): Promise<Sync
 
   if (head === undefined) {
     if (open === undefined) return outcome('unchanged');
-    await prs.close(open.number, `${input.closeComment ?? defaultCloseComment(input.trailers.migration, base)}\n\n${CLOSED_MARKER}`);
-    if (remoteSha !== undefined && !input.keepBranch) {
-      await git.deleteRemoteBranch(branch, remoteSha);
-      return { operation: 'closed', number: open.number, url: open.url, branch, warnings: [] };
-    }
-    return outcome('closed', open);
+    return closePullRequest({ git, prs, pullRequest: open, comment: input.closeComment ?? defaultCloseComment(input.trailers.migration, base), keepBranch: input.keepBranch, remoteSha });
   }
 
   const labels = input.labels ?? PR_LABELS;
@@ -144,6 +139,26 @@ export async function syncPullRequest(input: SyncPullRequestInput): Promise<Sync
   // Only a new PR asks for reviews: asking again on every update would re-notify people who already reviewed.
   const warnings = !existed && input.reviewers && input.reviewers.length > 0 ? await prs.requestReviewers(pr.number, input.reviewers) : [];
   return outcome(existed ? 'updated' : 'created', pr, warnings);
+}
+
+export interface ClosePullRequestInput {
+  git: Git;
+  prs: PullRequests;
+  pullRequest: Pick<PullRequest, 'number' | 'url' | 'head'>;
+  comment: string;
+  keepBranch?: boolean;
+  /** The branch's commit on the remote, when the caller fetched it; otherwise it is looked up. */
+  remoteSha?: string;
+}
+
+/** Closes a modelshift PR with `comment` (marked as closed by modelshift, not declined) and deletes its branch unless `keepBranch`. */
+export async function closePullRequest(input: ClosePullRequestInput): Promise<SyncResult> {
+  const { git, prs, pullRequest: pr } = input;
+  await prs.close(pr.number, `${input.comment}\n\n${CLOSED_MARKER}`);
+  const sha = input.remoteSha ?? (await git.fetchBranch(pr.head));
+  const kept = sha !== undefined && input.keepBranch;
+  if (sha !== undefined && !input.keepBranch) await git.deleteRemoteBranch(pr.head, sha);
+  return { operation: 'closed', number: pr.number, url: pr.url, branch: pr.head, ...(kept ? { headSha: sha } : {}), warnings: [] };
 }
 
 /** Ends the comment modelshift leaves when it closes a PR itself: such a PR was not declined by a person. */

@@ -32,7 +32,8 @@ describe('fitPrBody', () => {
     const { body, trimmed } = fitPrBody({ plan, marker: MARKER, footer: 'footer' });
     expect(trimmed).toBe(true);
     expect(body.length).toBeLessThanOrEqual(BODY_LIMIT);
-    expect(body).toContain('**600 agents migrate openai/gpt-4.1 → openai/gpt-5.1 · 0 skipped · 1 warning**');
+    expect(body).toContain('**600 agents migrate openai/gpt-4.1 → openai/gpt-5.1 · 0 skipped · 2 warnings**');
+    expect(body).toMatch(/600 agents in one pull request is a lot to review; add spec.split/);
     expect(body).toMatch(/✂️ Details were left out .*modelshift plan gpt-4.1-to-gpt-5.1/);
     expect(body).not.toContain('<summary>Diff');
     expect(body).toContain('more agents');
