@@ -81,7 +81,13 @@ export async function openChangePrs(input: ChangePrsInput): Promise<SyncResult[]
   const workspaceDir = path.relative(await realpath(await git.root()), await realpath(input.root));
   const prs = input.prs ?? gitHubPullRequests(gitHubConfig(input.env, await git.remoteUrl().catch(() => undefined)));
   const baseSha = await git.fetchBase(input.base);
-  const proposals = await git.withWorktree(baseSha, (worktree) => input.propose(path.join(worktree.dir, workspaceDir), baseSha));
+  // The proposals depend on the base commit only: each PR's rebuild on the same base reuses them instead of planning again.
+  const byCommit = new Map<string, Proposal[] | undefined>();
+  const proposeOn = async (root: string, commit: string) => {
+    if (!byCommit.has(commit)) byCommit.set(commit, await input.propose(root, commit));
+    return byCommit.get(commit);
+  };
+  const proposals = await git.withWorktree(baseSha, (worktree) => proposeOn(path.join(worktree.dir, workspaceDir), baseSha));
   if (proposals === undefined) return [];
 
   const results: SyncResult[] = [];
@@ -111,7 +117,7 @@ export async function openChangePrs(input: ChangePrsInput): Promise<SyncResult[]
         identity: input.identity,
         writeChanges: async (dir) => {
           // syncPullRequest fetched the base again; the change is made anew on what it checked out.
-          const again = (await input.propose(path.join(dir, workspaceDir), await new Git(dir).revParse('HEAD')))?.find((p) => p.branch === proposal.branch);
+          const again = (await proposeOn(path.join(dir, workspaceDir), await new Git(dir).revParse('HEAD')))?.find((p) => p.branch === proposal.branch);
           if (again === undefined) {
             throw new ExternalError(`${input.base} changed while modelshift ran, and the change to propose with it`, { hint: 'run the command again' });
           }
