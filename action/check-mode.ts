@@ -19,7 +19,7 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
   if (!PULL_REQUEST_EVENTS.includes(runner.eventName)) {
     throw new UsageError(`mode: check runs on pull_request events; this run is a ${runner.eventName || 'run without an event'}`, 'use mode: migrate on workflow_dispatch and schedule');
   }
-  const event = pullRequestEvent(JSON.parse(await readFile(runner.eventPath, 'utf8')));
+  const event = pullRequestEvent(await readEvent(runner.eventPath));
   // The input decides, not a GITHUB_TOKEN/GH_TOKEN that happens to be in the environment.
   const sharding = evalSharding(inputs, runner);
   // A shard job sees part of the evals: the merge job comments and applies the gate.
@@ -54,6 +54,23 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
     summary: data.fullReport,
     ...(failure ? { failure } : {}),
   };
+}
+
+/** The event payload; a runner without one (a local run, a bad GITHUB_EVENT_PATH) is the user's setup, not a bug. */
+async function readEvent(eventPath: string): Promise<unknown> {
+  const hint = 'mode: check reads the pull_request payload at GITHUB_EVENT_PATH, which the runner sets; to run it elsewhere, point GITHUB_EVENT_PATH at a saved payload';
+  if (!eventPath) throw new UsageError('GITHUB_EVENT_PATH is not set, so the pull request is unknown', hint);
+  let text: string;
+  try {
+    text = await readFile(eventPath, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the event file ${eventPath} (GITHUB_EVENT_PATH): ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`the event file ${eventPath} (GITHUB_EVENT_PATH) is not JSON`, hint);
+  }
 }
 
 interface EvalSharding {

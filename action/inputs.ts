@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
@@ -70,6 +72,22 @@ function boolean(get: (name: string) => string, name: string, fallback: boolean)
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new UsageError(`input ${name} is "${value}"; expected true or false`);
+}
+
+/** The `working-directory` input inside the checkout; a folder that is not there is a setup mistake with a hint. */
+export async function workingDirectory(workspace: string, input: string): Promise<string> {
+  const dir = path.resolve(workspace, input);
+  const found = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!found) {
+    throw new UsageError(
+      `working-directory "${input}" is not a folder in the checkout (${dir})`,
+      'run actions/checkout before this step, and set working-directory to the folder holding modelshift.yaml, relative to the repository root',
+    );
+  }
+  return dir;
 }
 
 /** The runner's environment, read once: what the modes need of it. */

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import * as core from '@actions/core';
 import type { CommandContext } from '../src/commands/context.js';
 import { ExternalError, FileError, UsageError } from '../src/errors.js';
 import { redactor, secretsFromEnv } from '../src/secrets/redact.js';
 import { checkMode } from './check-mode.js';
-import { parseInputs, readRunnerEnv } from './inputs.js';
+import { parseInputs, readRunnerEnv, workingDirectory } from './inputs.js';
 import { migrateMode } from './migrate-mode.js';
 import { syncMode } from './sync-mode.js';
 import { watchMode } from './watch-mode.js';
@@ -20,7 +19,7 @@ async function run(): Promise<void> {
     for (const secret of secretsFromEnv(process.env)) core.setSecret(secret);
     const runner = readRunnerEnv(process.env);
     const ctx: CommandContext = {
-      cwd: path.resolve(runner.workspace, inputs.workingDirectory),
+      cwd: await workingDirectory(runner.workspace, inputs.workingDirectory),
       env: process.env,
       stdout: guarded(process.stdout),
       stderr: guarded(process.stderr),

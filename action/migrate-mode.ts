@@ -10,6 +10,8 @@ import type { ModeResult } from './mode.js';
 
 interface Proposed {
   migration: string;
+  /** The group of a split migration. */
+  group?: string;
   operation: PrOutput['operation'] | 'failed';
   number?: number;
   url?: string;
@@ -31,7 +33,16 @@ export async function migrateMode(ctx: CommandContext, inputs: ActionInputs, run
   for (const migration of names) {
     try {
       const { exitCode, data } = await prCommand(ctx, { migration, format: 'text', base: runner.refName, prs });
-      proposed.push({ migration, operation: exitCode === 0 ? data.operation : 'failed', ...(data.number === undefined ? {} : { number: data.number }), ...(data.url ? { url: data.url } : {}) });
+      // One row per pull request: a split migration has one per group.
+      for (const pr of data) {
+        proposed.push({
+          migration,
+          ...(pr.group ? { group: pr.group } : {}),
+          operation: exitCode === 0 ? pr.operation : 'failed',
+          ...(pr.number === undefined ? {} : { number: pr.number }),
+          ...(pr.url ? { url: pr.url } : {}),
+        });
+      }
     } catch (error) {
       if (!(error instanceof ExternalError || error instanceof UsageError) || inputs.migration) throw error;
       const hint = error instanceof ExternalError ? error.details.hint : error.hint;
@@ -47,7 +58,7 @@ export async function migrateMode(ctx: CommandContext, inputs: ActionInputs, run
       'pull-request-number': last?.number === undefined ? '' : String(last.number),
       'pull-request-url': last?.url ?? '',
       'pull-request-operation': last?.operation ?? (failed.length ? 'failed' : 'unchanged'),
-      'pull-requests': JSON.stringify(proposed.map(({ migration, operation, number, url }) => ({ migration, operation, number: number ?? null, url: url ?? null }))),
+      'pull-requests': JSON.stringify(proposed.map(({ migration, group, operation, number, url }) => ({ migration, ...(group ? { group } : {}), operation, number: number ?? null, url: url ?? null }))),
     },
     annotations: [],
     notices: [],
@@ -58,6 +69,6 @@ export async function migrateMode(ctx: CommandContext, inputs: ActionInputs, run
 }
 
 function migrateSummary(proposed: Proposed[]): string {
-  const rows = proposed.map((p) => `| ${escapeMarkdown(p.migration)} | ${p.operation} | ${p.url ? `[#${p.number}](${p.url})` : ''} |`);
+  const rows = proposed.map((p) => `| ${escapeMarkdown(p.group ? `${p.migration} / ${p.group}` : p.migration)} | ${p.operation} | ${p.url ? `[#${p.number}](${p.url})` : ''} |`);
   return ['### modelshift migrate', '', '| migration | pull request | link |', '|---|---|---|', ...rows, ''].join('\n');
 }

@@ -243,13 +243,14 @@ export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): Exi
 function withPrOptions(command: Command): Command {
   return command
     .option('--base <branch>', 'branch the pull request targets', 'main')
-    .option('--force', 'take the branch back even if a person pushed commits to it')
+    .option('--force', 'take the branch back even if a person pushed commits to it, and reopen a declined change')
+    .option('--keep-branch', 'keep the branch of a pull request that is merged, declined or closed (default: delete it)')
     .option('--author <identity>', 'commit author as "Name <email>" (default: modelshift[bot])');
 }
 
 function prOptions(ctx: { format: Format }, command: Command) {
-  const o = command.opts<{ base: string; force?: boolean; author?: string }>();
-  return { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, identity: o.author ? parseIdentity(o.author) : undefined };
+  const o = command.opts<{ base: string; force?: boolean; keepBranch?: boolean; author?: string }>();
+  return { migration: command.args[0]!, format: ctx.format, base: o.base, force: o.force, keepBranch: o.keepBranch, identity: o.author ? parseIdentity(o.author) : undefined };
 }
 
 function allowRetired(command: Command): { allowRetired?: boolean } {

@@ -2,15 +2,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
-import { openChangePr, proposalHash } from '../pr/change-pr.js';
-import { withMarker } from '../pr/marker.js';
+import { openChangePrs, proposalHash, type Proposal } from '../pr/change-pr.js';
+import { splitPlan, type PlanGroup } from '../pr/groups.js';
+import { fitPrBody } from '../pr/body.js';
 import type { PullRequests } from '../pr/pull-requests.js';
-import type { SyncResult } from '../pr/sync.js';
+import { PR_LABELS, type SyncResult } from '../pr/sync.js';
 import { planMigration } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
+import type { Migration } from '../schema/index.js';
+import type { MigrationSplit } from '../schema/migration.js';
+import { escapeMarkdown } from '../render/escape.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { planSummaryLine } from '../render/plan-common.js';
+import { describePrOutcome } from '../render/sync-pr.js';
 import { loadWorkspace } from '../workspace/load.js';
+import type { Loaded } from '../workspace/types.js';
 import { applyBlocker } from './apply.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { resolveMigration } from './migration-arg.js';
@@ -22,19 +28,26 @@ export interface PrOptions {
   base: string;
   /** Take the branch back even when a person pushed commits to it. */
   force?: boolean;
+  /** Keep the branch of a PR that is over (merged, declined, closed); by default it is deleted. */
+  keepBranch?: boolean;
   identity?: GitIdentity;
   /** Tests and the Action pass their own port; the CLI builds one from the environment. */
   prs?: PullRequests;
 }
 
-export type PrOutput = Pick<SyncResult, 'operation' | 'number' | 'url' | 'branch' | 'headSha'> & { warnings: string[] };
+export type PrOutput = Pick<SyncResult, 'operation' | 'number' | 'url' | 'branch' | 'headSha'> & {
+  warnings: string[];
+  /** The group of a split migration (`spec.split`) this PR holds. */
+  group?: string;
+};
 
 /**
- * Opens or updates the migration's PR. The plan is made on a fresh checkout
- * of the base (plus the rule as the user has it, so a new rule travels with
- * its PR), never on the user's working tree, which stays untouched.
+ * Opens or updates the migration's PR, or with `spec.split` one PR per
+ * group. The plan is made on a fresh checkout of the base (plus the rule as
+ * the user has it, so a new rule travels with its PR), never on the user's
+ * working tree, which stays untouched. `data` holds one result per PR.
  */
-export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<CommandResult<PrOutput>> {
+export async function prCommand(ctx: CommandContext, opts: PrOptions): Promise<CommandResult<PrOutput[]>> {
   const local = await load(ctx);
   const migration = await resolveMigration(local, opts.migration, ctx.cwd);
   return prForRule(ctx, opts, { root: local.root, file: migration.file, text: local.files.get(migration.file)!.text, name: migration.value.metadata.name });
@@ -50,12 +63,15 @@ export interface RuleSource {
 }
 
 /** `pr` for a rule given as text: `watch` proposes rules that exist nowhere but in their pull request. */
-export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: RuleSource): Promise<CommandResult<PrOutput>> {
+export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: RuleSource): Promise<CommandResult<PrOutput[]>> {
   const { name, text: ruleText } = rule;
   const migration = { file: rule.file };
+  // Read from the rule as planned: a rule given as text exists nowhere else.
+  let split: MigrationSplit | undefined;
   let plan: Plan | undefined;
+  let proposed = false;
 
-  const result = await openChangePr({
+  const results = await openChangePrs({
     ...opts,
     env: ctx.env,
     root: rule.root,
@@ -64,59 +80,95 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
       await mkdir(path.dirname(withRule), { recursive: true });
       await writeFile(withRule, ruleText);
       const workspace = await loadWorkspace(root, { today: today(ctx.now), planning: { migration: name, cwd: root } });
-      const planned = planMigration(workspace, [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!);
+      const loaded = [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!;
+      const planned = planMigration(workspace, loaded);
       plan ??= planned;
       if (applyBlocker(planned)) return undefined;
-      const agents = planned.agents.filter((a) => a.changes.length > 0);
-      const from = `${planned.from.provider}/${planned.from.model}`;
-      const to = `${planned.to.provider}/${planned.to.model}`;
-      const files = Object.keys(planned.files).length ? { [migration.file]: ruleText, ...planned.files } : {};
-      return {
-        branch: branchName(name),
-        title: `Migrate agents ${from} → ${to} (${name})`,
-        body: withMarker(prBody(planned), { migration: name, planHash: proposalHash(name, planned.diff) }),
-        commitMessage: `chore(models): migrate ${agents.length} agent${agents.length === 1 ? '' : 's'} ${planned.from.model} → ${planned.to.model}`,
-        trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
-        files,
-        reviewers: [...new Set(agents.flatMap((a) => a.before.metadata.owners ?? []))],
-      };
+      proposed = true;
+      split = loaded.value.spec.split;
+      if (!split) return [proposal(planned, loaded, ruleText)];
+      return splitPlan(workspace, loaded, split).map((group) => proposal(group.plan, loaded, ruleText, group));
+    },
+    stale: {
+      prefix: branchName(name),
+      // The other layout's PRs, and groups that have nothing left; never promote or rollback PRs (`modelshift/<name>-…`).
+      isStale: (head) => head.startsWith(`${branchName(name)}/`) || (split !== undefined && head === branchName(name)),
+      comment: (pr) => staleComment(pr.head, name, opts.base, split !== undefined),
     },
   });
 
   const blocker = plan && applyBlocker(plan);
-  if (!result || blocker) {
+  if (!proposed || blocker) {
     if (plan) ctx.stdout(renderPlanMarkdown(plan));
     ctx.stderr(`error: ${blocker ?? 'nothing could be planned'}\n`);
-    return { exitCode: EXIT.findings, data: { operation: 'unchanged', branch: branchName(name), warnings: [] } };
+    return { exitCode: EXIT.findings, data: [{ operation: 'unchanged', branch: branchName(name), warnings: [] }] };
   }
-  const output: PrOutput = { operation: result.operation, number: result.number, url: result.url, branch: result.branch, headSha: result.headSha, warnings: result.warnings };
+  const outputs: PrOutput[] = results.map((r) => {
+    const group = split ? r.branch.slice(branchName(name).length + 1) : '';
+    return { operation: r.operation, number: r.number, url: r.url, branch: r.branch, headSha: r.headSha, warnings: r.warnings, ...(group ? { group } : {}) };
+  });
+  if (!split && outputs.length === 0) outputs.push({ operation: 'unchanged', branch: branchName(name), warnings: [] });
   if (opts.format === 'json') {
-    ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    // Without split the single object, as before; with split a list, one entry per group.
+    ctx.stdout(`${JSON.stringify(split ? outputs : outputs.at(-1), null, 2)}\n`);
   } else {
-    for (const warning of result.warnings) ctx.stderr(`warning: ${warning}\n`);
-    ctx.stdout(`${planSummaryLine(plan!)}\n${describeOutcome(output)}\n`);
+    for (const output of outputs) for (const warning of output.warnings) ctx.stderr(`warning: ${output.group ? `${output.group}: ` : ''}${warning}\n`);
+    const lines = outputs.map((o) => `${o.group ? `${o.group}: ` : ''}${describePrOutcome(o)}`);
+    if (split && lines.length === 0) lines.push('nothing to change: no pull request needed');
+    ctx.stdout(`${planSummaryLine(plan!)}\n${lines.join('\n')}\n`);
   }
-  return { exitCode: EXIT.ok, data: output };
+  return { exitCode: EXIT.ok, data: outputs };
+}
+
+/** The PR of a whole plan, or of one group of a split migration. */
+function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, group?: PlanGroup): Proposal {
+  const name = rule.value.metadata.name;
+  const agents = plan.agents.filter((a) => a.changes.length > 0);
+  const from = `${plan.from.provider}/${plan.from.model}`;
+  const to = `${plan.to.provider}/${plan.to.model}`;
+  const files = Object.keys(plan.files).length ? { [rule.file]: ruleText, ...plan.files } : {};
+  const count = `${agents.length} agent${agents.length === 1 ? '' : 's'}`;
+  const split = rule.value.spec.split;
+  const heading = group ? `### Migration \`${name}\` · ${escapeMarkdown(group.label)}` : undefined;
+  return {
+    branch: group ? `${branchName(name)}/${group.key}` : branchName(name),
+    // The title ends with the migration's name in both layouts: history reads it from a squash merge's subject.
+    title: group ? `Migrate agents (${group.label}) ${from} → ${to} (${name})` : `Migrate agents ${from} → ${to} (${name})`,
+    body: fitPrBody({
+      plan,
+      marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, plan.diff), ...(group ? { group: group.key } : {}) },
+      footer: prFooter(plan),
+      about: about(rule.value),
+      ...(heading ? { heading } : {}),
+    }).body,
+    commitMessage: `chore(models): migrate ${count} ${plan.from.model} → ${plan.to.model}${group ? ` (${group.label})` : ''}`,
+    trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
+    files,
+    reviewers: [...new Set(agents.flatMap((a) => a.before.metadata.owners ?? []))],
+    ...(group && split && 'by' in split && split.by === 'label' ? { labels: [...PR_LABELS, `${split.label}:${group.key}`.slice(0, 50)] } : {}),
+  };
+}
+
+function staleComment(head: string, migration: string, base: string, split: boolean): string {
+  if (head === branchName(migration)) {
+    return `modelshift closed this pull request: migration \`${migration}\` is now split into one pull request per group (\`spec.split\`), which replace this one.`;
+  }
+  const group = head.slice(branchName(migration).length + 1);
+  return split
+    ? `modelshift closed this pull request: group \`${group}\` of migration \`${migration}\` has nothing left to change on \`${base}\`.`
+    : `modelshift closed this pull request: migration \`${migration}\` is no longer split (\`spec.split\`); one pull request holds every agent now.`;
 }
 
 export function branchName(migration: string): string {
   return `modelshift/${migration}`;
 }
 
-function prBody(plan: Plan): string {
-  return `${renderPlanMarkdown(plan)}
----
-Opened by [modelshift](https://github.com/modelshift/modelshift) from \`${plan.migrationFile}\`. To change this PR, edit the migration and run \`modelshift pr ${plan.migration}\` again; commits pushed here by hand stop modelshift from updating the branch.
+function prFooter(plan: Plan): string {
+  return `Opened by [modelshift](https://github.com/modelshift/modelshift) from \`${plan.migrationFile}\`. To change this PR, edit the migration and run \`modelshift pr ${plan.migration}\` again; commits pushed here by hand stop modelshift from updating the branch.
 `;
 }
 
-
-function describeOutcome(out: PrOutput): string {
-  const pr = out.number !== undefined ? `#${out.number} ${out.url ?? ''}`.trim() : '';
-  switch (out.operation) {
-    case 'created': return `created pull request ${pr} from ${out.branch}`;
-    case 'updated': return `updated pull request ${pr} (${out.branch})`;
-    case 'closed': return `closed pull request ${pr}: nothing left to change`;
-    case 'unchanged': return pr ? `pull request ${pr} is up to date` : 'nothing to change: no pull request needed';
-  }
+/** What the rule says about itself, for the reviewer. */
+function about(rule: Migration): { description?: string; deadline?: string } {
+  return { ...(rule.metadata.description ? { description: rule.metadata.description } : {}), ...(rule.spec.deadline ? { deadline: rule.spec.deadline } : {}) };
 }

@@ -105,9 +105,10 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     if (!opts.dryRun) {
       const quiet = { ...ctx, stdout: () => undefined };
       const result = await prForRule(quiet, { migration: rule.name, format: 'json', base: opts.base, force: opts.force, identity: opts.identity, prs: opts.prs }, { root: workspace.root, ...rule });
-      const { operation, number, url } = result.data;
+      // A generated rule has no spec.split: one PR, so one result.
+      const { operation, number, url, warnings } = result.data[0]!;
       watched.pullRequest = { operation, ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
-      output.warnings.push(...result.data.warnings);
+      output.warnings.push(...warnings);
       pr = { migration: rule.name, state: 'open', ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
     }
     handling.set(`${rule.from.provider}\0${rule.from.model}`, pr);

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { GitError, simpleGit, type SimpleGit } from 'simple-git';
 import { ExternalError } from '../errors.js';
 import { parseTrailers } from './trailers.js';
@@ -160,7 +160,7 @@ export class Git {
     try {
       await mkdir(hooksPath);
       await this.run(['-c', `core.hooksPath=${hooksPath}`, 'worktree', 'add', '--detach', '--quiet', '--end-of-options', dir, ref], `worktree add ${ref}`);
-      return await fn(new Git(dir, { remote: this.remote, hooksPath }));
+      return await fn(new Git(dir, { remote: await this.remoteForWorktree(), hooksPath }));
     } finally {
       await this.removeWorktree(dir, tmp);
     }
@@ -234,6 +234,16 @@ export class Git {
     }
   }
 
+  /**
+   * Deletes `branch` on the remote while it is still at `expected`, so a
+   * commit someone pushed since is never dropped (then it stays, and the
+   * next run sees it).
+   */
+  async deleteRemoteBranch(branch: string, expected: string): Promise<void> {
+    const ref = `refs/heads/${branch}`;
+    await this.run(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${expected}`, this.remote, `:${ref}`], `push --delete ${branch}`, 'a GitHub token needs the `contents: write` permission to delete a branch; or delete it in GitHub by hand');
+  }
+
   /** Files that differ between two refs (`git diff --name-status`, renames detected). */
   async diff(from: string, to: string): Promise<FileChange[]> {
     const out = await this.run(['diff', '--name-status', '-z', '-M', '--end-of-options', from, to], `diff ${from} ${to}`);
@@ -251,6 +261,18 @@ export class Git {
       }
     }
     return changes;
+  }
+
+  /**
+   * The remote as a worktree in the temp folder can reach it: git resolves a
+   * relative URL (`../origin.git`) against the working tree it runs in, which
+   * for our worktree is the wrong folder, so such a URL is made absolute.
+   */
+  private async remoteForWorktree(): Promise<string> {
+    const url = (await this.git.raw(['remote', 'get-url', this.remote]).catch(() => undefined))?.trim();
+    // A URL (`https://…`, `file://…`) or scp form (`git@host:o/r`) has a `:` before any `/`; an absolute path needs nothing.
+    if (!url || isAbsolute(url) || /^[^/]*:/.test(url)) return this.remote;
+    return resolve(await this.root(), url);
   }
 
   private async removeWorktree(dir: string, tmp: string): Promise<void> {

@@ -29,6 +29,7 @@ interface RestPull {
   head: { ref: string };
   base: { ref: string };
   labels: { name?: string }[];
+  merged_at?: string | null;
 }
 
 interface RestComment {
@@ -51,6 +52,21 @@ export class GitHubPullRequests implements PullRequests {
     );
     const [pull] = data;
     return pull === undefined ? undefined : toPullRequest(pull);
+  }
+
+  async findClosed(branch: string): Promise<PullRequest | undefined> {
+    const { data } = await this.call(`find the closed pull requests for ${branch}`, PR_READ, () =>
+      this.octokit.rest.pulls.list({ ...this.where(), head: `${this.owner}:${branch}`, state: 'closed', sort: 'created', direction: 'desc', per_page: 1 }),
+    );
+    const [pull] = data;
+    return pull === undefined ? undefined : toPullRequest(pull);
+  }
+
+  async listOpen(prefix: string): Promise<PullRequest[]> {
+    const pulls = await this.call('list the open pull requests', PR_READ, () =>
+      this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.where(), state: 'open', sort: 'created', direction: 'asc', per_page: 100 }),
+    );
+    return pulls.filter((pull) => pull.head.ref.startsWith(prefix)).map(toPullRequest);
   }
 
   async create(pr: NewPullRequest): Promise<CreatedPullRequest> {
@@ -184,6 +200,7 @@ function toPullRequest(pull: RestPull): PullRequest {
     head: pull.head.ref,
     base: pull.base.ref,
     labels: pull.labels.flatMap((label) => (label.name ? [label.name] : [])),
+    merged: Boolean(pull.merged_at),
   };
 }
 

@@ -15,6 +15,9 @@ import type { AgentPlan, Plan, PlanError, Skipped } from './types.js';
 /** Findings that make a file unsafe to rewrite; catalog verdicts are what a migration fixes, so they do not block. */
 const BLOCKING_RULES = new Set(['yaml-syntax', 'yaml-alias', 'schema', 'encoding', 'file-size', 'literal-secret', 'unique-name', 'symlink-escape']);
 
+/** Above this many agents, one PR is hard to review: the plan suggests `spec.split`. */
+const SPLIT_HINT_AGENTS = 100;
+
 /** Migration × Workspace → Plan. Pure: reads only what the workspace holds. */
 export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migration>): Plan {
   const rule = migration.value;
@@ -75,6 +78,11 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
     agents.push({ name, file: loaded.file, doc: loaded.doc, changes: diffFields(agent, after), warnings: agentWarnings, before: agent, after });
   }
 
+  if (!rule.spec.split && agents.length > SPLIT_HINT_AGENTS) {
+    warnings.push(
+      `${agents.length} agents in one pull request is a lot to review; add spec.split to open one per group: { by: label, label: team }, { by: owner } or { maxAgents: 50 }`,
+    );
+  }
   skipped.push(...invalidAgentsOnSource(workspace, rule, new Set(workspace.agents.keys())));
   skipped.sort((a, b) => a.name.localeCompare(b.name));
   const { files, errors } = rewriteFiles(workspace, agents);

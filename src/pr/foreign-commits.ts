@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { CommitInfo, GitIdentity } from '../git/git.js';
+import type { CommitInfo } from '../git/git.js';
 import { TRAILER } from '../git/trailers.js';
 import type { PullRequests } from './pull-requests.js';
 
@@ -23,11 +23,13 @@ export class ForeignCommitsError extends UsageError {
   }
 }
 
-/** Commits without our migration trailer, or authored by someone other than `identity`. */
-export function foreignCommits(commits: readonly CommitInfo[], identity: GitIdentity): CommitInfo[] {
-  return commits.filter(
-    (commit) => commit.trailers[TRAILER.migration] === undefined || commit.authorEmail.toLowerCase() !== identity.email.toLowerCase(),
-  );
+/**
+ * Commits without our migration trailer. The trailer, not the author, says a
+ * commit is ours: `--author` on one run and the default identity on the next
+ * are both modelshift, and must not lock each other out of the branch.
+ */
+export function foreignCommits(commits: readonly CommitInfo[]): CommitInfo[] {
+  return commits.filter((commit) => commit.trailers[TRAILER.migration] === undefined);
 }
 
 /** Tells the PR why it is no longer updated, unless an earlier run already did. */

@@ -9,6 +9,8 @@ export const PrMarker = z.object({
   tool: z.literal('modelshift'),
   migration: z.string(),
   planHash: z.string(),
+  /** The group of a split migration (`spec.split`) the PR holds. */
+  group: z.string().optional(),
 });
 export type PrMarker = z.infer<typeof PrMarker>;
 
@@ -16,7 +18,7 @@ const PATTERN = /<!-- modelshift (\{.*?\}) -->/s;
 
 /** `<!-- modelshift {...} -->`. `<` and `>` are JSON-escaped so no value can end the HTML comment early. */
 export function renderMarker(marker: Omit<PrMarker, 'tool'>): string {
-  const json = JSON.stringify({ tool: 'modelshift', migration: marker.migration, planHash: marker.planHash });
+  const json = JSON.stringify({ tool: 'modelshift', migration: marker.migration, planHash: marker.planHash, ...(marker.group === undefined ? {} : { group: marker.group }) });
   return `<!-- modelshift ${json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e')} -->`;
 }
 

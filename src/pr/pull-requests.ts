@@ -14,6 +14,8 @@ export interface PullRequest {
   head: string;
   base: string;
   labels: string[];
+  /** Closed by a merge (for a closed PR); a PR closed without merging was declined or closed by modelshift. */
+  merged: boolean;
 }
 
 /** A conversation comment on a pull request. `author` is the login that wrote it. */
@@ -51,6 +53,12 @@ export interface CreatedPullRequest {
 export interface PullRequests {
   /** The open pull request whose head is `branch` of this repository, if there is one. */
   findOpen(branch: string): Promise<PullRequest | undefined>;
+
+  /** The most recently created closed pull request whose head is `branch`, if there is one. */
+  findClosed(branch: string): Promise<PullRequest | undefined>;
+
+  /** Every open pull request whose head branch starts with `prefix`, oldest first. */
+  listOpen(prefix: string): Promise<PullRequest[]>;
 
   /**
    * Opens a pull request. When the host answers that one already exists for

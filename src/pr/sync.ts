@@ -1,5 +1,7 @@
 import { BOT_IDENTITY, type Git, type GitIdentity } from '../git/git.js';
 import { messageWithTrailers, migrationTrailers, type MigrationTrailers } from '../git/trailers.js';
+import { capBody } from '../render/fit.js';
+import { parseMarker } from './marker.js';
 import { commentForeignCommits, ForeignCommitsError, foreignCommits } from './foreign-commits.js';
 import type { PullRequest, PullRequestChange, PullRequests } from './pull-requests.js';
 
@@ -33,10 +35,16 @@ export interface SyncPullRequestInput {
   identity?: GitIdentity;
   /** The comment left when a PR is closed because nothing is left to change. */
   closeComment?: string;
+  /** Leave the branch of a PR that is merged, declined or closed by modelshift (default: delete it). */
+  keepBranch?: boolean;
 }
 
-/** What happened, in create-pull-request's terms. */
-export type SyncOperation = 'created' | 'updated' | 'unchanged' | 'closed';
+/**
+ * What happened, in create-pull-request's terms, plus `declined`: a person
+ * closed the PR without merging and the plan is the one they closed, so
+ * nothing was opened again (Renovate's "this PR was closed" memory).
+ */
+export type SyncOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'declined';
 
 export interface SyncResult {
   operation: SyncOperation;
@@ -62,13 +70,28 @@ export interface SyncResult {
  */
 export async function syncPullRequest(input: SyncPullRequestInput): Promise<SyncResult> {
   const { git, prs, base, branch } = input;
+  // Whatever rendered the body, GitHub must never be sent more than it accepts (a 422 after the push leaves a branch without a PR).
+  input = { ...input, body: capBody(input.body) };
   const identity = input.identity ?? BOT_IDENTITY;
   const baseSha = await git.fetchBase(base);
-  const remoteSha = await git.fetchBranch(branch);
+  let remoteSha = await git.fetchBranch(branch);
   const open = await prs.findOpen(branch);
 
+  if (open === undefined) {
+    const closed = await prs.findClosed(branch);
+    const declined = closed !== undefined && !closed.merged && !(await closedByModelshift(prs, closed.number));
+    // A branch whose PR is over (merged, declined, closed by us) is clutter; the PR keeps its commits on GitHub.
+    if (closed && remoteSha !== undefined && !input.keepBranch) {
+      await git.deleteRemoteBranch(branch, remoteSha);
+      remoteSha = undefined;
+    }
+    if (declined && !input.force && sameProposal(closed.body, input.body)) {
+      return { operation: 'declined', number: closed.number, url: closed.url, branch, ...(remoteSha ? { headSha: remoteSha } : {}), warnings: [] };
+    }
+  }
+
   if (remoteSha !== undefined && !input.force) {
-    const foreign = foreignCommits(await git.commitsBetween(baseSha, remoteSha), identity);
+    const foreign = foreignCommits(await git.commitsBetween(baseSha, remoteSha));
     if (foreign.length > 0) {
       if (open) await commentForeignCommits(prs, open.number, input.trailers.migration, foreign);
       throw new ForeignCommitsError(branch, foreign);
@@ -99,8 +122,7 @@ export async function syncPullRequest(input: SyncPullRequestInput): Promise<Sync
 
   if (head === undefined) {
     if (open === undefined) return outcome('unchanged');
-    await prs.close(open.number, input.closeComment ?? defaultCloseComment(input.trailers.migration, base));
-    return outcome('closed', open);
+    return closePullRequest({ git, prs, pullRequest: open, comment: input.closeComment ?? defaultCloseComment(input.trailers.migration, base), keepBranch: input.keepBranch, remoteSha });
   }
 
   const labels = input.labels ?? PR_LABELS;
@@ -117,6 +139,40 @@ export async function syncPullRequest(input: SyncPullRequestInput): Promise<Sync
   // Only a new PR asks for reviews: asking again on every update would re-notify people who already reviewed.
   const warnings = !existed && input.reviewers && input.reviewers.length > 0 ? await prs.requestReviewers(pr.number, input.reviewers) : [];
   return outcome(existed ? 'updated' : 'created', pr, warnings);
+}
+
+export interface ClosePullRequestInput {
+  git: Git;
+  prs: PullRequests;
+  pullRequest: Pick<PullRequest, 'number' | 'url' | 'head'>;
+  comment: string;
+  keepBranch?: boolean;
+  /** The branch's commit on the remote, when the caller fetched it; otherwise it is looked up. */
+  remoteSha?: string;
+}
+
+/** Closes a modelshift PR with `comment` (marked as closed by modelshift, not declined) and deletes its branch unless `keepBranch`. */
+export async function closePullRequest(input: ClosePullRequestInput): Promise<SyncResult> {
+  const { git, prs, pullRequest: pr } = input;
+  await prs.close(pr.number, `${input.comment}\n\n${CLOSED_MARKER}`);
+  const sha = input.remoteSha ?? (await git.fetchBranch(pr.head));
+  const kept = sha !== undefined && input.keepBranch;
+  if (sha !== undefined && !input.keepBranch) await git.deleteRemoteBranch(pr.head, sha);
+  return { operation: 'closed', number: pr.number, url: pr.url, branch: pr.head, ...(kept ? { headSha: sha } : {}), warnings: [] };
+}
+
+/** Ends the comment modelshift leaves when it closes a PR itself: such a PR was not declined by a person. */
+const CLOSED_MARKER = '<!-- modelshift:closed -->';
+
+async function closedByModelshift(prs: PullRequests, number: number): Promise<boolean> {
+  return (await prs.listComments(number)).some((comment) => comment.body.includes(CLOSED_MARKER));
+}
+
+/** The declined PR proposed the same plan: its marker's hash is the one about to be sent. */
+function sameProposal(closedBody: string, body: string): boolean {
+  const then = parseMarker(closedBody);
+  const now = parseMarker(body);
+  return then !== undefined && now !== undefined && then.migration === now.migration && then.planHash === now.planHash;
 }
 
 /** The edit that makes `open` show the wanted title, body and base, or undefined when it already does. */

@@ -1,8 +1,9 @@
 import type { CheckMarker } from './comment-marker.js';
 import { renderCheckComment, type CheckReport, type CommentDetail } from './comment.js';
+import { BODY_LIMIT, fitToLimit } from './fit.js';
 
-/** GitHub refuses comments over 65,536 characters; the margin leaves room for its own counting. */
-export const COMMENT_LIMIT = 60_000;
+/** The comment's limit is the common body limit (see `fit.ts`). */
+export const COMMENT_LIMIT = BODY_LIMIT;
 
 /**
  * Less and less detail, in the order a reviewer misses it least: diffs
@@ -28,14 +29,7 @@ export interface FitOptions {
 
 /** The most detailed comment that fits under the limit, with a visible note when details were left out. */
 export function fitCheckComment(report: CheckReport, opts: FitOptions): { body: string; trimmed: boolean } {
-  const limit = opts.limit ?? COMMENT_LIMIT;
   const where = opts.runUrl ? `the [job summary](${opts.runUrl})` : 'the job summary of this workflow run';
   const note = `✂️ Details were left out to stay under GitHub's comment size limit; ${where} has the full report.`;
-  let body = '';
-  for (const [i, detail] of LEVELS.entries()) {
-    body = renderCheckComment(report, { detail, marker: opts.marker, ...(i > 0 ? { note } : {}) });
-    if (body.length <= limit) return { body, trimmed: i > 0 };
-  }
-  // The last level holds the summary and verdict only; over the limit GitHub answers 422, which the caller reports.
-  return { body, trimmed: true };
+  return fitToLimit(LEVELS, (detail, trimmed) => renderCheckComment(report, { detail, marker: opts.marker, ...(trimmed ? { note } : {}) }), opts.limit ?? COMMENT_LIMIT);
 }

@@ -1,11 +1,12 @@
 import type { GateVerdict, EvalOutcome } from '../review/eval-groups.js';
-import type { AgentChange, FileDiff, Review } from '../review/types.js';
+import type { FieldChange } from '../plan/types.js';
+import type { AgentChange, ConfigChange, FileDiff, Review } from '../review/types.js';
 import type { Agent } from '../schema/index.js';
 import { renderCheckMarker, type CheckMarker } from './comment-marker.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
 import { renderEvalMarkdown } from './eval-markdown.js';
 import { evalSummaryLine } from './eval-shared.js';
-import { changeKind, describeChange, displayChanges, formatValue } from './plan-common.js';
+import { changeKind, describeChange, displayChanges, formatValue, nameList, skippedByReason } from './plan-common.js';
 import { fenced } from './plan-markdown.js';
 import { validationSummary, type ValidationReport } from './validation.js';
 
@@ -52,12 +53,17 @@ export function renderCheckComment(report: CheckReport, opts: CommentOptions = {
   out.push('### modelshift check', '', `**${checkSummaryLine(report)}**`, '', ...verdictLines(report), '');
   if (opts.note) out.push(opts.note, '');
   out.push(...agentTable(report.review.agents, detail.agents));
+  out.push(...configSection(report.review.config, detail.items));
+  // Every warning the summary lines count is listed: the validation findings as well as the plans'.
   const warnings = [
+    ...report.validation.warnings.map((w) => `\`${w.file.replace(/`/g, '')}:${w.line}:${w.column}\` ${escapeMarkdown(w.message)}`),
     ...report.review.warnings.map(escapeMarkdown),
     ...report.review.agents.flatMap((a) => a.warnings.map((w) => `**${escapeMarkdown(a.name)}**: ${escapeMarkdown(w)}`)),
   ];
   out.push(...folded(`Warnings (${warnings.length})`, warnings, detail.items, true));
-  out.push(...folded(`Skipped by the migration (${report.review.skipped.length})`, report.review.skipped.map((s) => `**${escapeMarkdown(s.name)}**: ${escapeMarkdown(s.reason)}`), detail.items, false));
+  // One line per reason: a reason naming a long select.names list is said once, not once per agent.
+  const skipped = skippedByReason(report.review.skipped).map(({ reason, names }) => `${escapeMarkdown(reason)}: ${nameList(names, detail.items, (n) => `**${escapeMarkdown(n)}**`)}`);
+  out.push(...folded(`Skipped by the migration (${report.review.skipped.length})`, skipped, detail.items, false));
   // A skipped group's reason is already in the verdict; only runs and failures get a section.
   for (const outcome of report.evals) if (outcome.status !== 'skipped') out.push(...evalSection(outcome, detail));
   out.push(...diffSections(report.review.diffs, detail.diffs));
@@ -83,6 +89,7 @@ export function checkSummaryLine(report: CheckReport): string {
   if (count.added) parts.push(`${agents(count.added)} added`);
   if (count.removed) parts.push(`${agents(count.removed)} removed`);
   if (!parts.length) parts.push('no agent changes');
+  for (const c of review.config) parts.push(`${c.kind === 'provider' ? `provider ${escapeMarkdown(c.name)}` : escapeMarkdown(c.name)} ${c.status}${c.agents.length ? ` (${agents(c.agents.length)})` : ''}`);
   if (review.skipped.length) parts.push(`${review.skipped.length} skipped`);
   const ran = report.evals.filter((o) => o.status === 'ran');
   if (ran.length === 1) parts.push(evalSummaryLine(ran[0]!.report));
@@ -111,9 +118,13 @@ function verdictLines(report: CheckReport): string[] {
     if (reasons.length > VERDICT_REASONS) lines.push(`- …and ${reasons.length - VERDICT_REASONS} more (see the evals below)`);
   } else if (report.gate === 'passed') {
     lines.push('✅ **Gate passed**');
+  } else if (report.gate === 'none') {
+    lines.push('ℹ️ **No gate**: no migration gate applies to these changes; the eval results below are for information');
   } else if (!evals.length) {
     lines.push('ℹ️ No evals: nothing changed that evals measure');
   }
+  const ungated = evals.filter((o) => o.status === 'ran' && o.group.gate === undefined);
+  if (report.gate === 'passed' && ungated.length) lines.push(`ℹ️ No gate for ${ungated.map((o) => escapeMarkdown(groupName(o))).join(', ')}: the results are for information`);
   if (skipped.length) lines.push(`⏭️ **Evals skipped**: ${skipped.map(escapeMarkdown).join('; ')}`);
   // Each verdict line is its own paragraph, so they do not run together.
   return lines.flatMap((line, i) => (i > 0 && !line.startsWith('- ') ? ['', line] : [line]));
@@ -152,6 +163,29 @@ function changeCell(change: AgentChange): string {
       return `${path} ${escapeMarkdown(describeChange(c))}`;
     })
     .join('<br>');
+}
+
+/** Provider and workspace-file changes: what moved, and the agents it reaches though their own files did not change. */
+function configSection(changes: ConfigChange[], max: number): string[] {
+  if (!changes.length) return [];
+  const out = ['#### Providers and workspace settings', ''];
+  for (const c of changes) {
+    const what = c.kind === 'provider' ? `provider **${escapeMarkdown(c.name)}** (${escapeMarkdown(c.file)})` : `**${escapeMarkdown(c.file)}**`;
+    const reach = c.agents.length ? `affects ${agents(c.agents.length)}: ${nameList(c.agents, max, escapeMarkdown)}` : c.kind === 'provider' ? 'no agent uses it' : 'no agent named';
+    out.push(`- ${what} ${c.status} · ${reach}`);
+    for (const f of displayChanges(c.changes).slice(0, max)) out.push(`  - \`${f.path.replace(/[`|]/g, '')}\` ${escapeMarkdown(describeConfigChange(f))}`);
+    if (c.changes.length > max) out.push(`  - …and ${c.changes.length - max} more fields`);
+  }
+  out.push('');
+  return out;
+}
+
+/** A URL's user and password never reach the comment, even when a file holds them. */
+function describeConfigChange(change: FieldChange): string {
+  const hide = (v: unknown) => (typeof v === 'string' ? v.replace(/\/\/[^/@\s]+@/g, '//') : v);
+  const c = { ...change, before: hide(change.before), after: hide(change.after) };
+  const kind = changeKind(c);
+  return kind === 'add' ? `added: ${formatValue(c.after)}` : kind === 'remove' ? `removed (was ${formatValue(c.before)})` : describeChange(c);
 }
 
 function folded(title: string, items: string[], max: number, open: boolean): string[] {

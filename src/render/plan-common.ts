@@ -39,6 +39,24 @@ export function changeKind(change: FieldChange): ChangeKind {
   return change.before === undefined ? 'add' : change.after === undefined ? 'remove' : 'change';
 }
 
+/**
+ * Skipped agents grouped by reason, in order of first appearance: a reason
+ * that names a long `select.names` list is said once, not once per agent.
+ */
+export function skippedByReason(skipped: readonly { name: string; reason: string }[]): { reason: string; names: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const s of skipped) groups.set(s.reason, [...(groups.get(s.reason) ?? []), s.name]);
+  return [...groups].map(([reason, names]) => ({ reason, names }));
+}
+
+/** `a, b, c and 7 more`: at most `max` names. */
+export function nameList(names: readonly string[], max: number, escape: (text: string) => string): string {
+  const shown = names.slice(0, max).map(escape).join(', ');
+  const rest = names.length - Math.min(max, names.length);
+  if (rest === 0) return shown;
+  return shown ? `${shown} and ${rest} more` : `${rest} agent${rest === 1 ? '' : 's'}`;
+}
+
 /** DESIGN §2 `plan` JSON: the stable shape, without the internal `before`/`after` agents and file texts. */
 export function planJson(plan: Plan) {
   return {

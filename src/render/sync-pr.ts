@@ -87,7 +87,7 @@ function diffSection(diff: string): string[] {
 }
 
 /** What happened to the pull request, in one line. */
-export function describePrOutcome(out: { operation: 'created' | 'updated' | 'closed' | 'unchanged'; number?: number; url?: string; branch?: string }): string {
+export function describePrOutcome(out: { operation: 'created' | 'updated' | 'closed' | 'unchanged' | 'declined'; number?: number; url?: string; branch?: string }): string {
   const pr = out.number !== undefined ? `#${out.number} ${out.url ?? ''}`.trim() : '';
   switch (out.operation) {
     case 'created':
@@ -98,5 +98,7 @@ export function describePrOutcome(out: { operation: 'created' | 'updated' | 'clo
       return `closed pull request ${pr}: nothing left to change`;
     case 'unchanged':
       return pr ? `pull request ${pr} is up to date` : 'nothing to change: no pull request needed';
+    case 'declined':
+      return `pull request ${pr} was closed without merging; it stays closed until the change differs (run with --force to open it again)`;
   }
 }

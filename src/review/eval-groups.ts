@@ -24,12 +24,19 @@ export type EvalOutcome =
   /** Should have run and could not: the check fails on it as on a failed gate. */
   | { group: EvalGroup; status: 'failed'; reason: string };
 
-/** The `gate` output: `failed` when any group failed or could not run, `passed` when some ran and all passed. */
-export type GateVerdict = 'passed' | 'failed' | 'skipped';
+/**
+ * The `gate` output: `failed` when any group failed or could not run,
+ * `passed` when some group with a gate ran and all passed, `none` when evals
+ * ran only for changes no gate applies to (they follow no migration, or the
+ * migration sets no `eval.gate`), `skipped` when no evals ran.
+ */
+export type GateVerdict = 'passed' | 'failed' | 'none' | 'skipped';
 
 export function gateVerdict(outcomes: readonly EvalOutcome[]): GateVerdict {
   if (outcomes.some((o) => o.status === 'failed' || (o.status === 'ran' && !o.report.gate.passed))) return 'failed';
-  return outcomes.some((o) => o.status === 'ran') ? 'passed' : 'skipped';
+  const ran = outcomes.filter((o) => o.status === 'ran');
+  if (ran.some((o) => o.group.gate !== undefined)) return 'passed';
+  return ran.length ? 'none' : 'skipped';
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Plan, Skipped } from '../plan/types.js';
 import type { Agent, Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
-import type { AgentChange, FileDiff, MigrationReview, Review } from './types.js';
+import type { AgentChange, ConfigChange, FileDiff, MigrationReview, Review } from './types.js';
 
 /**
  * What a pull request changes, from the workspace at its base and at its
@@ -44,6 +44,7 @@ export function reviewChanges(base: LoadedWorkspace, head: LoadedWorkspace, chan
     skipped: [...skipped.values()].sort((a, b) => a.name.localeCompare(b.name)),
     warnings,
     diffs: [...prDiffs(base, head, own), ...pendingDiffs(head, migrations)],
+    config: [...providerChanges(base, head), ...workspaceChanges(base, head)],
     changedFiles: [...changedFiles].sort(),
   };
 }
@@ -87,6 +88,46 @@ function follows(rule: Migration, before: Agent, after: Agent): boolean {
   const { to } = rule.spec;
   const model = after.spec.model;
   return (model.provider === to.provider && model.name === to.model) || after.spec.rollout?.migration === rule.metadata.name;
+}
+
+/** Providers added, removed or edited, each with the agents that use it (as their model or their canary's). */
+function providerChanges(base: LoadedWorkspace, head: LoadedWorkspace): ConfigChange[] {
+  const names = [...new Set([...base.providers.keys(), ...head.providers.keys()])].sort();
+  const out: ConfigChange[] = [];
+  for (const name of names) {
+    const before = base.providers.get(name);
+    const after = head.providers.get(name);
+    const changes = diffFields(before?.value.spec ?? {}, after?.value.spec ?? {}, ['spec']);
+    if (!changes.length && before && after) continue;
+    const status = !before ? 'added' : !after ? 'removed' : 'changed';
+    const users = agentsWhere(after ? head : base, (agent) => agent.spec.model.provider === name || agent.spec.rollout?.model.provider === name);
+    out.push({ kind: 'provider', name, file: (after ?? before)!.file, status, changes, agents: users });
+  }
+  return out;
+}
+
+/**
+ * `modelshift.yaml` edits. A catalog override (`spec.catalog.models.<id>`)
+ * reaches the agents on that model; other settings (ignore, eval defaults,
+ * sync targets) concern the workspace, not named agents.
+ */
+function workspaceChanges(base: LoadedWorkspace, head: LoadedWorkspace): ConfigChange[] {
+  const before = base.config;
+  const after = head.config;
+  if (!before && !after) return [];
+  const changes = diffFields(before?.value.spec ?? {}, after?.value.spec ?? {}, ['spec']);
+  if (!changes.length && before && after) return [];
+  // Model ids hold dots (`gpt-4.1`), so paths are matched against the ids rather than split.
+  const ids = [...new Set([...Object.keys(before?.value.spec.catalog?.models ?? {}), ...Object.keys(after?.value.spec.catalog?.models ?? {})])];
+  const under = (path: string, id: string) => path === `spec.catalog.models.${id}` || path.startsWith(`spec.catalog.models.${id}.`);
+  const models = new Set(ids.filter((id) => changes.some((c) => under(c.path, id) || c.path === 'spec.catalog' || c.path === 'spec.catalog.models')));
+  const users = agentsWhere(head, (agent) => models.has(agent.spec.model.name) || (agent.spec.rollout !== undefined && models.has(agent.spec.rollout.model.name)));
+  const file = (after ?? before)!.file;
+  return [{ kind: 'workspace', name: file, file, status: !before ? 'added' : !after ? 'removed' : 'changed', changes, agents: users }];
+}
+
+function agentsWhere(workspace: LoadedWorkspace, test: (agent: Agent) => boolean): string[] {
+  return [...workspace.agents.values()].filter((a) => test(a.value)).map((a) => a.value.metadata.name).sort();
 }
 
 function order(change: AgentChange): number {

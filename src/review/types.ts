@@ -42,6 +42,23 @@ export interface FileDiff {
   patch: string;
 }
 
+/**
+ * A change to a provider connection or to the workspace file: no agent file
+ * moves, yet agents behave differently (another server, key, allowlist,
+ * catalog fact), so the reviewer sees it with the agents it reaches.
+ */
+export interface ConfigChange {
+  kind: 'provider' | 'workspace';
+  /** The provider's `metadata.name`, or the workspace file's path. */
+  name: string;
+  file: string;
+  status: 'added' | 'removed' | 'changed';
+  /** Field changes under `spec` (paths start at `spec.`). */
+  changes: FieldChange[];
+  /** Agents at head (base for a removed provider) the change reaches, sorted. */
+  agents: string[];
+}
+
 /** What a pull request changes in a workspace. Plain data, built by `reviewChanges`. */
 export interface Review {
   /** Sorted by name; an agent can appear twice when the PR changes it and a rule would change it further. */
@@ -52,6 +69,8 @@ export interface Review {
   /** Warnings of the reviewed migrations' plans that concern no single agent. */
   warnings: string[];
   diffs: FileDiff[];
+  /** Providers and the workspace file (`modelshift.yaml`) the pull request changes. */
+  config: ConfigChange[];
   /** Workspace files the pull request adds, edits, renames or deletes, relative to the workspace root. */
   changedFiles: string[];
 }

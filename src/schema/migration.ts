@@ -66,7 +66,16 @@ export const MigrationSpec = z.strictObject({
     })
     .optional(),
   deadline: IsoDate.optional(),
+  /** One pull request per group instead of one for every agent: per value of a label, per owner, or in parts of at most N agents. */
+  split: z
+    .union([
+      z.strictObject({ by: z.literal('label'), label: z.string().min(1) }),
+      z.strictObject({ by: z.literal('owner') }),
+      z.strictObject({ maxAgents: z.number().int().min(1) }),
+    ])
+    .optional(),
 });
+export type MigrationSplit = NonNullable<z.infer<typeof MigrationSpec>['split']>;
 export type MigrationSpec = z.infer<typeof MigrationSpec>;
 
 export const Migration = resource('Migration', MigrationSpec);

@@ -62,6 +62,20 @@ describe('the Action entry', () => {
     expect(comment.stdout).toMatch(/^::error::input comment is "yes"; expected true or false/m);
   });
 
+  it('names a missing working directory as a setup mistake, with a hint', async () => {
+    const result = await run({ mode: 'sync', 'working-directory': 'no-such-folder' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error::working-directory "no-such-folder" is not a folder in the checkout .*%0Ahint: run actions\/checkout/m);
+    expect(result.stdout).not.toMatch(/internal error/);
+  });
+
+  it('names a missing event file as a setup mistake, with a hint', async () => {
+    const result = await runAction({ inputs: { mode: 'check' }, workspace: repo.dir, eventName: 'pull_request', env: { GITHUB_EVENT_PATH: path.join(repo.root, 'missing.json') } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error::cannot read the event file .*missing\.json \(GITHUB_EVENT_PATH\): ENOENT%0Ahint: /m);
+    expect(result.stdout).not.toMatch(/internal error/);
+  });
+
   it('refuses mode: check outside a pull request event', async () => {
     const result = await run({ mode: 'check' }, 'push');
     expect(result.code).toBe(1);

@@ -116,7 +116,10 @@ describe('checkCommand', () => {
     expect(result.exitCode).toBe(1);
     expect(result.data.gate).toBe('failed');
     const body = result.data.comment.body;
-    expect(body).toContain('**3 agents start a canary openai/gpt-4o → anthropic/claude-sonnet-5-5 · pass rate 100% → 80% · cost ±0% · p95 latency ±0%**');
+    expect(body).toContain('**3 agents start a canary openai/gpt-4o → anthropic/claude-sonnet-5-5 · provider openai changed (10 agents) · pass rate 100% → 80% · cost ±0% · p95 latency ±0%**');
+    // The provider change is a consequence the reviewer sees, with the agents it reaches.
+    expect(body).toMatch(/- provider \*\*openai\*\* \(providers\/openai\.yaml\) changed · affects 10 agents: /);
+    expect(body).toContain('`spec.baseURL` added: "https://evil.example/v1"');
     expect(body).toContain('- sales-call-notes: pass rate 80.0% is below the minimum 85.0%');
     expect(result.json).toMatchObject({ valid: true, gate: 'failed', agentsChanged: 3, evals: [{ migration: 'gpt-4o-to-claude-sonnet-5-5', status: 'ran' }] });
   });

@@ -35,6 +35,8 @@ export interface FakePull {
   labels: string[];
   reviewers: string[];
   teams: string[];
+  /** Closed by a merge (`merged_at` set), not by a person declining it. */
+  merged: boolean;
 }
 
 export interface FakeComment {
@@ -121,7 +123,7 @@ export class FakeGitHub {
 
   /** Adds a PR as if someone opened it earlier. */
   addPull(pull: Partial<FakePull> & { head: string }): FakePull {
-    const created: FakePull = { number: this.pulls.length + 1, state: 'open', title: '', body: '', base: 'main', author: this.login, labels: [], reviewers: [], teams: [], ...pull };
+    const created: FakePull = { number: this.pulls.length + 1, state: 'open', title: '', body: '', base: 'main', author: this.login, labels: [], reviewers: [], teams: [], merged: false, ...pull };
     this.pulls.push(created);
     return created;
   }
@@ -136,6 +138,15 @@ export class FakeGitHub {
     return created;
   }
 
+  /** Closes a PR as a person does in the web UI: merged, or declined (closed without merging). */
+  closePull(number: number, how: 'merged' | 'declined'): FakePull {
+    const pull = this.pulls.find((p) => p.number === number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    pull.state = 'closed';
+    pull.merged = how === 'merged';
+    return pull;
+  }
+
   commentsOn(issue: number): FakeComment[] {
     return this.comments.filter((c) => c.issue === issue);
   }
@@ -145,7 +156,7 @@ export class FakeGitHub {
     const at = (path: string) => new RegExp(`^${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}$`);
     return [
       ['GET', /^\/user$/, () => [200, { login: this.login, id: 1, type: 'User' }]],
-      ['GET', at('/pulls'), (_m, _b, q) => [200, this.listPulls(q).map((p) => this.pullJson(p))]],
+      ['GET', at('/pulls'), (_m, _b, q) => this.listPullsPage(q)],
       ['POST', at('/pulls'), (_m, b) => this.createPull(b)],
       ['GET', at('/pulls/(\\d+)'), (m) => this.withPull(m, (p) => [200, this.pullJson(p)])],
       ['PATCH', at('/pulls/(\\d+)'), (m, b) => this.withPull(m, (p) => this.updatePull(p, b))],
@@ -188,11 +199,21 @@ export class FakeGitHub {
     send(res, 404, { message: 'Not Found' });
   }
 
-  private listPulls(query: Record<string, string>): FakePull[] {
+  /** GitHub's order (created, newest first unless `direction=asc`) and paging (`per_page`, `page`, a `link` to the next page). */
+  private listPullsPage(query: Record<string, string>): [number, unknown, Record<string, string>] {
     const state = query.state ?? 'open';
-    return this.pulls.filter(
+    const found = this.pulls.filter(
       (p) => (state === 'all' || p.state === state) && (query.head === undefined || query.head === `${this.owner}:${p.head}`) && (query.base === undefined || query.base === p.base),
     );
+    if (query.direction !== 'asc') found.reverse();
+    const perPage = Number(query.per_page ?? 30);
+    const page = Number(query.page ?? 1);
+    const headers: Record<string, string> = {};
+    if (page * perPage < found.length) {
+      const next = new URLSearchParams({ ...query, page: String(page + 1) });
+      headers.link = `<${this.url}/repos/${this.owner}/${this.repo}/pulls?${next}>; rel="next"`;
+    }
+    return [200, found.slice((page - 1) * perPage, page * perPage).map((p) => this.pullJson(p)), headers];
   }
 
   private createPull(body: Record<string, unknown>): [number, unknown] {
@@ -304,6 +325,7 @@ export class FakeGitHub {
       number: p.number,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       state: p.state,
+      merged_at: p.merged ? '2026-11-22T12:00:00Z' : null,
       title: p.title,
       body: p.body,
       user: { login: p.author },

@@ -35,13 +35,34 @@ describe('GitHubPullRequests', () => {
     expect(await prs.findOpen('modelshift/m')).toBeUndefined();
     const { pullRequest, existed } = await prs.create({ head: 'modelshift/m', base: 'main', title: 'T', body: 'B' });
     expect(existed).toBe(false);
-    expect(pullRequest).toEqual({ number: 1, url: 'https://github.com/acme/agents/pull/1', state: 'open', title: 'T', body: 'B', head: 'modelshift/m', base: 'main', labels: [] });
+    expect(pullRequest).toEqual({ number: 1, url: 'https://github.com/acme/agents/pull/1', state: 'open', title: 'T', body: 'B', head: 'modelshift/m', base: 'main', labels: [], merged: false });
     expect(await prs.findOpen('modelshift/m')).toEqual(pullRequest);
     expect(fake.requested('GET', '/repos/acme/agents/pulls').at(-1)?.query).toMatchObject({ head: 'acme:modelshift/m', state: 'open' });
     expect(fake.requests[0]?.headers.authorization).toBe('token test-token');
 
     expect(await prs.update(1, { body: 'B2' })).toMatchObject({ title: 'T', body: 'B2' });
     expect(fake.requested('PATCH', '/repos/acme/agents/pulls/1')[0]?.body).toEqual({ body: 'B2' });
+  });
+
+  it('finds the newest closed pull request of a branch, and tells merged from declined', async () => {
+    const prs = adapter();
+    fake.addPull({ head: 'modelshift/m' });
+    fake.addPull({ head: 'modelshift/m' });
+    fake.addPull({ head: 'modelshift/other' });
+    fake.closePull(1, 'merged');
+    expect(await prs.findClosed('modelshift/m')).toMatchObject({ number: 1, state: 'closed', merged: true });
+    fake.closePull(2, 'declined');
+    expect(await prs.findClosed('modelshift/m')).toMatchObject({ number: 2, state: 'closed', merged: false });
+    expect(await prs.findClosed('modelshift/none')).toBeUndefined();
+  });
+
+  it('lists every open pull request under a branch prefix, across pages', async () => {
+    const prs = adapter();
+    for (let i = 0; i < 130; i++) fake.addPull({ head: i % 2 ? `modelshift/m/group-${i}` : `feature-${i}` });
+    fake.closePull(2, 'merged');
+    const found = await prs.listOpen('modelshift/m/');
+    expect(found.map((p) => p.number)).toEqual(Array.from({ length: 65 }, (_, i) => 2 * i + 2).filter((n) => n !== 2));
+    expect(fake.requested('GET', '/repos/acme/agents/pulls').length).toBeGreaterThan(1);
   });
 
   it('updates the existing pull request when GitHub says one already exists', async () => {

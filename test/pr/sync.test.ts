@@ -146,8 +146,66 @@ describe('syncPullRequest', () => {
     const result = await syncPullRequest(input({ writeChanges: async () => [] }));
 
     expect(result).toMatchObject({ operation: 'closed', number: 1 });
+    expect(result.headSha).toBeUndefined();
     expect(fake.pulls[0]?.state).toBe('closed');
-    expect(fake.commentsOn(1).map((c) => c.body)).toEqual([`modelshift closed this pull request: migration \`${MIGRATION}\` has nothing left to change on \`main\`.`]);
+    expect(fake.commentsOn(1).map((c) => c.body)).toEqual([
+      `modelshift closed this pull request: migration \`${MIGRATION}\` has nothing left to change on \`main\`.\n\n<!-- modelshift:closed -->`,
+    ]);
+    expect(await repo.remoteSha(BRANCH)).toBeUndefined();
+
+    // Closed by modelshift is not declined: when there is something to change again, a new PR opens.
+    const again = await syncPullRequest(input());
+    expect(again).toMatchObject({ operation: 'created', number: 2 });
+  });
+
+  it('keeps the branch of the PR it closes with keepBranch', async () => {
+    await syncPullRequest(input());
+    const sha = await repo.remoteSha(BRANCH);
+    const result = await syncPullRequest(input({ writeChanges: async () => [], keepBranch: true }));
+    expect(result).toMatchObject({ operation: 'closed', number: 1, headSha: sha });
+    expect(await repo.remoteSha(BRANCH)).toBe(sha);
+  });
+
+  it('leaves a declined PR closed while the plan is the same, deletes its branch, and opens a new PR when the plan changes or with force', async () => {
+    await syncPullRequest(input());
+    fake.closePull(1, 'declined');
+
+    const declined = await syncPullRequest(input());
+    expect(declined).toEqual({ operation: 'declined', number: 1, url: 'https://github.com/acme/agents/pull/1', branch: BRANCH, warnings: [] });
+    expect(await repo.remoteSha(BRANCH)).toBeUndefined();
+    expect(fake.requested('POST', '/repos/acme/agents/pulls')).toHaveLength(1);
+    expect(fake.pulls[0]?.state).toBe('closed');
+    expect((await syncPullRequest(input())).operation).toBe('declined');
+
+    const forced = await syncPullRequest(input({ force: true }));
+    expect(forced).toMatchObject({ operation: 'created', number: 2 });
+    fake.closePull(2, 'declined');
+
+    const changed = await syncPullRequest(
+      input({ body: withMarker('2 agents migrate', { migration: MIGRATION, planHash: 'h2' }), writeChanges: write({ 'agents/triage.yaml': 'model: gpt-5.1\n', 'agents/router.yaml': 'model: gpt-5.1\n' }) }),
+    );
+    expect(changed).toMatchObject({ operation: 'created', number: 3 });
+    expect(fake.pulls.map((p) => p.state)).toEqual(['closed', 'closed', 'open']);
+  });
+
+  it('deletes the branch of a merged PR and proposes what is left on a new one', async () => {
+    await syncPullRequest(input());
+    fake.closePull(1, 'merged');
+    const result = await syncPullRequest(input());
+    expect(result).toMatchObject({ operation: 'created', number: 2 });
+    expect(fake.pulls).toHaveLength(2);
+  });
+
+  it('keeps the branch of a merged PR with keepBranch', async () => {
+    await syncPullRequest(input());
+    const sha = await repo.remoteSha(BRANCH);
+    fake.closePull(1, 'merged');
+    // Nothing left to change after the merge, so nothing is pushed over the branch either.
+    const result = await syncPullRequest(input({ writeChanges: async () => [], keepBranch: true }));
+    expect(result).toMatchObject({ operation: 'unchanged' });
+    expect(await repo.remoteSha(BRANCH)).toBe(sha);
+    await syncPullRequest(input({ writeChanges: async () => [] }));
+    expect(await repo.remoteSha(BRANCH)).toBeUndefined();
   });
 
   it('opens nothing when there is nothing to change and no PR', async () => {
@@ -180,6 +238,21 @@ describe('syncPullRequest', () => {
     const forced = await syncPullRequest(input({ force: true }));
     expect(forced.operation).toBe('updated');
     expect(await repo.remoteSha(BRANCH)).not.toBe(human);
+  });
+
+  it('recognises its own commits by their trailers, whoever they were made as', async () => {
+    await syncPullRequest(input({ identity: { name: 'Release Bot', email: 'release-bot@example.com' } }));
+    const result = await syncPullRequest(input({ writeChanges: write({ 'agents/triage.yaml': 'model: gpt-5.1\n', 'agents/router.yaml': 'model: gpt-5.1\n' }) }));
+    expect(result.operation).toBe('updated');
+    const [commit] = await git.commitsBetween('origin/main', (await repo.remoteSha(BRANCH)) ?? '');
+    expect(commit?.authorEmail).toBe(BOT_IDENTITY.email);
+  });
+
+  it('pushes to an origin given as a relative path', async () => {
+    await repo.git(['remote', 'set-url', 'origin', '../origin.git']);
+    const result = await syncPullRequest(input());
+    expect(result.operation).toBe('created');
+    expect(result.headSha).toBe(await repo.remoteSha(BRANCH));
   });
 
   it('fails with an ExternalError when someone pushes to the branch while it runs', async () => {
