@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Name, resource } from './common.js';
 import { Gate, RepairSettings } from './migration.js';
 import { ModelFactsOverride } from './model-facts.js';
+import { TelemetrySource } from './telemetry.js';
 
 export const SyncTarget = z.discriminatedUnion('type', [
   z.strictObject({ name: Name, type: z.literal('file'), path: z.string().regex(/\.(json|ya?ml)$/, { message: 'must end in .json, .yaml or .yml' }) }),
@@ -60,6 +61,7 @@ export const WorkspaceSpec = z.strictObject({
   }).optional(),
   watch: WatchSettings.optional(),
   sync: z.strictObject({ targets: z.array(SyncTarget) }).optional(),
+  telemetry: TelemetrySource.optional(),
 });
 export type WorkspaceSpec = z.infer<typeof WorkspaceSpec>;
 
