@@ -196,6 +196,13 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency });
     }));
 
+  program
+    .command('analyze')
+    .description('canary against control from production telemetry (spec.telemetry): per metric change, significance, verdict')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--end <time>', 'end of the analysis window, ISO 8601 (default: now)', (v) => isoTime('--end', v))
+    .action(run(async (ctx, command) => (await import('./commands/analyze.js')).analyzeCommand(ctx, { migration: command.args[0]!, format: ctx.format, end: command.opts<{ end?: Date }>().end })));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -271,6 +278,12 @@ function positiveNumber(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a number above 0, not "${value}"`);
   return n;
+}
+
+function isoTime(flag: string, value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be a time in ISO 8601, not "${value}"`, 'e.g. --end 2026-12-01T12:00:00Z');
+  return date;
 }
 
 function parseIdentity(text: string): { name: string; email: string } {

@@ -1,5 +1,6 @@
 import type { TestResult } from './significance.js';
-import type { MetricResult } from './types.js';
+import { formatP, formatValue, percent } from './format.js';
+import type { MetricResult, MetricUnit } from './types.js';
 
 export interface Limits {
   /** Relative worsening allowed (in the `better` direction). */
@@ -16,8 +17,7 @@ export interface Measured {
   /** Null for a metric without a test (a custom `value`, a quantile past the histogram's last bound). */
   test: TestResult | null;
   limits: Limits;
-  /** How to print a value of this metric in a reason. */
-  format: (value: number) => string;
+  unit: MetricUnit;
 }
 
 /** Relative change, candidate against control; 0 when both are 0, null when only control is. */
@@ -34,8 +34,10 @@ export function relativeChange(control: number, candidate: number): number | nul
  */
 export function judge(m: Measured, enoughCalls: string | undefined): MetricResult {
   const change = relativeChange(m.control, m.candidate);
+  const format = (x: number) => formatValue(m.unit, x);
   const base = {
     name: m.name,
+    unit: m.unit,
     control: m.control,
     candidate: m.candidate,
     change,
@@ -45,27 +47,18 @@ export function judge(m: Measured, enoughCalls: string | undefined): MetricResul
   if (enoughCalls !== undefined) return { ...base, verdict: 'inconclusive', reason: enoughCalls };
   const worse = m.better === 'lower' ? m.candidate > m.control : m.candidate < m.control;
   const { max, min, maxIncrease } = m.limits;
-  if (max !== undefined && m.candidate > max) return { ...base, verdict: 'fail', reason: `candidate ${m.format(m.candidate)} is above the limit ${m.format(max)}` };
-  if (min !== undefined && m.candidate < min) return { ...base, verdict: 'fail', reason: `candidate ${m.format(m.candidate)} is below the limit ${m.format(min)}` };
+  if (max !== undefined && m.candidate > max) return { ...base, verdict: 'fail', reason: `candidate ${format(m.candidate)} is above the limit ${format(max)}` };
+  if (min !== undefined && m.candidate < min) return { ...base, verdict: 'fail', reason: `candidate ${format(m.candidate)} is below the limit ${format(min)}` };
   if (maxIncrease === undefined || !worse) return { ...base, verdict: 'pass', reason: worse ? 'within the limit' : 'not worse than control' };
   const worsening = change === null ? Infinity : Math.abs(change);
   if (worsening <= maxIncrease) return { ...base, verdict: 'pass', reason: `${percent(worsening)} worse, within the allowed ${percent(maxIncrease)}` };
-  const what = `${m.format(m.control)} → ${m.format(m.candidate)}${change === null ? '' : ` (${percent(worsening)} worse, more than the allowed ${percent(maxIncrease)})`}`;
+  const what = `${format(m.control)} → ${format(m.candidate)}${change === null ? '' : ` (${percent(worsening)} worse, more than the allowed ${percent(maxIncrease)})`}`;
   if (m.test === null) return { ...base, verdict: 'fail', reason: `${what}; no significance test for this metric` };
   if (!m.test.significant) return { ...base, verdict: 'pass', reason: `${what}, but within noise (p = ${m.test.pValue.toFixed(3)})` };
   return { ...base, verdict: 'fail', reason: `${what}, significant (p = ${formatP(m.test.pValue)})` };
 }
 
 /** A metric that cannot be computed: the verdict never passes on evidence that was not gathered. */
-export function missing(name: string, reason: string, values: { control?: number; candidate?: number } = {}): MetricResult {
-  return { name, control: values.control ?? null, candidate: values.candidate ?? null, change: null, significant: null, pValue: null, verdict: 'inconclusive', reason };
-}
-
-export function percent(x: number): string {
-  if (!Number.isFinite(x)) return 'infinitely';
-  return `${Math.round(x * 1000) / 10}%`;
-}
-
-function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+export function missing(name: string, unit: MetricUnit, reason: string, values: { control?: number; candidate?: number } = {}): MetricResult {
+  return { name, unit, control: values.control ?? null, candidate: values.candidate ?? null, change: null, significant: null, pValue: null, verdict: 'inconclusive', reason };
 }

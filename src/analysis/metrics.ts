@@ -42,9 +42,9 @@ function builtinLimits(metric: BuiltinMetric): Limits {
 
 function errorRate(limits: Limits, { data, tooFew }: MetricInput): MetricResult {
   const { control: c, candidate: k } = data;
-  if (c.calls === 0 || k.calls === 0) return missing('error-rate', 'no calls on one arm');
+  if (c.calls === 0 || k.calls === 0) return missing('error-rate', 'ratio', 'no calls on one arm');
   return judge(
-    { name: 'error-rate', better: 'lower', control: c.errors / c.calls, candidate: k.errors / k.calls, test: twoProportion(c.errors, c.calls, k.errors, k.calls), limits, format: ratePercent },
+    { name: 'error-rate', better: 'lower', control: c.errors / c.calls, candidate: k.errors / k.calls, test: twoProportion(c.errors, c.calls, k.errors, k.calls), limits, unit: 'ratio' },
     tooFew,
   );
 }
@@ -58,19 +58,19 @@ function errorRate(limits: Limits, { data, tooFew }: MetricInput): MetricResult 
 function latencyP95(limits: Limits, { data, tooFew }: MetricInput): MetricResult {
   const c = data.control.latency;
   const k = data.candidate.latency;
-  if (!c || !k || count(c) === 0 || count(k) === 0) return missing('latency-p95', 'no latency data (gen_ai.client.operation.duration) on one arm');
+  if (!c || !k || count(c) === 0 || count(k) === 0) return missing('latency-p95', 'seconds', 'no latency data (gen_ai.client.operation.duration) on one arm');
   const control = quantile(c, 0.95)!;
   const candidate = quantile(k, 0.95)!;
   const threshold = exceeding(c, control);
   const test = threshold.at === Infinity ? null : twoProportion(threshold.above, count(c), exceeding(k, threshold.at).above, count(k));
-  return judge({ name: 'latency-p95', better: 'lower', control, candidate, test, limits, format: seconds }, tooFew);
+  return judge({ name: 'latency-p95', better: 'lower', control, candidate, test, limits, unit: 'seconds' }, tooFew);
 }
 
 function outputTokens(limits: Limits, { data, tooFew }: MetricInput): MetricResult {
   const c = data.control.outputTokens;
   const k = data.candidate.outputTokens;
-  if (!c || !k || count(c) === 0 || count(k) === 0) return missing('output-tokens', 'no output token counts (gen_ai.client.token.usage) on one arm');
-  return judge({ name: 'output-tokens', better: 'lower', control: mean(c)!, candidate: mean(k)!, test: meanTest(c, k), limits, format: tokens }, tooFew);
+  if (!c || !k || count(c) === 0 || count(k) === 0) return missing('output-tokens', 'tokens', 'no output token counts (gen_ai.client.token.usage) on one arm');
+  return judge({ name: 'output-tokens', better: 'lower', control: mean(c)!, candidate: mean(k)!, test: meanTest(c, k), limits, unit: 'tokens' }, tooFew);
 }
 
 /**
@@ -80,7 +80,7 @@ function outputTokens(limits: Limits, { data, tooFew }: MetricInput): MetricResu
  */
 function costPerCall(limits: Limits, { agent, data, price, tooFew }: MetricInput): MetricResult {
   const unpriced = [agent.control, agent.candidate].filter((m) => price(m) === undefined).map((m) => m.name);
-  if (unpriced.length > 0) return missing('cost-per-call', `no price for ${[...new Set(unpriced)].join(', ')}; add it under spec.catalog in modelshift.yaml`);
+  if (unpriced.length > 0) return missing('cost-per-call', 'usd', `no price for ${[...new Set(unpriced)].join(', ')}; add it under spec.catalog in modelshift.yaml`);
   const arm = (side: 'control' | 'candidate') => {
     const p = price(agent[side])!;
     const input = data[side].inputTokens;
@@ -96,8 +96,8 @@ function costPerCall(limits: Limits, { agent, data, price, tooFew }: MetricInput
   };
   const c = arm('control');
   const k = arm('candidate');
-  if (!c || !k) return missing('cost-per-call', 'no token counts (gen_ai.client.token.usage) on one arm');
-  return judge({ name: 'cost-per-call', better: 'lower', control: c.mean, candidate: k.mean, test: welch(c.mean, c.variance, c.n, k.mean, k.variance, k.n), limits, format: usd }, tooFew);
+  if (!c || !k) return missing('cost-per-call', 'usd', 'no token counts (gen_ai.client.token.usage) on one arm');
+  return judge({ name: 'cost-per-call', better: 'lower', control: c.mean, candidate: k.mean, test: welch(c.mean, c.variance, c.n, k.mean, k.variance, k.n), limits, unit: 'usd' }, tooFew);
 }
 
 function meanTest(c: Distribution, k: Distribution) {
@@ -107,35 +107,16 @@ function meanTest(c: Distribution, k: Distribution) {
 function customMetric(metric: CustomMetric, { data, tooFew }: MetricInput): MetricResult {
   const rawC = data.control.custom[metric.name];
   const rawK = data.candidate.custom[metric.name];
-  if (rawC === undefined || rawK === undefined) return missing(metric.name, 'the query returned no value for one arm (or the telemetry source cannot run PromQL)', { control: rawC, candidate: rawK });
+  const unit = metric.kind === 'value' ? 'number' : 'ratio';
+  if (rawC === undefined || rawK === undefined) return missing(metric.name, unit, 'the query returned no value for one arm (or the telemetry source cannot run PromQL)', { control: rawC, candidate: rawK });
   const nC = data.control.calls;
   const nK = data.candidate.calls;
   const limits = { maxIncrease: metric.maxIncrease, max: metric.max, min: metric.min };
   const base = { name: metric.name, better: metric.better, limits };
-  if (metric.kind === 'value') return judge({ ...base, control: rawC, candidate: rawK, test: null, format: plain }, tooFew);
-  if (nC === 0 || nK === 0) return missing(metric.name, 'no calls on one arm');
+  if (metric.kind === 'value') return judge({ ...base, control: rawC, candidate: rawK, test: null, unit: 'number' }, tooFew);
+  if (nC === 0 || nK === 0) return missing(metric.name, unit, 'no calls on one arm');
   if (metric.kind === 'rate') {
-    return judge({ ...base, control: rawC / nC, candidate: rawK / nK, test: poissonRate(rawC, nC, rawK, nK), format: ratePercent }, tooFew);
+    return judge({ ...base, control: rawC / nC, candidate: rawK / nK, test: poissonRate(rawC, nC, rawK, nK), unit: 'ratio' }, tooFew);
   }
-  return judge({ ...base, control: rawC, candidate: rawK, test: twoProportion(rawC * nC, nC, rawK * nK, nK), format: ratePercent }, tooFew);
-}
-
-function ratePercent(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
-}
-
-function seconds(x: number): string {
-  return x < 1 ? `${Math.round(x * 1000)} ms` : `${x.toFixed(2)} s`;
-}
-
-function tokens(x: number): string {
-  return `${Math.round(x)} tokens`;
-}
-
-function usd(x: number): string {
-  return `$${x.toFixed(5)}`;
-}
-
-function plain(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
+  return judge({ ...base, control: rawC, candidate: rawK, test: twoProportion(rawC * nC, nC, rawK * nK, nK), unit: 'ratio' }, tooFew);
 }

@@ -37,8 +37,12 @@ export interface CanaryAgent {
   candidate: ArmModel;
 }
 
+/** How a metric's values read: a share of calls, seconds, tokens, US dollars or a plain number. */
+export type MetricUnit = 'ratio' | 'seconds' | 'tokens' | 'usd' | 'number';
+
 export interface MetricResult {
   name: string;
+  unit: MetricUnit;
   /** The metric on each arm; null when the data to compute it is missing. */
   control: number | null;
   candidate: number | null;
