@@ -154,6 +154,8 @@ function countOf(d: Extract<Distribution, { kind: 'histogram' }>): number {
 }
 
 interface Point {
+  /** The series' start (startTimeUnixNano), ms. */
+  began: number;
   time: number;
   bounds: readonly number[];
   counts: number[];
@@ -172,7 +174,7 @@ function windowed(points: ReadonlyArray<{ point: OtlpHistogramPoint; delta: bool
   for (const { point, delta } of points) {
     const time = nanosToMs(point.timeUnixNano);
     if (time === undefined || time > endMs) continue;
-    const p: Point = { time, bounds: point.explicitBounds ?? [], counts: (point.bucketCounts ?? []).map(Number), sum: point.sum ?? 0 };
+    const p: Point = { began: nanosToMs(point.startTimeUnixNano) ?? 0, time, bounds: point.explicitBounds ?? [], counts: (point.bucketCounts ?? []).map(Number), sum: point.sum ?? 0 };
     if (p.counts.length !== p.bounds.length + 1) continue;
     if (delta) {
       if (time > startMs) deltas.push(p);
@@ -186,7 +188,10 @@ function windowed(points: ReadonlyArray<{ point: OtlpHistogramPoint; delta: bool
     const sorted = list.sort((a, b) => a.time - b.time);
     const last = sorted.at(-1)!;
     if (last.time <= startMs) continue;
-    const before = sorted.filter((p) => p.time <= startMs).at(-1);
+    // The baseline: the last point at or before the window's start; for a series that began earlier but
+    // has no point there, its first point inside (what accrued before that point cannot be told apart).
+    const began = list[0]!.began;
+    const before = sorted.filter((p) => p.time <= startMs).at(-1) ?? (began < startMs ? sorted[0] : undefined);
     parts.push(before ? { ...last, counts: last.counts.map((c, i) => c - (before.counts[i] ?? 0)), sum: last.sum - before.sum } : last);
   }
   const bounds = parts[0]?.bounds;
