@@ -26,6 +26,7 @@ export function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }
 
+/** `p < 0.001`, `p = 0.042`. */
 export function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }

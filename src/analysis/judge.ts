@@ -54,8 +54,8 @@ export function judge(m: Measured, enoughCalls: string | undefined): MetricResul
   if (worsening <= maxIncrease) return { ...base, verdict: 'pass', reason: `${percent(worsening)} worse, within the allowed ${percent(maxIncrease)}` };
   const what = `${format(m.control)} → ${format(m.candidate)}${change === null ? '' : ` (${percent(worsening)} worse, more than the allowed ${percent(maxIncrease)})`}`;
   if (m.test === null) return { ...base, verdict: 'fail', reason: `${what}; no significance test for this metric` };
-  if (!m.test.significant) return { ...base, verdict: 'pass', reason: `${what}, but within noise (p = ${m.test.pValue.toFixed(3)})` };
-  return { ...base, verdict: 'fail', reason: `${what}, significant (p = ${formatP(m.test.pValue)})` };
+  if (!m.test.significant) return { ...base, verdict: 'pass', reason: `${what}, but within noise (${formatP(m.test.pValue)})` };
+  return { ...base, verdict: 'fail', reason: `${what}, significant (${formatP(m.test.pValue)})` };
 }
 
 /** A metric that cannot be computed: the verdict never passes on evidence that was not gathered. */

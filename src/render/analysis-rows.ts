@@ -5,7 +5,7 @@ import type { MetricResult, Verdict } from '../analysis/types.js';
 export function metricCells(m: MetricResult): [string, string, string, string, string, string] {
   const value = (x: number | null) => (x === null ? '—' : formatValue(m.unit, x));
   const change = m.change === null ? (m.control === 0 && m.candidate !== null && m.candidate > 0 ? 'new' : '—') : signedPercent(m.change);
-  const significant = m.significant === null ? '—' : `${m.significant ? 'yes' : 'no'} (p ${m.pValue! < 0.001 ? '' : '= '}${formatP(m.pValue!)})`;
+  const significant = m.significant === null ? '—' : `${m.significant ? 'yes' : 'no'} (${formatP(m.pValue!)})`;
   return [m.name, value(m.control), value(m.candidate), change, significant, m.verdict];
 }
 

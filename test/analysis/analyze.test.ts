@@ -34,7 +34,7 @@ describe('analyzeCanary', () => {
     expect(report.verdict).toBe('fail');
     expect(report.agents[0]!.metrics[0]).toMatchObject({ name: 'error-rate', control: 0.01, candidate: 0.03, significant: true, verdict: 'fail' });
     expect(report.agents[0]!.metrics[0]!.change).toBeCloseTo(2, 10);
-    expect(report.reasons).toEqual([expect.stringMatching(/^sales-reply: error-rate fail: 1\.00% → 3\.00% \(200% worse, more than the allowed 50%\), significant \(p = < 0\.001\)$/)]);
+    expect(report.reasons).toEqual([expect.stringMatching(/^sales-reply: error-rate fail: 1\.00% → 3\.00% \(200% worse, more than the allowed 50%\), significant \(p < 0\.001\)$/)]);
   });
 
   it('passes an increase beyond the limit that noise explains', () => {
