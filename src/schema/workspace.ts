@@ -19,6 +19,7 @@ export const SyncTarget = z.discriminatedUnion('type', [
     /** Take over the model_list of an existing config that modelshift did not write (it has no modelshift marker). */
     adopt: z.boolean().optional(),
   }),
+  z.strictObject({ name: Name, type: z.literal('flagd'), path: z.string().regex(/\.json$/, { message: 'must end in .json' }) }),
 ]);
 export type SyncTarget = z.infer<typeof SyncTarget>;
 
