@@ -80,7 +80,7 @@ function histogram(values, bounds) {
 function metricLines() {
   const seriesStart = END - 72 * HOUR;
   const arms = { control: { before: 2400, inside: 2600, errorRate: 0.01 }, candidate: { before: 0, inside: 300, errorRate: 0.05 } };
-  const points = { ok: [], failed: [], input: [], output: [] };
+  const points = () => ({ ok: [], failed: [], input: [], output: [] });
   const line = (time, cumulative) => {
     const duration = [];
     const tokens = [];
@@ -109,7 +109,7 @@ function metricLines() {
       ],
     };
   };
-  const cumulative = { control: structuredClone(points), candidate: structuredClone(points) };
+  const cumulative = { control: points(), candidate: points() };
   const calls = (arm, n, errorRate) => {
     for (let i = 0; i < n; i++) {
       const seconds = logNormal(0.7, 0.3);
