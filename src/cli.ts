@@ -152,10 +152,11 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
 
   withPrOptions(program
     .command('promote')
-    .description('open a PR moving the migration\'s canary to its next rollout step; the last step is the cut-over')
+    .description('open a PR moving the migration\'s canary to its next rollout step, once the canary analysis passes; the last step is the cut-over')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .option('--allow-retired', 'open the PR even when the candidate is retired or not enabled on its provider')
-  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command) })));
+    .option('--skip-analysis', 'promote without the canary analysis (the PR says so)')
+  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command), skipAnalysis: command.opts<{ skipAnalysis?: boolean }>().skipAnalysis })));
 
   withPrOptions(program
     .command('rollback')
