@@ -35,6 +35,8 @@ export interface FakePull {
   labels: string[];
   reviewers: string[];
   teams: string[];
+  /** The merge method auto-merge was enabled with, if it was. */
+  autoMerge?: string;
 }
 
 export interface FakeComment {
@@ -159,6 +161,7 @@ export class FakeGitHub {
       ['GET', at('/issues'), (_m, _b, q) => [200, this.listIssues(q)]],
       ['POST', at('/issues'), (_m, b) => [201, this.issueJson(this.addIssue({ title: String(b.title ?? ''), body: String(b.body ?? ''), labels: (b.labels ?? []) as string[] }))]],
       ['PATCH', at('/issues/(\\d+)'), (m, b) => this.updateIssue(Number(m[1]), b)],
+      ['POST', /^\/graphql$/, (_m, b) => this.graphql(b)],
     ];
   }
 
@@ -294,6 +297,16 @@ export class FakeGitHub {
     return [200, pull.labels.map((name) => this.labels.get(name))];
   }
 
+  /** The one GraphQL mutation modelshift sends: enablePullRequestAutoMerge, by the PR's node_id. */
+  private graphql(body: Record<string, unknown>): [number, unknown] {
+    const query = String(body.query ?? '');
+    const id = (body.variables as { id?: string } | undefined)?.id;
+    const pull = this.pulls.find((p) => `PR_${p.number}` === id);
+    if (!query.includes('enablePullRequestAutoMerge') || !pull) return [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] }];
+    pull.autoMerge = /mergeMethod:\s*(\w+)/.exec(query)?.[1] ?? 'MERGE';
+    return [200, { data: { enablePullRequestAutoMerge: { pullRequest: { number: pull.number } } } }];
+  }
+
   private withPull(match: RegExpExecArray, fn: (pull: FakePull) => [number, unknown, Record<string, string>?]): [number, unknown, Record<string, string>?] {
     const pull = this.pulls.find((p) => p.number === Number(match[1]));
     return pull ? fn(pull) : [404, { message: 'Not Found' }];
@@ -302,6 +315,7 @@ export class FakeGitHub {
   private pullJson(p: FakePull): unknown {
     return {
       number: p.number,
+      node_id: `PR_${p.number}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       state: p.state,
       title: p.title,
