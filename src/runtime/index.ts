@@ -136,15 +136,20 @@ const OTEL_PROVIDER: Record<ProviderType, string | undefined> = {
   'openai-compatible': undefined,
 };
 
-/** The attributes an application puts on its spans and metrics for a call, so `modelshift analyze` can tell the arms apart. */
-export interface TelemetryAttributes {
+/**
+ * The attributes an application puts on its spans and metrics for a call, so
+ * `modelshift analyze` can tell the arms apart. A type alias, not an
+ * interface, so it is assignable to `@opentelemetry/api`'s `Attributes`
+ * (an index signature an interface would not satisfy).
+ */
+export type TelemetryAttributes = {
   'gen_ai.request.model': string;
   'gen_ai.provider.name': string;
   'gen_ai.agent.name': string;
   'modelshift.arm': Arm;
   /** Present only during a canary. */
   'modelshift.migration'?: string;
-}
+};
 
 /**
  * The attributes to set on the span and metrics of a call made with `resolved`

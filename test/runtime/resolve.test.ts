@@ -142,3 +142,11 @@ process.stdout.write(JSON.stringify(out));`;
     expect(pkg.exports['./runtime']).toBe('./dist/src/runtime/index.js');
   });
 });
+
+describe('telemetryAttributes', () => {
+  it('is assignable to an OpenTelemetry Attributes record (an index signature), as span.setAttributes takes it', () => {
+    type Attributes = Record<string, string | number | boolean | undefined>;
+    const attributes: Attributes = telemetryAttributes(resolveModel(bundle, 'support-triage', 'conv-1'), 'support-triage');
+    expect(Object.values(attributes).every((v) => typeof v === 'string')).toBe(true);
+  });
+});
