@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
 
-export type Mode = 'check' | 'migrate' | 'sync' | 'watch';
+export type Mode = 'check' | 'migrate' | 'sync' | 'watch' | 'rollout';
 export type FailOn = 'invalid' | 'gate' | 'never';
 
 /** The `with:` block of action.yml, parsed once. */
@@ -31,12 +31,14 @@ export interface ActionInputs {
   shard: string;
   /** check mode: the folder shard jobs write their eval part files to, and the merge job reads them from. */
   evalParts: string;
+  /** rollout mode: enable GitHub auto-merge on the promote PRs it opens. */
+  autoMerge: boolean;
 }
 
 /** Reads every input through `get` (core.getInput: trimmed, '' when unset) and checks the choices. */
 export function parseInputs(get: (name: string) => string): ActionInputs {
   return {
-    mode: choice(get, 'mode', ['check', 'migrate', 'sync', 'watch'], 'check'),
+    mode: choice(get, 'mode', ['check', 'migrate', 'sync', 'watch', 'rollout'], 'check'),
     token: get('github-token'),
     workingDirectory: get('working-directory') || '.',
     migration: get('migration'),
@@ -49,6 +51,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     strict: boolean(get, 'strict', false),
     shard: get('shard'),
     evalParts: get('eval-parts'),
+    autoMerge: boolean(get, 'auto-merge', false),
   };
 }
 

@@ -5,6 +5,7 @@ import { redactor, secretsFromEnv } from '../src/secrets/redact.js';
 import { checkMode } from './check-mode.js';
 import { parseInputs, readRunnerEnv, workingDirectory } from './inputs.js';
 import { migrateMode } from './migrate-mode.js';
+import { rolloutMode } from './rollout-mode.js';
 import { syncMode } from './sync-mode.js';
 import { watchMode } from './watch-mode.js';
 import { OUTPUT_NAMES, type ModeResult, type OutputName } from './mode.js';
@@ -33,7 +34,9 @@ async function run(): Promise<void> {
           ? await migrateMode(ctx, inputs, runner)
           : inputs.mode === 'watch'
             ? await watchMode(ctx, inputs, runner)
-            : await syncMode(ctx, inputs);
+            : inputs.mode === 'rollout'
+              ? await rolloutMode(ctx, inputs, runner)
+              : await syncMode(ctx, inputs);
     await report(result);
   } catch (error) {
     setOutputs({});

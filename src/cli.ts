@@ -152,10 +152,11 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
 
   withPrOptions(program
     .command('promote')
-    .description('open a PR moving the migration\'s canary to its next rollout step; the last step is the cut-over')
+    .description('open a PR moving the migration\'s canary to its next rollout step, once the canary analysis passes; the last step is the cut-over')
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .option('--allow-retired', 'open the PR even when the candidate is retired or not enabled on its provider')
-  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command) })));
+    .option('--skip-analysis', 'promote without the canary analysis (the PR says so)')
+  ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command), skipAnalysis: command.opts<{ skipAnalysis?: boolean }>().skipAnalysis })));
 
   withPrOptions(program
     .command('rollback')
@@ -195,6 +196,13 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
       return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency });
     }));
+
+  program
+    .command('analyze')
+    .description('canary against control from production telemetry (spec.telemetry): per metric change, significance, verdict')
+    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .option('--end <time>', 'end of the analysis window, ISO 8601 (default: now)', (v) => isoTime('--end', v))
+    .action(run(async (ctx, command) => (await import('./commands/analyze.js')).analyzeCommand(ctx, { migration: command.args[0]!, format: ctx.format, end: command.opts<{ end?: Date }>().end })));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -272,6 +280,12 @@ function positiveNumber(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a number above 0, not "${value}"`);
   return n;
+}
+
+function isoTime(flag: string, value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be a time in ISO 8601, not "${value}"`, 'e.g. --end 2026-12-01T12:00:00Z');
+  return date;
 }
 
 function parseIdentity(text: string): { name: string; email: string } {

@@ -8,14 +8,17 @@ import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult } from './context.js';
 import type { PrOptions } from './pr.js';
 import { resolveMigration } from './migration-arg.js';
+import { promoteEvidence, refusal, renderEvidence, type EvidenceOptions, type PromoteEvidence } from './promote-analysis.js';
 import { load, today } from './validate.js';
 
-export type PromoteOptions = PrOptions & {
-  /** Open the PR even when the candidate is retired or not enabled on its provider. */
-  allowRetired?: boolean;
-};
+/** Whether the canary analysis gates the step (EvidenceOptions), and the retirement override. */
+export type PromoteOptions = PrOptions &
+  EvidenceOptions & {
+    /** Open the PR even when the candidate is retired or not enabled on its provider. */
+    allowRetired?: boolean;
+  };
 
-export type PromoteOutput = ChangePrOutput & { step?: { from: number; to: number; cutover: boolean } };
+export type PromoteOutput = ChangePrOutput & { step?: { from: number; to: number; cutover: boolean }; analysis?: PromoteEvidence; refused?: string };
 
 /** `modelshift/<migration>-promote-<step>`: one branch per step, so a merged step never blocks the next. */
 export function promoteBranch(migration: string, step: number): string {
@@ -35,6 +38,14 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
   let warnings: string[] = [];
   /** When there is nothing to promote: the agents of the base already on the destination without a canary. */
   let arrived = 0;
+  // The analysis decides before anything is pushed; its table goes into the PR body.
+  const evidence = await promoteEvidence(ctx, local, rule.value, opts);
+  const refused = refusal(evidence);
+  if (refused !== undefined) {
+    const data: PromoteOutput = { ...changePrOutput(name, [], undefined), analysis: evidence, refused };
+    ctx.stdout(opts.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : `Not promoting ${name}: ${refused}\n`);
+    return { exitCode: EXIT.findings, data };
+  }
 
   const result = await openChangePr({
     ...opts,
@@ -58,7 +69,7 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
         branch: promoteBranch(name, promotion.to),
         // The name ends the title as in the first PR's: a squash merge keeps only the title.
         title: promotion.cutover ? `Cut over to ${candidates(promotion)} (${name})` : `Promote canary to ${promotion.to}% (${name})`,
-        body: withMarker(renderPromoteBody(promotion, opts.base, warnings), { migration: name, planHash: proposalHash(name, promotion.diff) }),
+        body: withMarker(`${renderPromoteBody(promotion, opts.base, warnings)}\n${renderEvidence(evidence)}`, { migration: name, planHash: proposalHash(name, promotion.diff) }),
         commitMessage: promotion.cutover
           ? `chore(models): cut over ${agents.length} agent${agents.length === 1 ? '' : 's'} to ${candidates(promotion)}`
           : `chore(models): promote canary ${name} ${promotion.from}% → ${promotion.to}%`,
@@ -74,6 +85,7 @@ export async function promoteCommand(ctx: CommandContext, opts: PromoteOptions):
     ...pr,
     warnings: [...warnings, ...pr.warnings],
     ...(plan ? { step: { from: plan.from, to: plan.to, cutover: plan.cutover } } : {}),
+    analysis: evidence,
   };
   if (opts.format === 'json') ctx.stdout(`${JSON.stringify(output, null, 2)}\n`);
   else {

@@ -6,6 +6,7 @@
  * ```ts
  * import { resolveModel } from 'modelshift/runtime';
  * const model = resolveModel(bundle, 'support-triage', conversationId);
+ * span.setAttributes(telemetryAttributes(model, 'support-triage'));
  * ```
  */
 import { murmur3 } from './hash.js';
@@ -67,8 +68,16 @@ export interface Bundle {
   agents: Record<string, BundleAgent>;
 }
 
-/** The model for one conversation. `canary` is present while the agent runs a canary, saying which side this conversation is on. */
-export type ResolvedModel = BundleModel & { canary?: { migration: string; candidate: boolean } };
+/** Which side of a canary a conversation is on; outside a canary every conversation is on `control`, the agent's own model. */
+export type Arm = 'control' | 'candidate';
+
+/**
+ * The model for one conversation. `canary` is present while the agent runs a
+ * canary, saying which side this conversation is on. `fallback` is present
+ * only on the candidate arm: the control model, so an application can retry a
+ * call the candidate failed on the model that served before.
+ */
+export type ResolvedModel = BundleModel & { arm: Arm; canary?: { migration: string; candidate: boolean }; fallback?: BundleModel };
 
 /** The bundle has no agent of that name: usually a typo, or a bundle older than the agent. */
 export class UnknownAgentError extends Error {
@@ -109,7 +118,51 @@ export function resolveModel(bundle: Bundle, agentName: string, conversationId: 
   const agent = Object.hasOwn(bundle.agents, agentName) ? bundle.agents[agentName] : undefined;
   if (agent === undefined) throw new UnknownAgentError(agentName);
   const rollout = agent.rollout;
-  if (rollout === undefined) return { ...agent.model };
-  const candidate = canaryBucket(rollout.migration, conversationId) < rollout.weight;
-  return { ...(candidate ? rollout.model : agent.model), canary: { migration: rollout.migration, candidate } };
+  if (rollout === undefined) return { ...agent.model, arm: 'control' };
+  const canary = { migration: rollout.migration, candidate: canaryBucket(rollout.migration, conversationId) < rollout.weight };
+  if (!canary.candidate) return { ...agent.model, arm: 'control', canary };
+  return { ...rollout.model, arm: 'candidate', canary, fallback: { ...agent.model } };
+}
+
+/**
+ * OpenTelemetry's `gen_ai.provider.name` for each provider type, from the GenAI
+ * semantic conventions' well-known values. An OpenAI-compatible server has no
+ * well-known value, so its provider's own name stands in.
+ */
+const OTEL_PROVIDER: Record<ProviderType, string | undefined> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  'azure-openai': 'azure.ai.openai',
+  'openai-compatible': undefined,
+};
+
+/**
+ * The attributes an application puts on its spans and metrics for a call, so
+ * `modelshift analyze` can tell the arms apart. A type alias, not an
+ * interface, so it is assignable to `@opentelemetry/api`'s `Attributes`
+ * (an index signature an interface would not satisfy).
+ */
+export type TelemetryAttributes = {
+  'gen_ai.request.model': string;
+  'gen_ai.provider.name': string;
+  'gen_ai.agent.name': string;
+  'modelshift.arm': Arm;
+  /** Present only during a canary. */
+  'modelshift.migration'?: string;
+};
+
+/**
+ * The attributes to set on the span and metrics of a call made with `resolved`
+ * (OTel GenAI names plus `modelshift.*`). Plain strings, so they fit
+ * `span.setAttributes` and a histogram's `record(value, attributes)` alike
+ * without this module depending on `@opentelemetry/api`.
+ */
+export function telemetryAttributes(resolved: ResolvedModel, agentName: string): TelemetryAttributes {
+  return {
+    'gen_ai.request.model': resolved.name,
+    'gen_ai.provider.name': OTEL_PROVIDER[resolved.type] ?? resolved.provider,
+    'gen_ai.agent.name': agentName,
+    'modelshift.arm': resolved.arm,
+    ...(resolved.canary ? { 'modelshift.migration': resolved.canary.migration } : {}),
+  };
 }

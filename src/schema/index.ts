@@ -12,6 +12,8 @@ export * from './migration.js';
 export * from './provider.js';
 export * from './workspace.js';
 export * from './model-facts.js';
+export * from './analysis.js';
+export * from './telemetry.js';
 
 /** Every document kind, keyed by `kind`. */
 export const Kinds = {

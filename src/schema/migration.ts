@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Analysis } from './analysis.js';
 import { IsoDate, Name, Params, resource } from './common.js';
 
 export const Gate = z.strictObject({
@@ -63,6 +64,7 @@ export const MigrationSpec = z.strictObject({
         .min(1)
         .refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), { message: 'the rollout steps do not increase; list them from smallest to largest, e.g. [10, 50, 100]' })
         .refine((steps) => steps[steps.length - 1] === 100, { message: 'the last rollout step is not 100; end the list with 100 (the cut-over)' }),
+      analysis: Analysis.optional(),
     })
     .optional(),
   deadline: IsoDate.optional(),

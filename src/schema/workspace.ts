@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Name, resource } from './common.js';
 import { Gate, RepairSettings } from './migration.js';
 import { ModelFactsOverride } from './model-facts.js';
+import { TelemetrySource } from './telemetry.js';
 
 export const SyncTarget = z.discriminatedUnion('type', [
   z.strictObject({ name: Name, type: z.literal('file'), path: z.string().regex(/\.(json|ya?ml)$/, { message: 'must end in .json, .yaml or .yml' }) }),
@@ -18,6 +19,7 @@ export const SyncTarget = z.discriminatedUnion('type', [
     /** Take over the model_list of an existing config that modelshift did not write (it has no modelshift marker). */
     adopt: z.boolean().optional(),
   }),
+  z.strictObject({ name: Name, type: z.literal('flagd'), path: z.string().regex(/\.json$/, { message: 'must end in .json' }) }),
 ]);
 export type SyncTarget = z.infer<typeof SyncTarget>;
 
@@ -60,6 +62,7 @@ export const WorkspaceSpec = z.strictObject({
   }).optional(),
   watch: WatchSettings.optional(),
   sync: z.strictObject({ targets: z.array(SyncTarget) }).optional(),
+  telemetry: TelemetrySource.optional(),
 });
 export type WorkspaceSpec = z.infer<typeof WorkspaceSpec>;
 

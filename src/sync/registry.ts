@@ -1,5 +1,6 @@
 import type { SyncTarget as SyncTargetConfig } from '../schema/index.js';
 import { fileTarget } from './file-target.js';
+import { flagdTarget } from './flagd-target.js';
 import { httpTarget } from './http-target.js';
 import { litellmTarget } from './litellm-target.js';
 import type { SyncTarget, TargetDeps } from './target.js';
@@ -11,6 +12,7 @@ export const TARGETS: { [T in SyncTargetConfig['type']]: Factory<Extract<SyncTar
   file: fileTarget,
   http: httpTarget,
   litellm: litellmTarget,
+  flagd: flagdTarget,
 };
 
 export function createTarget(config: SyncTargetConfig, deps: TargetDeps): SyncTarget {

@@ -37,6 +37,8 @@ export interface FakePull {
   teams: string[];
   /** Closed by a merge (`merged_at` set), not by a person declining it. */
   merged: boolean;
+  /** The merge method auto-merge was enabled with, if it was. */
+  autoMerge?: string;
 }
 
 export interface FakeComment {
@@ -170,6 +172,7 @@ export class FakeGitHub {
       ['GET', at('/issues'), (_m, _b, q) => [200, this.listIssues(q)]],
       ['POST', at('/issues'), (_m, b) => [201, this.issueJson(this.addIssue({ title: String(b.title ?? ''), body: String(b.body ?? ''), labels: (b.labels ?? []) as string[] }))]],
       ['PATCH', at('/issues/(\\d+)'), (m, b) => this.updateIssue(Number(m[1]), b)],
+      ['POST', /^\/graphql$/, (_m, b) => this.graphql(b)],
     ];
   }
 
@@ -315,6 +318,16 @@ export class FakeGitHub {
     return [200, pull.labels.map((name) => this.labels.get(name))];
   }
 
+  /** The one GraphQL mutation modelshift sends: enablePullRequestAutoMerge, by the PR's node_id. */
+  private graphql(body: Record<string, unknown>): [number, unknown] {
+    const query = String(body.query ?? '');
+    const id = (body.variables as { id?: string } | undefined)?.id;
+    const pull = this.pulls.find((p) => `PR_${p.number}` === id);
+    if (!query.includes('enablePullRequestAutoMerge') || !pull) return [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] }];
+    pull.autoMerge = /mergeMethod:\s*(\w+)/.exec(query)?.[1] ?? 'MERGE';
+    return [200, { data: { enablePullRequestAutoMerge: { pullRequest: { number: pull.number } } } }];
+  }
+
   private withPull(match: RegExpExecArray, fn: (pull: FakePull) => [number, unknown, Record<string, string>?]): [number, unknown, Record<string, string>?] {
     const pull = this.pulls.find((p) => p.number === Number(match[1]));
     return pull ? fn(pull) : [404, { message: 'Not Found' }];
@@ -323,6 +336,7 @@ export class FakeGitHub {
   private pullJson(p: FakePull): unknown {
     return {
       number: p.number,
+      node_id: `PR_${p.number}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       state: p.state,
       merged_at: p.merged ? '2026-11-22T12:00:00Z' : null,

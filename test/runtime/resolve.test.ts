@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { BundleVersionError, canaryBucket, resolveModel, UnknownAgentError, type Bundle } from '../../src/runtime/index.js';
+import { BundleVersionError, canaryBucket, resolveModel, telemetryAttributes, UnknownAgentError, type Bundle } from '../../src/runtime/index.js';
 import { bundleFrom, sampleFiles } from '../sync/fixtures.js';
 
 const exec = promisify(execFile);
@@ -32,6 +32,45 @@ describe('resolveModel', () => {
       baseURL: 'http://gpu-01.internal:8000/v1',
       name: 'meta-llama/Llama-3.3-70B-Instruct',
       params: { temperature: 0.1 },
+      arm: 'control',
+    });
+  });
+
+  it('names the arm, and on the candidate arm carries the control model as the fallback', () => {
+    const sample = ids(2_000).map((id) => resolveModel(bundle, 'support-triage', id));
+    const candidate = sample.filter((m) => m.arm === 'candidate');
+    const control = sample.filter((m) => m.arm === 'control');
+    expect(candidate.length).toBeGreaterThan(0);
+    expect(control.length).toBeGreaterThan(0);
+    for (const m of candidate) {
+      expect(m.canary?.candidate).toBe(true);
+      expect(m.name).toBe('claude-sonnet-4-5');
+      expect(m.fallback).toEqual(bundle.agents['support-triage']!.model);
+    }
+    for (const m of control) {
+      expect(m.canary?.candidate).toBe(false);
+      expect(m.fallback).toBeUndefined();
+      expect({ ...m, arm: undefined, canary: undefined }).toEqual({ ...bundle.agents['support-triage']!.model, arm: undefined, canary: undefined });
+    }
+  });
+
+  it('gives the telemetry attributes of a call: OTel GenAI names plus the migration and arm', () => {
+    const candidateId = ids(200).find((id) => resolveModel(bundle, 'support-triage', id).arm === 'candidate')!;
+    const controlId = ids(200).find((id) => resolveModel(bundle, 'support-triage', id).arm === 'control')!;
+    expect(telemetryAttributes(resolveModel(bundle, 'support-triage', candidateId), 'support-triage')).toEqual({
+      'gen_ai.request.model': 'claude-sonnet-4-5',
+      'gen_ai.provider.name': 'anthropic',
+      'gen_ai.agent.name': 'support-triage',
+      'modelshift.migration': 'gpt-4.1-to-claude',
+      'modelshift.arm': 'candidate',
+    });
+    expect(telemetryAttributes(resolveModel(bundle, 'support-triage', controlId), 'support-triage')).toMatchObject({ 'gen_ai.provider.name': 'openai', 'modelshift.arm': 'control' });
+    // No well-known OTel name for an OpenAI-compatible server: its provider's name; no migration outside a canary.
+    expect(telemetryAttributes(resolveModel(bundle, 'docs-search', 'c1'), 'docs-search')).toEqual({
+      'gen_ai.request.model': 'meta-llama/Llama-3.3-70B-Instruct',
+      'gen_ai.provider.name': 'local',
+      'gen_ai.agent.name': 'docs-search',
+      'modelshift.arm': 'control',
     });
   });
 
@@ -101,5 +140,13 @@ process.stdout.write(JSON.stringify(out));`;
   it('is the package export modelshift/runtime', async () => {
     const pkg = JSON.parse(await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
     expect(pkg.exports['./runtime']).toBe('./dist/src/runtime/index.js');
+  });
+});
+
+describe('telemetryAttributes', () => {
+  it('is assignable to an OpenTelemetry Attributes record (an index signature), as span.setAttributes takes it', () => {
+    type Attributes = Record<string, string | number | boolean | undefined>;
+    const attributes: Attributes = telemetryAttributes(resolveModel(bundle, 'support-triage', 'conv-1'), 'support-triage');
+    expect(Object.values(attributes).every((v) => typeof v === 'string')).toBe(true);
   });
 });
