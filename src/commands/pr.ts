@@ -136,7 +136,8 @@ function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, group?:
     title: group ? `Migrate agents (${group.label}) ${from} → ${to} (${name})` : `Migrate agents ${from} → ${to} (${name})`,
     body: fitPrBody({
       plan,
-      marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, plan.diff), ...(group ? { group: group.key } : {}) },
+      // The rule travels in the PR: a changed rule is a changed proposal, even when the agents' diff is not.
+      marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, `${plan.diff}\0${ruleText}`), ...(group ? { group: group.key } : {}) },
       footer: prFooter(plan),
       about: about(rule.value),
       ...(heading ? { heading } : {}),

@@ -9,7 +9,7 @@ import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type HandlingPr } from
 import { upsertDashboard, type DashboardOutcome } from '../watch/dashboard-issue.js';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_WATCH_GATE, findDeadlines, type Deadline } from '../watch/deadlines.js';
 import type { Issues } from '../watch/issues.js';
-import { generateRule, type GeneratedRule } from '../watch/rule.js';
+import { GENERATED_BY, generateRule, type GeneratedRule } from '../watch/rule.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { prForRule, type PrOutput } from './pr.js';
@@ -109,10 +109,20 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
       const { operation, number, url, warnings } = result.data[0]!;
       watched.pullRequest = { operation, ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
       output.warnings.push(...warnings);
-      pr = { migration: rule.name, state: 'open', ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
+      pr = { migration: rule.name, state: operation === 'declined' ? 'declined' : 'open', ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
     }
     handling.set(`${rule.from.provider}\0${rule.from.model}`, pr);
     output.migrations.push(watched);
+  }
+
+  // A generated rule that was merged covers its agents, so the loop above never visits it again;
+  // `pr` on it closes what is left and deletes its branch once the PR is merged (branch hygiene).
+  if (!opts.dryRun) {
+    for (const merged of [...workspace.migrations.values()].filter((m) => m.value.metadata.labels?.['generated-by'] === GENERATED_BY)) {
+      const quiet = { ...ctx, stdout: () => undefined, stderr: () => undefined };
+      const text = workspace.files.get(merged.file)!.text;
+      await prForRule(quiet, { migration: merged.value.metadata.name, format: 'json', base: opts.base, identity: opts.identity, prs: opts.prs }, { root: workspace.root, file: merged.file, text, name: merged.value.metadata.name });
+    }
   }
 
   if (opts.dashboard) {

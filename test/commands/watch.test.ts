@@ -165,6 +165,34 @@ describe('modelshift watch', () => {
     expect(fake.issues[0]!.body).not.toContain('| gpt-4.1 |');
   });
 
+  it('leaves a PR a person closed declined until the rule changes; a merged PR loses its branch', async () => {
+    await watch(['--dashboard']);
+    fake.closePull(1, 'declined');
+    const declined = await watch(['--dashboard']);
+    expect(declined.migrations[0]!.pullRequest).toMatchObject({ operation: 'declined', number: 1 });
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.issues[0]!.body).toContain('**Declined:** [#1](https://github.com/acme/agents/pull/1) (gpt-4.1)');
+    expect(fake.issues[0]!.body).toContain('[#1](https://github.com/acme/agents/pull/1) (declined)');
+
+    // A new gate in spec.watch changes the generated rule: that is a new proposal.
+    const config = path.join(repo.dir, 'modelshift.yaml');
+    await repo.commit({ 'modelshift.yaml': `${await readFile(config, 'utf8')}    gate: { minPassRate: 0.95 }\n` }, 'stricter gate');
+    await repo.git(['push', '--quiet', 'origin', 'main']);
+    const edited = await watch();
+    expect(edited.migrations[0]!.pullRequest).toMatchObject({ operation: 'created', number: 2 });
+    await repo.git(['fetch', '--quiet', 'origin', BRANCH]);
+    expect(await repo.git(['show', `FETCH_HEAD:${RULE}`])).toContain('gate: { minPassRate: 0.95 }');
+
+    // Merged: the rule is on main and covers the agents; the next run tidies the branch away.
+    await repo.git(['fetch', '--quiet', 'origin', BRANCH]);
+    await repo.git(['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', 'merge', '--quiet', '--no-ff', '-m', 'Merge pull request #2 from acme/modelshift/gpt-4.1-to-gpt-5.1', 'FETCH_HEAD']);
+    await repo.git(['push', '--quiet', 'origin', 'main']);
+    fake.closePull(2, 'merged');
+    expect((await watch()).migrations).toEqual([]);
+    expect(await repo.remoteSha(BRANCH)).toBeUndefined();
+    expect(fake.pulls).toHaveLength(2);
+  });
+
   it('names the agents it cannot move and why, and says when a dashboard cannot be written', async () => {
     const config = path.join(repo.dir, 'modelshift.yaml');
     await writeFile(config, (await readFile(config, 'utf8')).replace('successors: { gpt-4.1: gpt-5.1 }', 'successors: { gpt-4.1: gpt-4.1 }'));
