@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
@@ -13,6 +13,8 @@ import type { Migration } from '../schema/index.js';
 import type { MigrationSplit } from '../schema/migration.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { renderRepairMarkdown } from '../render/repair.js';
+import { currentEvidence, evidenceFile } from '../repair/evidence.js';
 import { planSummaryLine } from '../render/plan-common.js';
 import { describePrOutcome } from '../render/sync-pr.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -66,6 +68,8 @@ export interface RuleSource {
 export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: RuleSource): Promise<CommandResult<PrOutput[]>> {
   const { name, text: ruleText } = rule;
   const migration = { file: rule.file };
+  // `repair --write` leaves its evidence next to the rule; it travels with the rule while it still matches it.
+  const evidence = { file: evidenceFile(rule.file), text: await readFile(path.join(rule.root, evidenceFile(rule.file)), 'utf8').catch(() => undefined) };
   // Read from the rule as planned: a rule given as text exists nowhere else.
   let split: MigrationSplit | undefined;
   let plan: Plan | undefined;
@@ -86,8 +90,9 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
       if (applyBlocker(planned)) return undefined;
       proposed = true;
       split = loaded.value.spec.split;
-      if (!split) return [proposal(planned, loaded, ruleText)];
-      return splitPlan(workspace, loaded, split).map((group) => proposal(group.plan, loaded, ruleText, group));
+      const repaired = currentEvidence(evidence.text, loaded.value.spec.instructions) && evidence;
+      if (!split) return [proposal(planned, loaded, ruleText, repaired)];
+      return splitPlan(workspace, loaded, split).map((group) => proposal(group.plan, loaded, ruleText, repaired, group));
     },
     stale: {
       prefix: branchName(name),
@@ -121,12 +126,14 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
 }
 
 /** The PR of a whole plan, or of one group of a split migration. */
-function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, group?: PlanGroup): Proposal {
+function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, repaired: { file: string; text?: string } | undefined, group?: PlanGroup): Proposal {
   const name = rule.value.metadata.name;
   const agents = plan.agents.filter((a) => a.changes.length > 0);
   const from = `${plan.from.provider}/${plan.from.model}`;
   const to = `${plan.to.provider}/${plan.to.model}`;
-  const files = Object.keys(plan.files).length ? { [rule.file]: ruleText, ...plan.files } : {};
+  const evidence = repaired?.text === undefined ? {} : { [repaired.file]: repaired.text };
+  const files = Object.keys(plan.files).length ? { [rule.file]: ruleText, ...evidence, ...plan.files } : {};
+  const report = repaired?.text === undefined ? undefined : currentEvidence(repaired.text, rule.value.spec.instructions);
   const count = `${agents.length} agent${agents.length === 1 ? '' : 's'}`;
   const split = rule.value.spec.split;
   const heading = group ? `### Migration \`${name}\` · ${escapeMarkdown(group.label)}` : undefined;
@@ -138,7 +145,7 @@ function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, group?:
       plan,
       // The rule travels in the PR: a changed rule is a changed proposal, even when the agents' diff is not.
       marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, `${plan.diff}\0${ruleText}`), ...(group ? { group: group.key } : {}) },
-      footer: prFooter(plan),
+      footer: `${report ? `${renderRepairMarkdown(report)}\n` : ''}${prFooter(plan)}`,
       about: about(rule.value),
       ...(heading ? { heading } : {}),
     }).body,

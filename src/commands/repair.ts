@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { catalogPrices } from '../eval/stats.js';
 import { createClient } from '../llm/index.js';
 import { planMigration } from '../plan/plan.js';
+import { evidenceFile } from '../repair/evidence.js';
 import { runRepair } from '../repair/loop.js';
 import { shareCases, MIN_HOLDOUT_CASES, type Share } from '../repair/split.js';
 import type { RepairReport } from '../repair/types.js';
@@ -67,7 +68,11 @@ export async function repairCommand(ctx: CommandContext, opts: RepairOptions): P
     );
   }
 
-  if (opts.write && report.accepted) report.written = await writeInstructions(workspace, loaded, report.accepted.instructions);
+  if (opts.write && report.accepted) {
+    report.written = await writeInstructions(workspace, loaded, report.accepted.instructions);
+    // The evidence `pr` puts into the PR body, for as long as the rule carries exactly this edit.
+    await writeAtomic(path.join(workspace.root, evidenceFile(loaded.file)), `${JSON.stringify(report, null, 2)}\n`);
+  }
   ctx.stdout(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'markdown' ? renderRepairMarkdown(report) : renderRepairText(report, opts.write ?? false));
   const ok = report.verdict === 'accepted' || report.verdict === 'nothing-to-repair';
   return { exitCode: ok ? EXIT.ok : EXIT.findings, data: report };
@@ -107,8 +112,11 @@ function ports(ctx: CommandContext, workspace: LoadedWorkspace, loaded: Loaded<M
 async function writeInstructions(workspace: LoadedWorkspace, loaded: Loaded<Migration>, instructions: NonNullable<MigrationSpec['instructions']>): Promise<string> {
   const source = workspace.files.get(loaded.file)!.text;
   const text = editYaml(source, [{ doc: loaded.doc, ops: [{ op: 'set', path: ['spec', 'instructions'], value: instructions }] }]);
-  const target = path.join(workspace.root, loaded.file);
+  await writeAtomic(path.join(workspace.root, loaded.file), text);
+  return loaded.file;
+}
+
+async function writeAtomic(target: string, text: string): Promise<void> {
   await writeFile(`${target}.modelshift-tmp`, text);
   await rename(`${target}.modelshift-tmp`, target);
-  return loaded.file;
 }

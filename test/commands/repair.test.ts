@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shareOf } from '../../src/repair/split.js';
+import { FakeGitHub } from '../fakes/github-server.js';
 import { startOpenAiFake, type FakeLlmServer, type RecordedRequest } from '../fakes/openai-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -99,6 +100,34 @@ describe('modelshift repair', () => {
     const evalRun = await runCli(['eval', MIGRATION, '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
     expect(JSON.parse(evalRun.stdout).gate.passed).toBe(true);
     expect(evalRun.code).toBe(0);
+  });
+
+  it('leaves its evidence next to the rule, and the PR shows it while the rule carries exactly that edit', async () => {
+    fake.setResponder(answerer([JSON.stringify({ append: PHRASE })]));
+    repo = await createTestRepo(files(fake.baseURL));
+    expect((await repair(['--write'])).code).toBe(0);
+    const evidence = JSON.parse(await readFile(path.join(repo.dir, 'migrations/m.repair.json'), 'utf8'));
+    expect(evidence).toMatchObject({ verdict: 'accepted', accepted: { attempt: 1, instructions: { append: PHRASE } } });
+    await repo.commit({ 'migrations/m.yaml': await readFile(path.join(repo.dir, 'migrations/m.yaml'), 'utf8'), 'migrations/m.repair.json': JSON.stringify(evidence) }, 'repaired rule');
+
+    const github = await FakeGitHub.start({ collaborators: ['alice'] });
+    try {
+      const env = { GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.url };
+      expect((await runCli(['pr', MIGRATION], repo.dir, env)).code).toBe(0);
+      expect(github.pulls[0]!.body).toContain(`**Prompt repair for ${MIGRATION}** (openai/gpt-5.2): ✅ an edit was accepted`);
+      expect(github.pulls[0]!.body).toMatch(/\| 1 \| append .*Always start with .* \| 100% \/ 0% \/ 100% \| 100% \/ 0% \/ 100% \| .* \| accepted \|/);
+      await repo.git(['fetch', '--quiet', 'origin', `modelshift/${MIGRATION}`]);
+      expect(await repo.git(['show', 'FETCH_HEAD:migrations/m.repair.json'])).toContain('"verdict":"accepted"');
+
+      // A person changes the instructions: the old evidence no longer proves them, so the PR stops showing it.
+      const rule = await readFile(path.join(repo.dir, 'migrations/m.yaml'), 'utf8');
+      await repo.commit({ 'migrations/m.yaml': rule.replace('append: Always', 'append: Please always') }, 'hand edit');
+      await repo.git(['push', '--quiet', 'origin', 'main']);
+      expect((await runCli(['pr', MIGRATION], repo.dir, env)).code).toBe(0);
+      expect(github.pulls[0]!.body).not.toContain('Prompt repair');
+    } finally {
+      await github.close();
+    }
   });
 
   it('never shows a held-out case to the proposer, and rejects an edit that only fixes the training cases', async () => {
