@@ -37,8 +37,8 @@ export function compareSides(base: CaseResult[], head: CaseResult[]): Comparison
     const passes = { base: passCount(runs.base), head: passCount(runs.head) };
     const headFails = runs.head.some((r) => r.status === 'fail');
     if (!passes.base.runs || !passes.head.runs) {
-      // Failing at head with nothing to compare on base: still visible, as "same" (no evidence of a change).
-      if (headFails) failing.push({ ...diffOf(runs, passes), trend: 'same' });
+      // Failing at head with nothing to compare it with on base: still shown.
+      if (headFails) failing.push({ ...diffOf(runs, passes), trend: 'unpaired' });
       continue;
     }
     paired.push(passes);

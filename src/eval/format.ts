@@ -1,5 +1,8 @@
 /** Number formats shared by the gate's reasons and the renderers, so both say the same thing. */
 
+/** How a case failing at head compares with base, in words (FailingCase['trend']). */
+export const TREND_LABEL = { worse: 'regression', same: 'fails on both sides', better: 'fails less than on base', unpaired: 'no base result to compare' } as const;
+
 export function percent(rate: number | null, digits = 0): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(digits)}%`;
 }

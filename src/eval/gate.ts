@@ -1,5 +1,5 @@
 import type { Gate } from '../schema/migration.js';
-import { millis, percent, points, relativeChange, signedPercent, usd } from './format.js';
+import { millis, percent, points, relativeChange, signedPercent, TREND_LABEL, usd } from './format.js';
 import type { AgentReport, GateResult } from './types.js';
 
 /** Float slack so that 0.90 − 0.85 is not "more than" 0.05. */
@@ -90,10 +90,9 @@ function coverageReasons(agent: AgentReport, minCases: number | undefined): stri
 
 /** The cases behind a pass-rate verdict: every case failing at head, regressions first. */
 function failingCasesReason(agent: AgentReport): string {
-  const order = { worse: 0, same: 1, better: 2 } as const;
+  const order = { worse: 0, same: 1, better: 2, unpaired: 3 } as const;
   const failing = [...agent.failing].sort((a, b) => order[a.trend] - order[b.trend]);
-  const label = { worse: 'regression', same: 'fails on both sides', better: 'fails less than on base' } as const;
-  const named = failing.slice(0, NAMED_CASES).map((f) => `${f.suite} / ${f.case} (${label[f.trend]})`);
+  const named = failing.slice(0, NAMED_CASES).map((f) => `${f.suite} / ${f.case} (${TREND_LABEL[f.trend]})`);
   const more = failing.length > NAMED_CASES ? `, …and ${failing.length - NAMED_CASES} more` : '';
   return `${agent.name}: failing at head (${failing.length}): ${named.join(', ')}${more}`;
 }

@@ -116,8 +116,11 @@ export interface CaseDiff {
 
 /** A case that fails at head, and how it did on base. */
 export interface FailingCase extends CaseDiff {
-  /** `worse`: a regression; `same`: failed on base as well; `better`: fails less than on base. */
-  trend: 'worse' | 'same' | 'better';
+  /**
+   * `worse`: a regression; `same`: failed on base as well; `better`: fails less than on base;
+   * `unpaired`: no scored run on base (it errored or did not run), so nothing to compare with.
+   */
+  trend: 'worse' | 'same' | 'better' | 'unpaired';
 }
 
 /**

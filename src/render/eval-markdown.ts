@@ -1,4 +1,4 @@
-import { millis, relativeChange, signedPercent, tokens, usd, percent } from '../eval/format.js';
+import { millis, relativeChange, signedPercent, tokens, TREND_LABEL, usd, percent } from '../eval/format.js';
 import type { AgentReport, CaseDiff, CaseOutcome, EvalReport, SideStats } from '../eval/types.js';
 import { escapeHtml, escapeMarkdown, preformatted } from './escape.js';
 import { evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
@@ -49,7 +49,7 @@ export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions
   const failing = report.agents.flatMap((a) => a.failing.filter((f) => f.trend !== 'worse').map((diff) => ({ agent: a, diff })));
   if (failing.length) {
     out.push(`### Failing at head, not regressions (${failing.length})`, '');
-    for (const { agent, diff } of failing.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars, TREND[diff.trend]));
+    for (const { agent, diff } of failing.slice(0, maxRegressions)) out.push(...regressionBlock(agent, diff, maxOutputChars, TREND_LABEL[diff.trend]));
     if (failing.length > maxRegressions) out.push(`…and ${failing.length - maxRegressions} more (see the JSON report).`, '');
   }
   const errors = report.agents.flatMap((a) => a.errors.map((e) => ({ agent: a.name, ...e })));
@@ -95,8 +95,6 @@ function agentRow(agent: AgentReport): string {
 function tokenPair(stats: SideStats): string {
   return `${tokens(stats.inputTokens)} / ${tokens(stats.outputTokens)}`;
 }
-
-const TREND = { worse: 'regression', same: 'fails on both sides', better: 'fails less than on base' } as const;
 
 function regressionBlock(agent: AgentReport, diff: CaseDiff, maxChars: number, label?: string): string[] {
   const repeat = diff.passes.base.runs > 1 || diff.passes.head.runs > 1 ? ` (${passesText(diff)}; repeat ${diff.repeat} shown)` : '';

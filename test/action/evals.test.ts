@@ -58,7 +58,7 @@ describe('mode: check with evals', () => {
 
     expect(run.code).toBe(1);
     // `%` is `%25` in a workflow command.
-    expect(run.stdout).toMatch(/^::error::the eval gate failed: support-escalation: pass rate \d+\.\d%25 is below the minimum 85\.0%25; .*; and 6 more \(see the job summary\)$/m);
+    expect(run.stdout).toMatch(/^::error::the eval gate failed: support-escalation: pass rate \d+\.\d%25 is below the minimum 85\.0%25; .*; and \d+ more \(see the job summary\)$/m);
     expect(run.outputs).toMatchObject({ valid: 'true', gate: 'failed', 'agents-changed': '3' });
     const body = github.commentsOn(1)[0]!.body;
     expect(body).toMatch(/\*\*3 agents migrate gpt-4\.1 → gpt-5\.1 · 3 skipped · pass rate 100% → \d+% · cost [−+±]\d+% · p95 latency [^*]+\*\*/);

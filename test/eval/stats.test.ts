@@ -84,7 +84,7 @@ describe('compareSides', () => {
     expect(cmp.failing.map((f) => [f.case, f.trend])).toEqual([
       ['worse', 'worse'],
       ['both', 'same'],
-      ['unknown', 'same'],
+      ['unknown', 'unpaired'],
     ]);
     const both = cmp.failing[1]!;
     expect(both.base).toMatchObject({ status: 'fail', output: 'b-out', failed: [{ reason: 'no refund in b-out' }] });
