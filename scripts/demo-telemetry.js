@@ -1,4 +1,4 @@
-// Writes examples/canary/telemetry/genai.jsonl: a day of a canary's production telemetry as the
+// Writes examples-canary/telemetry/genai.jsonl: a day of a canary's production telemetry as the
 // OpenTelemetry Collector's file exporter writes it (OTLP/JSON, one TracesData or MetricsData object a
 // line). Seeded, so running it again writes the same bytes.
 //
@@ -129,8 +129,8 @@ function metricLines() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = fileURLToPath(new URL('../examples/canary/telemetry/genai.jsonl', import.meta.url));
-  mkdirSync(fileURLToPath(new URL('../examples/canary/telemetry/', import.meta.url)), { recursive: true });
+  const out = fileURLToPath(new URL('../examples-canary/telemetry/genai.jsonl', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('../examples-canary/telemetry/', import.meta.url)), { recursive: true });
   writeFileSync(out, `${[...spanLines(), ...metricLines()].map((l) => JSON.stringify(l)).join('\n')}\n`);
   process.stdout.write(`wrote ${out}\n`);
 }

@@ -64,15 +64,15 @@ for (const [command, title, ...args] of steps) {
 }
 
 // Canary analysis: the same sales agents in the canary, read from a shipped OpenTelemetry Collector file
-// (examples/canary/telemetry/genai.jsonl, written by scripts/demo-telemetry.js). The window ends when the
+// (examples-canary/telemetry/genai.jsonl, written by scripts/demo-telemetry.js). The window ends when the
 // file does; one agent's candidate errs five times as often, so analyze fails (exit 1) and says why.
-const canary = fileURLToPath(new URL('../examples/canary', import.meta.url));
+const canary = fileURLToPath(new URL('../examples-canary', import.meta.url));
 const canarySteps = [
   ['analyze', 'Analyze the canary from production telemetry (OTLP file)', 'gpt-4o-to-claude-sonnet-5-5', '--end', '2026-12-01T12:00:00Z'],
   ['sync', 'Write the canary as OpenFeature flagd flags (dry run)', '--dry-run'],
 ];
 for (const [command, title, ...args] of canarySteps) {
-  process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C examples/canary\n\n`);
+  process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C examples-canary\n\n`);
   const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', canary], { cwd: root, stdio: 'inherit' });
   if (result.status === 2) process.exit(2);
 }

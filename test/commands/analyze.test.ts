@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { EXAMPLES_DIR } from '../helpers/examples.js';
 import { runCli } from '../helpers/run-cli.js';
 import { canaryAgentYaml, migrationYaml, writeCanaryWorkspace } from '../telemetry/canary-workspace.js';
 
-const CANARY = path.join(EXAMPLES_DIR, 'canary');
+/** A workspace of its own beside examples/: the sales agents in the canary, with a Collector file of telemetry. */
+const CANARY = fileURLToPath(new URL('../../examples-canary', import.meta.url));
 const END = '2026-12-01T12:00:00Z';
 
 describe('modelshift analyze', () => {

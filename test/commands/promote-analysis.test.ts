@@ -1,11 +1,12 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github-server.js';
-import { EXAMPLES_DIR, exampleFiles } from '../helpers/examples.js';
+import { fileURLToPath } from 'node:url';
+import { exampleFiles } from '../helpers/examples.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const MIGRATION = 'gpt-4o-to-claude-sonnet-5-5';
+const CANARY_DIR = fileURLToPath(new URL('../../examples-canary', import.meta.url));
 /** The window of the shipped telemetry file ends here. */
 const NOW = new Date('2026-12-01T12:00:00Z');
 
@@ -24,7 +25,7 @@ afterEach(async () => {
 
 /** The example canary workspace (both sales agents at 10 %, telemetry from a Collector file) as a repository. */
 async function canaryRepo(drop: string[] = []): Promise<TestRepo> {
-  const files = await exampleFiles(path.join(EXAMPLES_DIR, 'canary'));
+  const files = await exampleFiles(CANARY_DIR);
   for (const file of drop) delete files[file];
   return createTestRepo(files);
 }
