@@ -91,6 +91,15 @@ export class IdMatcher {
 /** Characters a model id token is made of; anything else ends it. */
 const TOKEN = /[A-Za-z0-9_.:/@+-]+/g;
 
+/**
+ * Whether the text before an id in a comment reads as code that was commented out
+ * (`# client.create(model="gpt-4o")`, `# OLD_MODEL=gpt-4o`, `# model: gpt-4o`): code that
+ * no longer runs calls nothing, so it is not a reference.
+ */
+export function commentedOut(before: string): boolean {
+  return /["'`(=]\s*$/.test(before) || /^\s*-?\s*[A-Za-z_][\w.-]*\s*:\s*$/.test(before);
+}
+
 /** Model ids in free text (prose, comments): only known ids, never inside a URL or a longer word. */
 export function idsInProse(text: string, from: number, to: number, ids: IdMatcher): { start: number; id: ParsedId }[] {
   const found: { start: number; id: ParsedId }[] = [];

@@ -1,4 +1,4 @@
-import { idsInProse, type IdMatcher } from '../ids.js';
+import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found, Place } from '../types.js';
 import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
@@ -61,7 +61,7 @@ function prose(start: number, id: Found['id']): Found {
 /** Prose in a comment counts; a quoted id in a comment is commented-out code, which calls nothing. */
 function commentIds(text: string, span: Span, ids: IdMatcher): Found[] {
   return idsInProse(text, span.start, span.end, ids)
-    .filter(({ start, id }) => !/["'`]/.test(text[start - id.offset - 1] ?? ''))
+    .filter(({ start, id }) => !commentedOut(text.slice(span.start, start - id.offset)))
     .map(({ start, id }) => prose(start, id));
 }
 
@@ -89,7 +89,8 @@ function callContext(text: string, open: number): Context | undefined {
   // An argument on a line of its own belongs to the call opened on the line above.
   if (text.slice(from, open).trim() === '' && from > 0) from = text.lastIndexOf('\n', from - 2) + 1;
   const before = text.slice(Math.max(from, open - 160), open).trimEnd();
-  const key = /["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:=|:|=>|:=)$/.exec(before);
+  // `MODEL = os.getenv("X") or "gpt-4o"`, `env.MODEL ?? 'gpt-4o'`: the fallback is still the key's value.
+  const key = /["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:=|:|=>|:=)(?:[^;=\n]*(?:\|\||\?\?|\bor\b))?$/.exec(before);
   if (key && modelKey(key[1]!)) return 'key';
   const call = /([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*$/.exec(before);
   if (call && MODEL_CALLS.has(call[1]!)) return BUILDERS.test(call[1]!) && before[call.index - 1] === '.' ? 'builder' : 'call';

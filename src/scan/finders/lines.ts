@@ -1,4 +1,4 @@
-import { idsInProse, type IdMatcher } from '../ids.js';
+import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found } from '../types.js';
 import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
@@ -10,7 +10,7 @@ export const envFinder: Finder = {
     forEachLine(text, (line, at) => {
       const comment = /^\s*#/.exec(line);
       if (comment) {
-        found.push(...proseIds(text, at + comment[0].length, at + line.length, ids));
+        found.push(...proseIds(text, at + comment[0].length, at + line.length, ids, true));
         return;
       }
       const m = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*)(["']?)([^"'#\s]*)\3/.exec(line);
@@ -34,7 +34,7 @@ export const tomlFinder: Finder = {
       const strings = /"([^"\\\n]*)"|'([^'\n]*)'|#(.*)$/g;
       for (let m = strings.exec(line); m; m = strings.exec(line)) {
         if (m[3] !== undefined) {
-          found.push(...proseIds(text, at + m.index + 1, at + line.length, ids));
+          found.push(...proseIds(text, at + m.index + 1, at + line.length, ids, true));
           break;
         }
         const ref = valueRef(m[1] ?? m[2]!, at + m.index + 1, modelKey(key), 'config', ids);
@@ -60,8 +60,10 @@ function valueRef(value: string, at: number, strong: boolean, kind: 'env' | 'con
   return { start, end: start + id.model.length, id, kind, rewrite };
 }
 
-function proseIds(text: string, from: number, to: number, ids: IdMatcher): Found[] {
-  return idsInProse(text, from, to, ids).map(({ start, id }) => ({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } }));
+function proseIds(text: string, from: number, to: number, ids: IdMatcher, comment = false): Found[] {
+  return idsInProse(text, from, to, ids)
+    .filter(({ start, id }) => !comment || !commentedOut(text.slice(from, start - id.offset)))
+    .map(({ start, id }) => ({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } }));
 }
 
 function forEachLine(text: string, visit: (line: string, at: number) => void): void {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import type { YamlPath } from '../../edit/index.js';
-import { idsInProse, type IdMatcher } from '../ids.js';
+import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found, Place, ReferenceKind } from '../types.js';
 import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
@@ -117,7 +117,7 @@ function yamlComments(text: string, ids: IdMatcher): Found[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = m.index + m[0].length - m[1]!.length;
     for (const { start, id } of idsInProse(text, from, from + m[1]!.length, ids)) {
-      if (/["']/.test(text[start - id.offset - 1] ?? '')) continue; // commented-out config
+      if (commentedOut(text.slice(from, start - id.offset))) continue;
       found.push({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } });
     }
   }
