@@ -8,8 +8,8 @@ import { IdMatcher } from '../../src/scan/ids.js';
 import { scanResult, scanText } from '../../src/scan/scan.js';
 import { scanRepository } from '../../src/commands/scan.js';
 
-// A CommonJS module: its class is `module.exports`, which ESM sees as `default`.
-const Ajv = draft04.default;
+// CommonJS seen from ESM: `default` is module.exports, and the class is its `default` (as TypeScript types it).
+const Ajv = draft04.default.default;
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const ids = new IdMatcher(new Catalog());
 const TODAY = '2026-12-01';
