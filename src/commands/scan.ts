@@ -4,12 +4,10 @@ import { renderScanMarkdown } from '../render/scan-markdown.js';
 import { scanJson } from '../render/scan-common.js';
 import { renderScanSarif } from '../render/scan-sarif.js';
 import { renderScanText } from '../render/scan-text.js';
-import { candidateFiles, eachLimited, prefilterPattern, readText } from '../scan/files.js';
-import { scanResult, scanText } from '../scan/scan.js';
+import { candidateFiles, prefilterPattern, readText } from '../scan/files.js';
 import { readScanSettings } from '../scan/settings.js';
 import type { Reference, ScanResult, Verdict } from '../scan/types.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { today } from './validate.js';
 
 export type ScanFormat = 'text' | 'json' | 'markdown' | 'sarif';
 export type FailOn = 'retired' | 'retiring' | 'unknown';
@@ -40,13 +38,17 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
   });
   const settings = await readScanSettings(root);
   if (settings.warning) ctx.stderr(`warning: ${settings.warning}\n`);
-  const { files, considered } = await candidateFiles({ root, paths: relative, pattern: prefilterPattern(settings.ids.additions), ignore: settings.ignore });
-  const day = today(ctx.now);
+  // git greps while the finders (and the YAML parser) load.
+  const [{ files, considered }, { scanResult, scanText }] = await Promise.all([
+    candidateFiles({ root, paths: relative, pattern: prefilterPattern(settings.ids.additions), ignore: settings.ignore }),
+    import('../scan/scan.js'),
+  ]);
+  const day = ctx.now.toISOString().slice(0, 10);
   const references: Reference[] = [];
-  await eachLimited(files, 16, async (file) => {
-    const text = await readText(root, file);
+  for (const file of files) {
+    const text = readText(root, file);
     if (text !== undefined) references.push(...scanText(file, text, settings.ids, day));
-  });
+  }
   return scanResult(references, considered, day);
 }
 

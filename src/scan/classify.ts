@@ -1,5 +1,4 @@
-import { daysUntil } from '../catalog/index.js';
-import { RETIRING_SOON_DAYS } from '../catalog/check.js';
+import { daysUntil, RETIRING_SOON_DAYS } from '../catalog/index.js';
 import type { IdMatcher } from './ids.js';
 import type { Found, Place, Reference, Verdict } from './types.js';
 

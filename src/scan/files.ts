@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ExternalError } from '../errors.js';
-import { MAX_FILE_BYTES, skippedPath } from './paths.js';
-import { scannable } from './scan.js';
+import { MAX_FILE_BYTES, scannable, skippedPath } from './paths.js';
 
 /**
  * An extended regular expression (POSIX ERE, the same for `git grep -E` and JavaScript)
@@ -27,45 +27,56 @@ export interface ListOptions {
 
 /**
  * Files under root that may hold a model id, relative with `/`. In a git work tree, git
- * lists them (tracked and untracked-but-not-ignored, so `.gitignore` holds) and greps them
- * in one pass; elsewhere the folder is walked with its `.gitignore` files applied.
+ * greps the tracked files (through the index: the fast path) while it lists the untracked
+ * ones that `.gitignore` does not exclude, which are tested here; elsewhere the folder is
+ * walked with its `.gitignore` files applied.
  */
 export async function candidateFiles(opts: ListOptions): Promise<{ files: string[]; considered: number }> {
   const ignored = opts.ignore.length ? picomatch([...opts.ignore], { dot: true }) : () => false;
   const keep = (file: string) => scannable(file) && !ignored(file) && !opts.ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
-  const fromGit = await gitGrep(opts);
-  if (fromGit) return { files: fromGit.filter(keep).sort(), considered: fromGit.length };
+  const pathspecs = opts.paths.length ? opts.paths : ['.'];
+  const [tracked, untracked] = await Promise.all([
+    git(opts.root, ['grep', '-z', '-l', '-I', '-E', '-e', opts.pattern, '--', ...pathspecs]),
+    git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
+  ]);
+  if (tracked && untracked) {
+    const matched = await matching(opts.root, untracked.filter(keep), opts.pattern);
+    return { files: [...new Set([...tracked.filter(keep), ...matched])].sort(), considered: tracked.length + untracked.length };
+  }
   const walked = (await walk(opts.root, opts.paths)).filter(keep);
-  const re = new RegExp(opts.pattern, 'm');
-  const files: string[] = [];
-  await eachLimited(walked, 16, async (file) => {
-    const text = await readText(opts.root, file);
-    if (text !== undefined && re.test(text)) files.push(file);
-  });
-  return { files: files.sort(), considered: walked.length };
+  return { files: (await matching(opts.root, walked, opts.pattern)).sort(), considered: walked.length };
 }
 
-/** `git grep -l` over the work tree; undefined when root is not in a git work tree. */
-function gitGrep(opts: ListOptions): Promise<string[] | undefined> {
-  const args = ['grep', '-z', '-l', '-I', '--untracked', '-E', '-e', opts.pattern, '--', ...(opts.paths.length ? opts.paths : ['.'])];
+async function matching(root: string, files: readonly string[], pattern: string): Promise<string[]> {
+  const re = new RegExp(pattern, 'm');
+  const out: string[] = [];
+  await eachLimited(files, 16, async (file) => {
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (text !== undefined && text.length <= MAX_FILE_BYTES && re.test(text)) out.push(file);
+  });
+  return out;
+}
+
+/** Runs git for a NUL-separated list of paths; undefined when root is not in a git work tree (or git is missing). */
+function git(root: string, args: string[]): Promise<string[] | undefined> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd: opts.root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = (error as { code?: unknown } | null)?.code;
-      if (!error || code === 1) return resolve(stdout.split('\0').filter(Boolean));
-      if (code === 128 && /not a git repository/i.test(stderr)) return resolve(undefined);
-      if (code === 'ENOENT') return resolve(undefined); // no git: walk instead
-      reject(new ExternalError(`git grep failed in ${opts.root}: ${stderr.trim() || String(error)}`, { cause: error }));
+      // git grep exits 1 when nothing matches.
+      if (!error || (code === 1 && args[0] === 'grep' && !stderr)) return resolve(stdout.split('\0').filter(Boolean));
+      if (code === 'ENOENT' || (code === 128 && /not a git repository/i.test(stderr))) return resolve(undefined);
+      reject(new ExternalError(`git ${args[0]} failed in ${root}: ${stderr.trim() || String(error)}`, { cause: error }));
     });
   });
 }
 
 /** Reads a candidate as UTF-8 text, or undefined when it is gone, too large or not a regular file. */
-export async function readText(root: string, file: string): Promise<string | undefined> {
+export function readText(root: string, file: string): string | undefined {
   const full = path.join(root, file);
   try {
-    const info = await stat(full);
+    const info = statSync(full);
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    return await readFile(full, 'utf8');
+    return readFileSync(full, 'utf8');
   } catch {
     return undefined; // deleted or unreadable since it was listed: nothing to report in it
   }

@@ -1,3 +1,5 @@
+import { fileKind } from './finders/kinds.js';
+
 /** Folders of other people's or generated code: references there are not the repository's to change. */
 const SKIPPED_DIRS = new Set([
   '.git', 'node_modules', 'vendor', 'third_party', 'third-party', 'bower_components', 'Pods', '.venv', 'venv', 'site-packages',
@@ -21,4 +23,9 @@ export function skippedPath(file: string): boolean {
 export function skippedContent(text: string): boolean {
   const head = text.slice(0, 8000);
   return head.includes('\0') || /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(head.slice(0, 2000)) || /@generated\b/.test(head.slice(0, 500));
+}
+
+/** Whether a file is one scan reads at all (by name), before it is opened. */
+export function scannable(file: string): boolean {
+  return fileKind(file) !== undefined && !skippedPath(file);
 }

@@ -12,11 +12,6 @@ export function scanText(file: string, text: string, ids: IdMatcher, today: stri
   return classify(file, text, place, found, ids, today);
 }
 
-/** Whether a file is one scan reads at all (by name), before it is opened. */
-export function scannable(file: string): boolean {
-  return finderFor(file) !== undefined && !skippedPath(file);
-}
-
 /** References sorted by file and position, with counts. */
 export function scanResult(references: Reference[], files: number, today: string): ScanResult {
   const sorted = references.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { Catalog } from '../catalog/index.js';
-import { WorkspaceConfig } from '../schema/workspace.js';
 import { IdMatcher } from './ids.js';
 
 export interface ScanSettings {
@@ -20,6 +18,8 @@ export interface ScanSettings {
 export async function readScanSettings(root: string): Promise<ScanSettings> {
   const text = await readFile(path.join(root, 'modelshift.yaml'), 'utf8').catch(() => undefined);
   if (text === undefined) return { ids: new IdMatcher(new Catalog()), ignore: [] };
+  // Loaded only for a workspace: a plain repository scans without the YAML parser and zod.
+  const [{ parse }, { WorkspaceConfig }] = await Promise.all([import('yaml'), import('../schema/workspace.js')]);
   let data: unknown;
   try {
     data = parse(text);
