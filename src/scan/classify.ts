@@ -57,7 +57,7 @@ export function classify(file: string, text: string, place: Place, found: readon
       model: f.id.model, provider: f.id.prefixProvider && !['openai', 'anthropic'].includes(f.id.prefixProvider) ? f.id.prefixProvider : ids.provider(f.id),
       kind: f.kind, place,
       ...verdictOf(f.id.model, ids, today),
-      rewritable: f.rewrite.via !== 'none',
+      rewritable: f.rewrite.via !== 'none', prefixed: f.id.offset > 0,
       start: f.start, end: f.end, rewrite: f.rewrite, ...(f.params ? { params: f.params } : {}),
       lineText: lineText.trim(),
     });

@@ -71,6 +71,8 @@ export interface Reference {
   end: number;
   rewrite: RewriteTarget;
   params?: string[];
+  /** The id is written behind a provider prefix (`openai/gpt-4o`, `openai:chat:…`). */
+  prefixed: boolean;
   /** The line's text, trimmed: the stable part of SARIF fingerprints. */
   lineText: string;
 }

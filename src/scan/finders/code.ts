@@ -12,8 +12,8 @@ export const SYNTAX: Record<'python' | 'typescript' | 'javascript' | 'go' | 'jav
   javascript: { ...C_LIKE, quotes: '"\'`', multiline: '`' },
   go: { ...C_LIKE, quotes: '"\'`', multiline: '`' },
   java: { ...C_LIKE, triple: true },
-  kotlin: { ...C_LIKE, triple: true, interpolation: /\$[{A-Za-z]/ },
-  ruby: { lineComment: ['#'], quotes: '"\'', interpolation: /#\{/ },
+  kotlin: { ...C_LIKE, triple: true },
+  ruby: { lineComment: ['#'], quotes: '"\'' },
   csharp: { ...C_LIKE, triple: true },
 };
 
@@ -72,9 +72,7 @@ function literalId(text: string, span: Span, ids: IdMatcher): Found | undefined 
   const id = ids.parse(content, context !== undefined);
   if (!id) return undefined;
   const start = span.start + id.offset;
-  const rewrite: Found['rewrite'] = span.interpolated
-    ? { via: 'none', reason: 'the string is interpolated' }
-    : id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
+  const rewrite: Found['rewrite'] = id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
   return { start, end: start + id.model.length, id, kind: 'call-site', rewrite, params: context ? callParams(text, span.open, context) : undefined };
 }
 

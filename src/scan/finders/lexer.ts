@@ -8,8 +8,6 @@ export interface Span {
   open: number;
   /** Triple-quoted / text-block strings: prose more often than values. */
   long?: boolean;
-  /** The literal interpolates (`f"…{x}"`, `` `${x}` ``, `"#{x}"`): its text is not known before run time. */
-  interpolated?: boolean;
 }
 
 export interface Syntax {
@@ -20,13 +18,12 @@ export interface Syntax {
   multiline?: string;
   /** `"""`/`'''` strings (Python; Java/Kotlin/C# text blocks). */
   triple?: boolean;
-  /** How the language interpolates in ordinary strings. */
-  interpolation?: RegExp;
 }
 
 /**
  * Strings and comments of C-like and script languages, enough to tell a model id in a
- * literal from one in a comment. It does not parse: regex literals and heredocs are rare
+ * literal from one in a comment. An interpolated literal (`f"gpt-{v}"`) never reads as a
+ * whole id, so it is never a reference. It does not parse: regex literals and heredocs are rare
  * where model ids are, and a miss there costs one reference, never a wrong edit (an edit
  * replaces only the bytes of an id inside a literal it found).
  */
@@ -54,7 +51,7 @@ export function lex(text: string, syntax: Syntax): Span[] {
       if (syntax.triple && text.startsWith(c.repeat(3), i)) {
         const close = text.indexOf(c.repeat(3), i + 3);
         const end = close === -1 ? n : close;
-        spans.push({ type: 'string', open: i, start: i + 3, end, long: true, interpolated: isInterpolated(text, i, i + 3, end, syntax) });
+        spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
         i = close === -1 ? n : close + 3;
         continue;
       }
@@ -62,21 +59,13 @@ export function lex(text: string, syntax: Syntax): Span[] {
       let j = i + 1;
       while (j < n && text[j] !== c && (multiline || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
       const end = Math.min(j, n);
-      spans.push({ type: 'string', open: i, start: i + 1, end, interpolated: isInterpolated(text, i, i + 1, end, syntax) });
+      spans.push({ type: 'string', open: i, start: i + 1, end });
       i = end + 1;
       continue;
     }
     i++;
   }
   return spans;
-}
-
-function isInterpolated(text: string, open: number, start: number, end: number, syntax: Syntax): boolean {
-  const content = text.slice(start, end);
-  if (text[open] === '`') return content.includes('${');
-  // Python f-strings and C# $-strings say so before the quote.
-  if (/[fF$]$/.test(text.slice(Math.max(0, open - 2), open).replace(/[rRbB@]/g, ''))) return content.includes('{');
-  return syntax.interpolation?.test(content) ?? false;
 }
 
 export function lineEnd(text: string, from: number): number {
