@@ -1,4 +1,5 @@
 import type { Plan, PlanError } from '../plan/types.js';
+import type { Review } from '../review/types.js';
 import { readText } from '../scan/files.js';
 import { planReferences } from '../scan/rewrite.js';
 import type { Migration } from '../schema/index.js';
@@ -41,4 +42,13 @@ export async function withReferences(ctx: CommandContext, plan: Plan, workspace:
     errors: [...plan.errors, ...errors],
     summary: { ...plan.summary, warnings: plan.summary.warnings + references.warnings.length, errors: plan.summary.errors + errors.length },
   };
+}
+
+/** The reviewed migrations' plans with their references counted, for the check comment; `head` must still be on disk. */
+export async function reviewWithReferences(ctx: CommandContext, review: Review, head: LoadedWorkspace): Promise<Review> {
+  const migrations = await Promise.all(review.migrations.map(async (m) => {
+    const rule = head.migrations.get(m.name);
+    return rule ? { ...m, plan: await withReferences(ctx, m.plan, head, rule, true) } : m;
+  }));
+  return { ...review, migrations };
 }

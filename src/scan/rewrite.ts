@@ -60,7 +60,7 @@ export interface ReferencesInput {
  * YAML (verified by re-reading), as a splice in other files. Pure.
  */
 export function planReferences(input: ReferencesInput): ReferencesPlan {
-  const onSource = input.references.filter((r) => r.kind !== 'modelshift' && globMatch(r.model, input.from));
+  const onSource = input.references.filter((r) => r.place !== 'modelshift' && globMatch(r.model, input.from));
   const kinds = input.rule?.kinds ?? DEFAULT_KINDS;
   const covered = input.rule ? onSource.filter((r) => kinds.includes(r.kind) && included(r.file, input.rule!)) : [];
   const warnings: ReferenceWarning[] = [];
