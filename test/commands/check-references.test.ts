@@ -17,7 +17,8 @@ spec:
 ${references}`;
 
 async function comment(references: string): Promise<string> {
-  const files = await pinnedExamples();
+  // The examples without their sample app, so the counts below are this test's own.
+  const files = Object.fromEntries(Object.entries(await pinnedExamples()).filter(([file]) => !file.startsWith('app/')));
   // Application code beside the workspace: two places on gpt-4.1, one of them refused by gpt-5.1 (temperature).
   files['app/main.py'] = 'a = client.responses.create(model="gpt-4.1", input=q)\nb = client.chat.completions.create(model="gpt-4.1", temperature=0.2, messages=m)\n';
   fixture = await pullRequestRepo(files, { 'migrations/refs.yaml': MIGRATION(references) });
