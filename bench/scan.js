@@ -51,6 +51,8 @@ function generate(dir) {
   }
   const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
+  // No background gc after the big commit: it would race the timed runs and the clean-up.
+  git('config', 'gc.auto', '0');
   git('add', '-A');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'generated');
   return planted;
