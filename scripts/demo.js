@@ -16,6 +16,7 @@ const steps = [
   ['eval', 'Eval the canary candidate', 'gpt-4o-to-claude-sonnet-5-5', '--offline'],
   ['catalog', 'What modelshift believes about gpt-4.1, and where each fact came from', 'show', 'gpt-4.1'],
   ['watch', 'Dependabot for models: the migration watch would open for agents on retiring models no rule covers', '--dry-run'],
+  ['scan', 'Inventory every model id, in the sample app (examples/app/) as well as the agents'],
 ];
 
 // Sharded eval: two parts, then one merged report (with a JUnit file for CI), in a temporary folder.

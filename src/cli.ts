@@ -23,7 +23,8 @@ const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
 
 interface GlobalOptions {
   dir?: string;
-  format: Format;
+  /** `sarif` is scan's alone (code-scanning upload). */
+  format: Format | 'sarif';
 }
 
 /**
@@ -38,13 +39,14 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .description('Move AI agents between LLM models and providers through git.')
     .version(VERSION, '-v, --version')
     .option('-C, --dir <dir>', 'run in this workspace folder instead of the current one')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   const context = (command: Command): CommandContext & { format: Format } => {
     const globals = command.optsWithGlobals<GlobalOptions>();
+    if (globals.format === 'sarif' && command.name() !== 'scan') throw new UsageError('--format sarif is only for modelshift scan', 'use --format text, json or markdown');
     return {
       cwd: path.resolve(io.cwd, globals.dir ?? '.'),
       env: io.env,
@@ -53,7 +55,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       isTTY: io.isTTY,
       now: io.now,
       signal: io.signal,
-      format: globals.format,
+      format: globals.format as Format,
     };
   };
   const run = (task: (ctx: CommandContext & { format: Format }, command: Command) => Promise<CommandResult<unknown>>) =>
@@ -203,6 +205,18 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .argument('<migration>', 'migration name (metadata.name) or path to its file')
     .option('--end <time>', 'end of the analysis window, ISO 8601 (default: now)', (v) => isoTime('--end', v))
     .action(run(async (ctx, command) => (await import('./commands/analyze.js')).analyzeCommand(ctx, { migration: command.args[0]!, format: ctx.format, end: command.opts<{ end?: Date }>().end })));
+
+  program
+    .command('scan')
+    .description('list every reference to an LLM model id in the repository (code, env, config, other tools\' files) with the catalog verdict; --format sarif for code scanning')
+    .argument('[paths...]', 'files or folders to scan (default: the whole folder)')
+    .option('--exit-code', 'exit 1 when a retired or retiring model is referenced')
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 from this verdict up').choices(['retired', 'retiring', 'unknown']))
+    .action(run(async (ctx, command) => {
+      const o = command.opts<{ exitCode?: boolean; failOn?: 'retired' | 'retiring' | 'unknown' }>();
+      const format = command.optsWithGlobals<GlobalOptions>().format;
+      return (await import('./commands/scan.js')).scanCommand(ctx, { paths: command.args, format, ...o });
+    }));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

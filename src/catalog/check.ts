@@ -1,10 +1,9 @@
 import { ModelFacts, type ModelFactsOverride } from '../schema/model-facts.js';
 import type { ProviderType } from '../schema/provider.js';
-import { daysUntil, type CatalogEntry } from './index.js';
+import { daysUntil, RETIRING_SOON_DAYS, type CatalogEntry } from './index.js';
 import { closestParam, KNOWN_PARAMS } from './param-names.js';
 
-/** Retirement warnings start this many days ahead (DESIGN §7). */
-export const RETIRING_SOON_DAYS = 90;
+export { RETIRING_SOON_DAYS };
 
 export interface CatalogIssue {
   severity: 'error' | 'warning';

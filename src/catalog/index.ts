@@ -130,6 +130,9 @@ function stripSnapshotDate(model: string): string {
   return model.replace(/-(\d{4}-\d{2}-\d{2}|\d{8})$/, '');
 }
 
+/** Retirement warnings start this many days ahead (DESIGN §7). */
+export const RETIRING_SOON_DAYS = 90;
+
 /** Days from `today` to `date` (both YYYY-MM-DD), negative when past. */
 export function daysUntil(date: string, today: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);

@@ -14,6 +14,7 @@ import { buildWorkspace, loadWorkspace, type LoadedWorkspace } from '../workspac
 import type { Finding } from '../workspace/types.js';
 import { runEvalGroups, runEvalsFor, type EvalMode, type EvalRunner } from './check-evals.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
+import { reviewWithReferences } from './plan-references.js';
 import { emptyWorkspaceFinding, reportOf, today } from './validate.js';
 
 export interface CheckOptions {
@@ -85,9 +86,11 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
     .flatMap((file) => inWorkspace(file) ?? []);
   const loadAt = (ref: string) => git.withWorktree(ref, (worktree) => loadIfPresent(path.join(worktree.dir, workspaceDir), today(ctx.now)));
   const base = await loadAt(mergeBase);
-  const head = await loadAt(opts.head);
-
-  const review = reviewChanges(base, head, changedFiles);
+  // The references outside modelshift files are counted while the head's files are checked out.
+  const { head, review } = await git.withWorktree(opts.head, async (worktree) => {
+    const loaded = await loadIfPresent(path.join(worktree.dir, workspaceDir), today(ctx.now));
+    return { head: loaded, review: await reviewWithReferences(ctx, reviewChanges(base, loaded, changedFiles), loaded) };
+  });
   const validation = reportOf(head, { strict: opts.strict });
   const empty = emptyWorkspaceFinding(head, opts.strict).map((f) => ({ ...f, file: workspaceDir || f.file, inPr: false }));
   const findings = [...repoFindings(head, review, workspaceDir, new Set(changedFiles)), ...empty];

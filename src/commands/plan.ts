@@ -5,8 +5,10 @@ import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { planJson } from '../render/plan-common.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
+import { referencesJson, renderReferencesMarkdown, renderReferencesText } from '../render/plan-references.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { resolveMigration } from './migration-arg.js';
+import { withReferences } from './plan-references.js';
 import { today } from './validate.js';
 
 export interface PlanOptions {
@@ -19,13 +21,17 @@ export interface PlanOptions {
 /** Loads the workspace and plans one migration; shared by plan, apply, pr and eval. */
 export async function computePlan(ctx: CommandContext, migration: string): Promise<{ plan: Plan; workspace: LoadedWorkspace }> {
   const workspace = await loadWorkspace(ctx.cwd, { today: today(ctx.now), planning: { migration, cwd: ctx.cwd } });
-  return { plan: planMigration(workspace, await resolveMigration(workspace, migration, ctx.cwd)), workspace };
+  const rule = await resolveMigration(workspace, migration, ctx.cwd);
+  return { plan: await withReferences(ctx, planMigration(workspace, rule), workspace, rule), workspace };
 }
 
 export function renderPlan(plan: Plan, format: Format, colour: boolean): string {
-  if (format === 'json') return `${JSON.stringify(planJson(plan), null, 2)}\n`;
-  if (format === 'markdown') return renderPlanMarkdown(plan);
-  return renderPlanText(plan, colour);
+  const refs = plan.references;
+  if (format === 'json') return `${JSON.stringify({ ...planJson(plan), ...(refs?.configured ? { references: referencesJson(refs) } : {}) }, null, 2)}\n`;
+  if (format === 'markdown') return renderPlanMarkdown(plan) + (refs ? renderReferencesMarkdown(refs) : '');
+  const text = renderPlanText(plan, colour);
+  // The references block goes before the summary line, which stays last.
+  return refs ? text.replace(/[^\n]*\n$/, (summary) => renderReferencesText(refs, colour) + summary) : text;
 }
 
 export async function planCommand(ctx: CommandContext, opts: PlanOptions): Promise<CommandResult<Plan>> {

@@ -22,6 +22,8 @@ import type { Loaded } from '../workspace/types.js';
 import { applyBlocker } from './apply.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { resolveMigration } from './migration-arg.js';
+import { withReferences } from './plan-references.js';
+import { renderReferencesMarkdown } from '../render/plan-references.js';
 import { load, today } from './validate.js';
 
 export interface PrOptions {
@@ -85,7 +87,7 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
       await writeFile(withRule, ruleText);
       const workspace = await loadWorkspace(root, { today: today(ctx.now), planning: { migration: name, cwd: root } });
       const loaded = [...workspace.migrations.values()].find((m) => m.value.metadata.name === name)!;
-      const planned = planMigration(workspace, loaded);
+      const planned = await withReferences(ctx, planMigration(workspace, loaded), workspace, loaded);
       plan ??= planned;
       if (applyBlocker(planned)) return undefined;
       proposed = true;
@@ -144,8 +146,9 @@ function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, repaire
     body: fitPrBody({
       plan,
       // The rule travels in the PR: a changed rule is a changed proposal, even when the agents' diff is not.
-      marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, `${plan.diff}\0${ruleText}`), ...(group ? { group: group.key } : {}) },
-      footer: `${report ? `${renderRepairMarkdown(report)}\n` : ''}${prFooter(plan)}`,
+      marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, `${plan.diff}${plan.references?.diff ?? ''}\0${ruleText}`), ...(group ? { group: group.key } : {}) },
+      // The references outside modelshift files (spec.references) come before the footer, with their own diff.
+      footer: `${plan.references ? `${renderReferencesMarkdown(plan.references)}\n` : ''}${report ? `${renderRepairMarkdown(report)}\n` : ''}${prFooter(plan)}`,
       about: about(rule.value),
       ...(heading ? { heading } : {}),
     }).body,

@@ -1,4 +1,5 @@
 import type { Agent } from '../schema/index.js';
+import type { ReferencesPlan } from '../scan/rewrite.js';
 
 export interface FieldChange {
   /** Dotted path in the agent document, e.g. `spec.model.params.max_completion_tokens`. */
@@ -59,4 +60,6 @@ export interface Plan {
   files: Record<string, string>;
   /** Whether the rule writes a canary (`spec.rollout`) instead of replacing the model. */
   rollout: boolean;
+  /** References to `from` outside modelshift files (spec.references); added by commands/plan-references.ts. */
+  references?: ReferencesPlan;
 }

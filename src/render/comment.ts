@@ -105,6 +105,10 @@ function verdictLines(report: CheckReport): string[] {
   lines.push(`${validation.ok ? '✅' : '❌'} ${escapeMarkdown(validationSummary(validation))}${validation.ok ? '' : ' — see the annotations on the files'}`);
   for (const m of report.review.migrations) {
     for (const e of m.plan.errors) lines.push(`❌ migration ${escapeMarkdown(m.name)} cannot be applied: ${escapeMarkdown(`${e.file}:${e.line}:${e.column}`)} ${escapeMarkdown(e.message)}`);
+    const refs = m.plan.references;
+    if (refs?.outside) {
+      lines.push(`ℹ️ ${escapeMarkdown(m.plan.from.model)} is also referenced outside modelshift files: ${refs.outside} place${refs.outside === 1 ? '' : 's'} (${refs.notCovered} not covered by this migration) — \`modelshift scan\` lists them`);
+    }
   }
   // The group's name only tells runs apart when there are several.
   const named = evals.filter((o) => o.status !== 'skipped').length > 1;

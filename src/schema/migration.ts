@@ -76,6 +76,14 @@ export const MigrationSpec = z.strictObject({
       z.strictObject({ maxAgents: z.number().int().min(1) }),
     ])
     .optional(),
+  /** Also rewrite references to `from` outside modelshift files (what `modelshift scan` finds). */
+  references: z
+    .strictObject({
+      include: z.array(z.string().min(1)).optional(),
+      exclude: z.array(z.string().min(1)).optional(),
+      kinds: z.array(z.union([z.literal('call-site'), z.literal('config'), z.literal('env'), z.literal('docs')])).min(1).optional(),
+    })
+    .optional(),
 });
 export type MigrationSplit = NonNullable<z.infer<typeof MigrationSpec>['split']>;
 export type MigrationSpec = z.infer<typeof MigrationSpec>;

@@ -1,0 +1,141 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import type { YamlPath } from '../../edit/index.js';
+import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
+import type { Found, Place, ReferenceKind } from '../types.js';
+import type { Finder } from './finder.js';
+import { modelKey } from './finder.js';
+
+/** Where a scalar sits, as much as the finders need to judge it. */
+interface Slot {
+  path: YamlPath;
+  /** The nearest mapping key (for a list item: the key holding the list). */
+  key: string;
+  parentKey: string;
+  /** For a `{name: X, value: Y}` item (Kubernetes env): the sibling `name`. */
+  siblingName?: string;
+}
+
+/**
+ * YAML and JSON read as data: a value counts as a model where its key says so (`model`,
+ * `llm`, `azure_deployment`, a Kubernetes env `value` whose `name` is `OPENAI_MODEL`),
+ * or where the file's tool puts models (promptfoo `providers`); elsewhere only ids the
+ * catalog knows count. Comments are docs.
+ */
+export function yamlFinder(fixed?: Place): Finder {
+  return { find: (file, text, ids) => findInYaml(file, text, ids, fixed, fixed !== 'json') };
+}
+
+/**
+ * Prompty (`*.prompty`) and Dotprompt (`*.prompt`) files: YAML front matter between `---`
+ * lines, then the template. The front matter is read in place (same offsets) and edited
+ * as text, since the file as a whole is not YAML.
+ */
+export function frontMatterFinder(place: Place): Finder {
+  return {
+    find(file, text, ids) {
+      const open = /^---[ \t]*\r?\n/.exec(text);
+      const close = open ? /^---[ \t]*$/m.exec(text.slice(open[0].length)) : null;
+      if (!open || !close) return { place, found: [] };
+      return findInYaml(file, text.slice(0, open[0].length + close.index), ids, place, false);
+    },
+  };
+}
+
+function findInYaml(file: string, text: string, ids: IdMatcher, fixed: Place | undefined, edits: boolean): { place: Place; found: Found[] } {
+  const docs = parseAllDocuments(text, { uniqueKeys: false });
+  if (!Array.isArray(docs)) return { place: fixed ?? 'yaml', found: [] };
+  const place = fixed ?? yamlPlace(file, docs);
+  const found: Found[] = [];
+  docs.forEach((doc, index) => {
+    if (doc.errors.length) return;
+    walk(doc.contents, [], { path: [], key: '', parentKey: '' }, (scalar, slot) => {
+      const ref = scalarRef(text, scalar, slot, place, ids);
+      if (!ref) return;
+      // The edit engine rewrites a YAML scalar and re-reads the file to prove nothing else moved.
+      if (!edits || ref.rewrite.via !== 'text') found.push(ref);
+      else found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - valueStart(text, scalar) } });
+    });
+  });
+  if (place !== 'json') found.push(...yamlComments(text, ids));
+  return { place, found };
+}
+
+function walk(node: unknown, path: YamlPath, slot: Slot, visit: (scalar: Scalar, slot: Slot) => void): void {
+  if (isScalar(node)) {
+    visit(node, slot);
+  } else if (isMap(node)) {
+    const name = node.items.find((p) => isScalar(p.key) && p.key.value === 'name')?.value;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const siblingName = isScalar(name) && key === 'value' ? String(name.value) : undefined;
+      walk(pair.value, [...path, key], { path: [...path, key], key, parentKey: slot.key, siblingName }, visit);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(item, [...path, i], { path: [...path, i], key: slot.key, parentKey: slot.parentKey }, visit));
+  }
+}
+
+function scalarRef(text: string, scalar: Scalar, slot: Slot, place: Place, ids: IdMatcher): Found | undefined {
+  if (typeof scalar.value !== 'string' || !scalar.range) return undefined;
+  if (scalar.type !== 'PLAIN' && scalar.type !== 'QUOTE_DOUBLE' && scalar.type !== 'QUOTE_SINGLE') return undefined;
+  const value = scalar.value;
+  const at = valueStart(text, scalar);
+  if (text.slice(at, at + value.length) !== value) return undefined; // escapes: the bytes are not the value
+  const inEnv = /^(environment|env)$/.test(slot.key) || /^(environment|env)$/.test(slot.parentKey);
+  // docker-compose's list form: `- OPENAI_MODEL=gpt-4o`.
+  const assignment = inEnv && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
+  const token = assignment ? assignment[2]! : value;
+  const offset = assignment ? assignment[1]!.length + 1 : 0;
+  const strong = assignment ? modelKey(assignment[1]!) : strongSlot(slot, place);
+  const id = ids.parse(token, strong);
+  if (!id) return undefined;
+  const start = at + offset + id.offset;
+  const kind: ReferenceKind = place === 'modelshift' ? 'modelshift' : inEnv ? 'env' : 'config';
+  const rewrite: Found['rewrite'] = id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
+  return { start, end: start + id.model.length, id, kind, rewrite };
+}
+
+function strongSlot(slot: Slot, place: Place): boolean {
+  if (modelKey(slot.key)) return true;
+  if (slot.key === 'name' && modelKey(slot.parentKey)) return true; // modelshift `spec.model.name`
+  if (slot.key === 'value' && slot.siblingName !== undefined && modelKey(slot.siblingName)) return true;
+  if (place === 'prompty' && slot.key === 'name' && slot.parentKey === 'configuration') return true;
+  if (place === 'promptfoo' && (/^(providers|provider|targets)$/.test(slot.key) || (slot.key === 'id' && /^(providers|targets)$/.test(slot.parentKey)))) return true;
+  return false;
+}
+
+function valueStart(text: string, scalar: Scalar): number {
+  const start = scalar.range![0];
+  return text[start] === '"' || text[start] === "'" ? start + 1 : start;
+}
+
+/** `# …` comments in YAML; a `#` inside a quoted scalar is not one, so only line-leading or space-led `#` count. */
+function yamlComments(text: string, ids: IdMatcher): Found[] {
+  const found: Found[] = [];
+  const re = /(?:^|[ \t])#(.*)$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = m.index + m[0].length - m[1]!.length;
+    for (const { start, id } of idsInProse(text, from, from + m[1]!.length, ids)) {
+      if (commentedOut(text.slice(from, start - id.offset))) continue;
+      found.push({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } });
+    }
+  }
+  return found;
+}
+
+/** The tool a YAML file belongs to, from its name and its top-level structure. */
+function yamlPlace(file: string, docs: Document.Parsed[]): Place {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  if (/\.prompt\.ya?ml$/.test(name)) return 'github-models';
+  const top = (docs[0]?.contents ?? null) as Node | null;
+  const keys = new Set(isMap(top) ? top.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : []);
+  const apiVersion = isMap(top) ? top.get('apiVersion') : undefined;
+  if (typeof apiVersion === 'string' && apiVersion.startsWith('modelshift.dev/')) return 'modelshift';
+  if (keys.has('model_list')) return 'litellm';
+  if (/^promptfooconfig.*\.ya?ml$/.test(name) || (keys.has('providers') && (keys.has('prompts') || keys.has('tests')))) return 'promptfoo';
+  if (/^(docker-)?compose.*\.ya?ml$/.test(name) || (keys.has('services') && !keys.has('apiVersion'))) return 'docker-compose';
+  if (keys.has('apiVersion') && keys.has('kind')) return 'kubernetes';
+  if (/^agents\.ya?ml$/.test(name) && isMap(top) && top.items.some((p) => isMap(p.value) && (p.value.has('role') || p.value.has('llm')))) return 'crewai';
+  return 'yaml';
+}

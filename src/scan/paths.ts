@@ -1,0 +1,31 @@
+import { fileKind } from './finders/kinds.js';
+
+/** Folders of other people's or generated code: references there are not the repository's to change. */
+const SKIPPED_DIRS = new Set([
+  '.git', 'node_modules', 'vendor', 'third_party', 'third-party', 'bower_components', 'Pods', '.venv', 'venv', 'site-packages',
+  '__pycache__', 'dist', 'build', 'out', 'target', '.next', '.nuxt', '.svelte-kit', 'coverage', '.terraform', '.gradle', 'generated', '__generated__', '.cache',
+]);
+
+/** Lock files and generated sources hold ids that no person writes. */
+const SKIPPED_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|go\.sum|[^/]*\.lock)$|\.min\.(js|css)$|\.map$|_pb2\.py$|\.pb\.go$|\.g\.cs$|\.designer\.cs$|\.generated\.[a-z]+$/i;
+
+/** Files over this size are skipped: generated data, not code a person maintains (DESIGN §7 uses the same cap). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Whether a path (relative, with `/`) is outside what scan reads, before the file is opened. */
+export function skippedPath(file: string): boolean {
+  if (SKIPPED_FILE.test(file)) return true;
+  const parts = file.split('/');
+  return parts.slice(0, -1).some((dir) => SKIPPED_DIRS.has(dir));
+}
+
+/** Content that says it is generated or binary. */
+export function skippedContent(text: string): boolean {
+  const head = text.slice(0, 8000);
+  return head.includes('\0') || /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(head.slice(0, 2000)) || /@generated\b/.test(head.slice(0, 500));
+}
+
+/** Whether a file is one scan reads at all (by name), before it is opened. */
+export function scannable(file: string): boolean {
+  return fileKind(file) !== undefined && !skippedPath(file);
+}
