@@ -10,6 +10,7 @@ import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles } from './parse-files.js';
+import { journalFinding } from './recover.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
 import { withoutSecretNames } from './rules/secrets.js';
@@ -44,6 +45,8 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const root = await findWorkspaceRoot(cwd);
   const config = await readConfigFile(root);
   const discovered = await discoverYamlFiles(root, ignoreGlobs(config));
+  const journal = journalFinding(root);
+  if (journal) discovered.findings.push(journal);
   const all = discovered.files.filter((file) => file !== CONFIG_FILE);
   const others = options.planning ? filesToPlan(root, all, options.planning.migration, options.planning.cwd) : all;
   const parsed: CheckedFile[] = await parseFiles(root, others);
