@@ -13,8 +13,12 @@ const TOP_LEVEL_KIND = /^kind:[ \t]*["']?([A-Za-z]+)/gm;
  *
  * A model name written with YAML escapes (`"gpt\x2d4.1"`) is not recognised
  * here; such an agent is left out of the plan.
+ *
+ * `candidates` are the agent-only files that name the model: they are parsed
+ * last, planned in the thread that parses them. `support` is everything else
+ * (every file, when the rule cannot be found this way).
  */
-export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): readonly string[] {
+export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): { support: string[]; candidates: string[] } {
   const texts = files.map((file) => {
     try {
       return readFileSync(path.join(root, file), 'utf8');
@@ -34,13 +38,16 @@ export function filesToPlan(root: string, files: readonly string[], migration: s
       if (typeof data.spec?.from?.model === 'string') mentions = mentionTest(data.spec.from.model);
     }
   });
-  if (!mentions) return files;
-  return files.filter((_, i) => {
+  if (!mentions) return { support: [...files], candidates: [] };
+  const support: string[] = [];
+  const candidates: string[] = [];
+  files.forEach((file, i) => {
     const text = texts[i];
-    if (text === undefined) return true;
-    const found = kinds(text);
-    return found.length === 0 || found.some((kind) => kind !== 'Agent') || mentions!(text);
+    const found = text === undefined ? [] : kinds(text);
+    if (text === undefined || found.length === 0 || found.some((kind) => kind !== 'Agent')) support.push(file);
+    else if (mentions!(text)) candidates.push(file);
   });
+  return { support, candidates };
 }
 
 interface Rule {

@@ -10,6 +10,7 @@ import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles } from './parse-files.js';
+import { planKey, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
 import { journalFinding } from './recover.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
@@ -34,6 +35,8 @@ export interface LoadedWorkspace extends Workspace {
   catalog: Catalog;
   /** Documents declaring each kind, valid or not (what `validate` counts). */
   declared: Record<Kind, number>;
+  /** Files planned where they were parsed (planning mode), by path. */
+  planned?: ReadonlyMap<string, FilePlan>;
 }
 
 const CONFIG_FILE = 'modelshift.yaml';
@@ -48,8 +51,7 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const journal = journalFinding(root);
   if (journal) discovered.findings.push(journal);
   const all = discovered.files.filter((file) => file !== CONFIG_FILE);
-  const others = options.planning ? filesToPlan(root, all, options.planning.migration, options.planning.cwd) : all;
-  const parsed: CheckedFile[] = await parseFiles(root, others);
+  const parsed: CheckedFile[] = options.planning ? await parseToPlan(root, all, config, options.planning) : await parseFiles(root, all);
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   const catalogSources = await readConfiguredSources(root, config, options);
   return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
@@ -61,6 +63,38 @@ async function readConfiguredSources(root: string, config: ParsedFile | undefine
   if (!spec?.catalog?.sources?.length) return undefined;
   const cacheDir = path.resolve(root, spec.eval?.cacheDir ?? '.modelshift/cache');
   return readCatalogSources(root, spec.catalog.sources, { today: options.today, fetch: options.fetchCatalog, cacheDir });
+}
+
+/**
+ * Planning: the files besides the agents that name the rule's model first,
+ * then those agents, each planned in the thread that parses it (once the rule
+ * and its providers are known). Results in the order of `files`.
+ */
+async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<CheckedFile[]> {
+  const { support, candidates } = filesToPlan(root, files, planning.migration, planning.cwd);
+  const first = await parseFiles(root, support);
+  const rest = await parseFiles(root, candidates, threadPlanning(root, [...(config ? [config] : []), ...first], planning));
+  return [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The rule and its providers' types, when each is found exactly once and valid; else the main thread plans. */
+function threadPlanning(root: string, parsed: readonly CheckedFile[], planning: { migration: string; cwd: string }): ThreadPlanning | undefined {
+  const resources = parsed.flatMap((f) => f.docs.flatMap((d) => (d.resource ? [{ file: f.file, value: d.resource }] : [])));
+  const wanted = path.relative(root, path.resolve(planning.cwd, planning.migration)).split(path.sep).join('/');
+  const migrations = resources.filter((r): r is { file: string; value: Migration } => r.value.kind === 'Migration');
+  const byName = migrations.filter((m) => m.value.metadata.name === planning.migration);
+  const byFile = migrations.filter((m) => m.file === wanted);
+  const rule = byName.length === 1 ? byName[0] : byName.length === 0 && byFile.length === 1 ? byFile[0] : undefined;
+  if (!rule) return undefined;
+  const typeOf = (name: string) => {
+    const found = resources.filter((r) => r.value.kind === 'Provider' && r.value.metadata.name === name);
+    return found.length === 1 ? (found[0]!.value as Provider).spec.type : undefined;
+  };
+  const fromType = typeOf(rule.value.spec.from.provider);
+  const toType = typeOf(rule.value.spec.to.provider);
+  if (!fromType || !toType) return undefined;
+  const workspace = resources.find((r) => r.value.kind === 'Workspace')?.value as WorkspaceConfig | undefined;
+  return { key: planKey(rule.file, rule.value), rule: rule.value, fromType, toType, catalog: workspace?.spec?.catalog?.models };
 }
 
 /** modelshift.yaml, parsed before discovery because its `spec.ignore` decides what is discovered. */
@@ -85,6 +119,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
   const refs: Record<Kind, DocRef<Resource>[]> = { Agent: [], Provider: [], Migration: [], EvalSuite: [], Workspace: [] };
   const declared: Record<Kind, number> = { Agent: 0, Provider: 0, Migration: 0, EvalSuite: 0, Workspace: 0 };
   const sources = new Map<string, SourceFile>();
+  const planned = new Map<string, FilePlan>();
 
   for (const file of files) {
     findings.push(...file.findings);
@@ -93,6 +128,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
       if (doc.resource) refs[doc.resource.kind].push({ file: file.file, doc, value: doc.resource });
     }
     sources.set(file.file, { file: file.file, text: file.text, invalid: file.findings.some((f) => f.severity === 'error') });
+    if (file.plan) planned.set(file.file, file.plan);
   }
 
   const config = refs.Workspace[0] as DocRef<WorkspaceConfig> | undefined;
@@ -153,6 +189,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
     findings,
     catalog,
     declared,
+    ...(planned.size ? { planned } : {}),
   };
 }
 
