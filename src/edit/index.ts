@@ -23,15 +23,16 @@ export interface DocEdit {
  * comments, blank lines, key order, quoting, flow/block style, line endings, a BOM and the
  * other documents stay as they are. Every op is verified by re-reading the result.
  * `parsed`: the source's documents when the caller has them (parsed with
- * `keepSourceTokens`), so the source is not parsed twice.
+ * `keepSourceTokens`) and, optionally, their data, so the source is not parsed
+ * or converted twice.
  * Pure: string -> string. Throws EditError.
  */
-export function editYaml(source: string, edits: DocEdit[], parsed?: readonly Doc[]): string {
+export function editYaml(source: string, edits: DocEdit[], parsed?: readonly Doc[], data?: readonly unknown[]): string {
   const history = new OffsetHistory();
   let text = source;
   try {
     let docs = parsed ? checkedDocs(parsed) : parseDocs(source, 'syntax');
-    const batched = editBatched(source, docs, edits);
+    const batched = editBatched(source, docs, edits, parsed && data?.length === docs.length ? data : undefined);
     if (batched !== undefined) return batched;
     // What every document must read back as; carried from op to op instead of rebuilt from the parse each time.
     const expected = docs.map((d) => d.toJS() as unknown);

@@ -40,11 +40,11 @@ let catalogs: { overrides: unknown; catalog: Catalog } | undefined;
 
 /**
  * Plans every agent of one file that the rule selects, edits the file and
- * verifies it, reusing the parse the checks made (`docs`, with source tokens).
+ * verifies it, reusing the parse the checks made (documents with source tokens, and their data).
  * Whatever only the whole workspace knows (a cross-file finding, a claim by
  * another migration) is decided later, on the main thread.
  */
-export function planParsedFile(file: string, text: string, docs: readonly Doc[] | undefined, agents: readonly { doc: number; agent: Agent }[], planning: ThreadPlanning): FilePlan | undefined {
+export function planParsedFile(file: string, text: string, parsed: { docs: readonly Doc[]; data: readonly unknown[] } | undefined, agents: readonly { doc: number; agent: Agent }[], planning: ThreadPlanning): FilePlan | undefined {
   // One catalog per thread and rule, not one per file.
   if (!catalogs || catalogs.overrides !== planning.catalog) catalogs = { overrides: planning.catalog, catalog: new Catalog(planning.catalog) };
   const destination = catalogs.catalog.lookup(planning.rule.spec.to.model);
@@ -52,14 +52,14 @@ export function planParsedFile(file: string, text: string, docs: readonly Doc[] 
     .filter(({ agent }) => onSource(planning.rule, agent) && select(planning.rule, agent).selected)
     .map(({ doc, agent }) => ({ doc, ...planAgent(planning.rule, agent, { fromType: planning.fromType, toType: planning.toType, destination }) }));
   if (planned.length === 0) return undefined;
-  return { key: planning.key, agents: planned, ...rewriteFile(file, text, planned.filter((a) => a.changes.length).map((a) => ({ doc: a.doc, ops: editOps(a.changes) })), docs) };
+  return { key: planning.key, agents: planned, ...rewriteFile(file, text, planned.filter((a) => a.changes.length).map((a) => ({ doc: a.doc, ops: editOps(a.changes) })), parsed) };
 }
 
 /** One verified edit of a file; an edit that cannot be made safely is a plan error, never a write. */
-export function rewriteFile(file: string, source: string, edits: DocEdit[], docs?: readonly Doc[]): { text?: string; diff?: string; error?: PlanError } {
+export function rewriteFile(file: string, source: string, edits: DocEdit[], parsed?: { docs: readonly Doc[]; data: readonly unknown[] }): { text?: string; diff?: string; error?: PlanError } {
   if (edits.length === 0) return {};
   try {
-    const text = editYaml(source, edits, docs);
+    const text = editYaml(source, edits, parsed?.docs, parsed?.data);
     if (text === source) return {};
     const diff = createTwoFilesPatch(`a/${file}`, `b/${file}`, source, text, '', '', { context: 3 }).replace(/^={10,}\n/, '');
     return { text, diff };

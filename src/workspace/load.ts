@@ -71,9 +71,9 @@ async function readConfiguredSources(root: string, config: ParsedFile | undefine
  * and its providers are known). Results in the order of `files`.
  */
 async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<CheckedFile[]> {
-  const { support, candidates } = filesToPlan(root, files, planning.migration, planning.cwd);
+  const { support, candidates, candidateTexts } = filesToPlan(root, files, planning.migration, planning.cwd);
   const first = await parseFiles(root, support);
-  const rest = await parseFiles(root, candidates, threadPlanning(root, [...(config ? [config] : []), ...first], planning));
+  const rest = await parseFiles(root, candidates, threadPlanning(root, [...(config ? [config] : []), ...first], planning), candidateTexts);
   return [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

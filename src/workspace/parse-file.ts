@@ -79,7 +79,22 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     const [line, column] = firstInvalidUtf8(bytes);
     return fail('encoding', 'file is not valid UTF-8 here; save it with UTF-8 encoding', line, column);
   }
+  return parseText(file, text, planning);
+}
 
+/** The bytes, decoded: strictly (invalid UTF-8 is a finding) and at most 1 MiB of them; undefined when not. */
+export function decodeChecked(bytes: Uint8Array): string | undefined {
+  if (bytes.byteLength > MAX_FILE_BYTES) return undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `parseFile` for a text already decoded with `decodeChecked` (planning reads its candidates once, to pick them). */
+export function parseText(file: string, text: string, planning?: ThreadPlanning): ParsedFile {
+  const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   // The BOM is not content; positions are counted on the text after it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineCounter();
@@ -105,7 +120,7 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     return { doc, index, line, data };
   });
 
-  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && looksOurs(bytes));
+  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && text.includes('modelshift.dev/'));
   // Foreign YAML (workflows, manifests) is ignored silently: not indexed, not checked.
   if (!ours) return { file, text, docs: [], findings: [], ours };
 
@@ -130,15 +145,20 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
       message: 'the file holds no modelshift document; every file here must hold one (apiVersion: modelshift.dev/v1), so add one or move the file out of this folder',
     });
   }
-  const plan = planning && !findings.some((f) => f.severity === 'error') ? planAgents(file, text, text === body ? list : undefined, docs, planning) : undefined;
+  let plan: FilePlan | undefined;
+  if (planning && !findings.some((f) => f.severity === 'error')) {
+    // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
+    const reusable = text === body && Array.isArray(list) ? { docs: list as unknown as Doc[], data: built.map((b) => b.data) } : undefined;
+    plan = planAgents(file, text, reusable, docs, planning);
+  }
   return { file, text, docs, findings, ours, ...(plan ? { plan } : {}) };
 }
 
-function planAgents(file: string, text: string, list: ReturnType<typeof parseAllDocuments> | undefined, docs: readonly ParsedDoc[], planning: ThreadPlanning): FilePlan | undefined {
+/** `parsed`: this parse, for the editor, unless positions differ from the text's (a byte order mark). */
+function planAgents(file: string, text: string, parsed: { docs: Doc[]; data: unknown[] } | undefined, docs: readonly ParsedDoc[], planning: ThreadPlanning): FilePlan | undefined {
   const agents = docs.flatMap((d) => (d.resource?.kind === 'Agent' ? [{ doc: d.index, agent: d.resource as Agent }] : []));
   if (agents.length === 0) return undefined;
-  // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
-  return planParsedFile(file, text, Array.isArray(list) ? (list as unknown as Doc[]) : undefined, agents, planning);
+  return planParsedFile(file, text, parsed, agents, planning);
 }
 
 function isOurs(data: unknown): boolean {

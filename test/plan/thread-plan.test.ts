@@ -45,4 +45,13 @@ describe('agents planned in the thread that parsed them', () => {
     expect(Object.keys(inThread.files)).toContain('agents/support/escalation.yaml');
     expect(Object.keys(inThread.files)).not.toContain('agents/support/twin.yaml');
   });
+
+  it('read a candidate twice only when the strict decoder refuses it, which is then reported where it is wrong', async () => {
+    const escalation = await readFile(path.join(dir, 'agents/support/escalation.yaml'));
+    const bad = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n'), escalation]);
+    await writeFile(path.join(dir, 'agents/support/bad.yaml'), bad);
+    const { focused } = await plans('gpt-4.1-to-gpt-5.1');
+    expect(focused.findings).toContainEqual(expect.objectContaining({ file: 'agents/support/bad.yaml', rule: 'encoding', line: 1, column: 6 }));
+    expect(focused.planned!.has('agents/support/bad.yaml')).toBe(false);
+  });
 });
