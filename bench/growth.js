@@ -28,6 +28,8 @@ for (const agents of sizes) {
   await generateWorkspace(root, { agents, sourceEvery: 5 });
   const load = os.loadavg()[0];
   rows.push({ agents, load, validate: measure(root, ['validate']), plan: measure(root, ['plan', 'gpt-4.1-to-gpt-5.1']) });
+  const r = rows.at(-1);
+  console.error(`measured ${agents}: validate ${r.validate.ms.toFixed(0)} ms ${r.validate.rssMb.toFixed(0)} MB, plan ${r.plan.ms.toFixed(0)} ms ${r.plan.rssMb.toFixed(0)} MB (load ${load.toFixed(1)})`);
   await rm(root, { recursive: true, force: true });
 }
 
