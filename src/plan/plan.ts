@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments, type Document } from 'yaml';
 import type { DocEdit } from '../edit/index.js';
 import type { Migration } from '../schema/index.js';
@@ -28,8 +29,10 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
   const destination = workspace.catalog.lookup(to.model);
 
   const key = planKey(migration.file, rule);
+  // Only for the very rule the threads planned: a caller may plan an edited copy of it (repair).
+  const sameRule = workspace.plannedRule !== undefined && isDeepStrictEqual(workspace.plannedRule, rule);
   const inThread = (file: string) => {
-    const planned = workspace.planned?.get(file);
+    const planned = sameRule ? workspace.planned?.get(file) : undefined;
     return planned?.key === key ? planned : undefined;
   };
   const agents: AgentPlan[] = [];

@@ -37,6 +37,8 @@ export interface LoadedWorkspace extends Workspace {
   declared: Record<Kind, number>;
   /** Files planned where they were parsed (planning mode), by path. */
   planned?: ReadonlyMap<string, FilePlan>;
+  /** The rule they were planned under, as it was read: a caller planning a changed rule (repair) plans anew. */
+  plannedRule?: Migration;
 }
 
 const CONFIG_FILE = 'modelshift.yaml';
@@ -51,10 +53,12 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const journal = journalFinding(root);
   if (journal) discovered.findings.push(journal);
   const all = discovered.files.filter((file) => file !== CONFIG_FILE);
-  const parsed: CheckedFile[] = options.planning ? await parseToPlan(root, all, config, options.planning) : await parseFiles(root, all);
+  const { parsed, rule } = options.planning ? await parseToPlan(root, all, config, options.planning) : { parsed: await parseFiles(root, all), rule: undefined };
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   const catalogSources = await readConfiguredSources(root, config, options);
-  return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  const workspace = buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  if (rule && workspace.planned) workspace.plannedRule = rule;
+  return workspace;
 }
 
 /** The public model lists of `spec.catalog.sources`; read before the pure build, which turns problems into findings. */
@@ -70,11 +74,12 @@ async function readConfiguredSources(root: string, config: ParsedFile | undefine
  * then those agents, each planned in the thread that parses it (once the rule
  * and its providers are known). Results in the order of `files`.
  */
-async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<CheckedFile[]> {
+async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<{ parsed: CheckedFile[]; rule?: Migration }> {
   const { support, candidates, candidateTexts } = filesToPlan(root, files, planning.migration, planning.cwd);
   const first = await parseFiles(root, support);
-  const rest = await parseFiles(root, candidates, threadPlanning(root, [...(config ? [config] : []), ...first], planning), candidateTexts);
-  return [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const inThread = threadPlanning(root, [...(config ? [config] : []), ...first], planning);
+  const rest = await parseFiles(root, candidates, inThread, candidateTexts);
+  return { parsed: [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), rule: inThread?.rule };
 }
 
 /** The rule and its providers' types, when each is found exactly once and valid; else the main thread plans. */
@@ -94,6 +99,8 @@ function threadPlanning(root: string, parsed: readonly CheckedFile[], planning: 
   const toType = typeOf(rule.value.spec.to.provider);
   if (!fromType || !toType) return undefined;
   const workspace = resources.find((r) => r.value.kind === 'Workspace')?.value as WorkspaceConfig | undefined;
+  // Catalog sources are read after parsing and can change the facts; the main thread plans with them.
+  if (workspace?.spec?.catalog?.sources?.length) return undefined;
   return { key: planKey(rule.file, rule.value), rule: rule.value, fromType, toType, catalog: workspace?.spec?.catalog?.models };
 }
 
