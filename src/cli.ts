@@ -61,7 +61,10 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
   const run = (task: (ctx: CommandContext & { format: Format }, command: Command) => Promise<CommandResult<unknown>>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      exitCode = (await task(context(command), command)).exitCode;
+      // Before anything else: finish or undo a write a killed run left half done.
+      const ctx = context(command);
+      await (await import('./workspace/recover.js')).recoverBeforeCommand(ctx.cwd, ctx.stderr);
+      exitCode = (await task(ctx, command)).exitCode;
     };
 
   program

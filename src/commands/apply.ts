@@ -29,7 +29,8 @@ export async function applyCommand(ctx: CommandContext, opts: ApplyOptions, io?:
     ctx.stderr(`error: ${blocker}\n`);
     return { exitCode: EXIT.findings, data: plan };
   }
-  await writeFilesAtomically(workspace.root, plan.files, io);
+  const originals = Object.fromEntries(Object.keys(plan.files).map((file) => [file, workspace.files.get(file)!.text]));
+  writeFilesAtomically(workspace.root, plan.files, { command: `apply ${plan.migration}`, originals, io });
   const written = Object.keys(plan.files).length;
   if (opts.format === 'text') {
     ctx.stdout(renderPlan(plan, opts.format, ctx.isTTY).replace(/Plan: .*\n$/, ''));

@@ -13,8 +13,9 @@ import { intended } from './verify.js';
  * Most migrations (a new model name, a renamed parameter, a dropped one)
  * take this path, which is what keeps `plan` on thousands of agents fast.
  */
-export function editBatched(source: string, docs: Doc[], edits: readonly { doc: number; ops: readonly EditOp[] }[]): string | undefined {
-  const expected = docs.map((d) => d.toJS() as unknown);
+export function editBatched(source: string, docs: Doc[], edits: readonly { doc: number; ops: readonly EditOp[] }[], data?: readonly unknown[]): string | undefined {
+  // `intended` copies what it changes, so the caller's data can be the start.
+  const expected = data ? [...data] : docs.map((d) => d.toJS() as unknown);
   const eol = detectEol(source);
   const splices: Grouped[] = [];
   try {

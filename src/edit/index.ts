@@ -22,14 +22,17 @@ export interface DocEdit {
  * Applies the edits and returns the new file text. Only the bytes of changed values move:
  * comments, blank lines, key order, quoting, flow/block style, line endings, a BOM and the
  * other documents stay as they are. Every op is verified by re-reading the result.
+ * `parsed`: the source's documents when the caller has them (parsed with
+ * `keepSourceTokens`) and, optionally, their data, so the source is not parsed
+ * or converted twice.
  * Pure: string -> string. Throws EditError.
  */
-export function editYaml(source: string, edits: DocEdit[]): string {
+export function editYaml(source: string, edits: DocEdit[], parsed?: readonly Doc[], data?: readonly unknown[]): string {
   const history = new OffsetHistory();
   let text = source;
   try {
-    let docs = parseDocs(source, 'syntax');
-    const batched = editBatched(source, docs, edits);
+    let docs = parsed ? checkedDocs(parsed) : parseDocs(source, 'syntax');
+    const batched = editBatched(source, docs, edits, parsed && data?.length === docs.length ? data : undefined);
     if (batched !== undefined) return batched;
     // What every document must read back as; carried from op to op instead of rebuilt from the parse each time.
     const expected = docs.map((d) => d.toJS() as unknown);
@@ -42,6 +45,18 @@ export function editYaml(source: string, edits: DocEdit[]): string {
     const { line, column } = lineCol(source, history.toSource(error.offset));
     throw new EditError(error.message, line, column, error.reason);
   }
+}
+
+/**
+ * Documents the caller parsed already, with source tokens kept (the loader's
+ * parse of a file it plans): the same checks as a parse here, without a second parse.
+ */
+function checkedDocs(parsed: readonly Doc[]): Doc[] {
+  for (const doc of parsed) {
+    const error = doc.errors[0];
+    if (error) throw new EditFailure(`the YAML does not parse: ${error.message.split('\n')[0]}`, error.pos[0], 'syntax');
+  }
+  return [...parsed];
 }
 
 function applyOp(text: string, docs: Doc[], expected: unknown[], index: number, op: EditOp, history: OffsetHistory): { text: string; docs: Doc[] } {

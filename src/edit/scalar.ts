@@ -126,8 +126,27 @@ function readsBack(rendered: Rendered, value: string): boolean {
   }
 }
 
+/**
+ * Answers by value: a migration writes the same few model names and keys into
+ * thousands of files, and each answer costs two YAML parses. Bounded, so a
+ * run over many distinct strings does not grow it without end.
+ */
+const readsBackPlain = new Map<string, boolean>();
+const MEMO_LIMIT = 10_000;
+
 /** Plain only when a YAML 1.2 and a YAML 1.1 reader (`on`, `yes`, `1_000`, dates) both read the same string back. */
 function plainReadsBack(value: string, flow: boolean): boolean {
+  const key = `${flow ? 'f' : 'b'}${value}`;
+  let known = readsBackPlain.get(key);
+  if (known === undefined) {
+    if (readsBackPlain.size >= MEMO_LIMIT) readsBackPlain.clear();
+    known = plainReadsBackUncached(value, flow);
+    readsBackPlain.set(key, known);
+  }
+  return known;
+}
+
+function plainReadsBackUncached(value: string, flow: boolean): boolean {
   if (value === '' || value !== value.trim() || /[\r\n\t]/.test(value) || NEEDS_ESCAPE.test(value)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false;
   if (flow && /[,[\]{}]/.test(value)) return false;

@@ -10,17 +10,20 @@ import type { EditOp } from './plan.js';
  * not there changes nothing.
  */
 export function intended(data: unknown, op: EditOp): unknown {
-  const root = structuredClone(data);
+  // Copy on write: only the containers along the path are copied, the rest is shared with `data`, which stays as it is.
+  const root = shallowCopy(data);
   const parentPath = op.path.slice(0, -1);
   const last = op.path.at(-1);
   if (last === undefined) return root;
   let holder: unknown = root;
   for (const [i, key] of parentPath.entries()) {
-    if (!isContainer(holder)) return root;
+    if (!isContainer(holder)) return data;
     const next = read(holder, key);
     if (!isContainer(next)) {
-      if (op.op === 'delete') return root;
+      if (op.op === 'delete') return data;
       write(holder, key, typeof op.path[i + 1] === 'number' ? [] : {});
+    } else {
+      write(holder, key, shallowCopy(next));
     }
     holder = read(holder, key);
   }
@@ -37,6 +40,11 @@ export function intended(data: unknown, op: EditOp): unknown {
 }
 
 type Container = Record<string, unknown> | unknown[];
+
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...value];
+  return isContainer(value) ? { ...value } : value;
+}
 
 function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;

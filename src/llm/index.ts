@@ -1,6 +1,5 @@
 import type { Provider, ProviderType } from '../schema/provider.js';
-import { createAnthropicClient } from './anthropic.js';
-import { createOpenAiClient } from './openai.js';
+import { missingKey } from './errors.js';
 import type { ClientOptions, ClientSecrets, LlmClient } from './types.js';
 
 export * from './types.js';
@@ -8,12 +7,33 @@ export { LlmError, type LlmErrorKind } from './errors.js';
 
 export type ClientFactory = (provider: Provider, secrets: ClientSecrets, opts: ClientOptions) => LlmClient;
 
+/**
+ * A client whose SDK is imported on its first call: an OpenAI-only run never
+ * loads `@anthropic-ai/sdk` (~100 ms of start-up), and a cached one neither.
+ * The missing-key check stays where the client is made, as the SDK clients do it.
+ */
+function onFirstCall(load: () => Promise<ClientFactory>, needsKey: (type: ProviderType) => boolean): ClientFactory {
+  return (provider, secrets, opts) => {
+    if (!secrets.apiKey && needsKey(provider.spec.type)) throw missingKey(provider);
+    let client: Promise<LlmClient> | undefined;
+    return {
+      async complete(req, signal) {
+        client ??= load().then((create) => create(provider, secrets, opts));
+        return (await client).complete(req, signal);
+      },
+    };
+  };
+}
+
+const openai = onFirstCall(async () => (await import('./openai.js')).createOpenAiClient, (type) => type !== 'openai-compatible');
+const anthropic = onFirstCall(async () => (await import('./anthropic.js')).createAnthropicClient, () => true);
+
 /** One implementation per provider type; the zod discriminant picks it. */
 export const clientFactories: Record<ProviderType, ClientFactory> = {
-  openai: createOpenAiClient,
-  'openai-compatible': createOpenAiClient,
-  'azure-openai': createOpenAiClient,
-  anthropic: createAnthropicClient,
+  openai,
+  'openai-compatible': openai,
+  'azure-openai': openai,
+  anthropic,
 };
 
 /**

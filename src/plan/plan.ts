@@ -1,14 +1,14 @@
-import { createTwoFilesPatch } from 'diff';
+import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments, type Document } from 'yaml';
-import { EditError, editYaml, type DocEdit } from '../edit/index.js';
-import type { Agent, Migration } from '../schema/index.js';
+import type { DocEdit } from '../edit/index.js';
+import type { Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { MAX_ALIAS_COUNT } from '../workspace/parse-file.js';
 import type { Loaded } from '../workspace/types.js';
-import { diffFields, editOps } from './changes.js';
+import { planAgent } from './agent.js';
+import { editOps } from './changes.js';
+import { planKey, rewriteFile, type FilePlan } from './file-plan.js';
 import { globMatch } from './glob.js';
-import { adaptInstructions } from './instructions.js';
-import { migrateParams } from './params.js';
 import { onSource, select } from './select.js';
 import type { AgentPlan, Plan, PlanError, Skipped } from './types.js';
 
@@ -28,6 +28,13 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
   const toType = workspace.providers.get(to.provider)?.value.spec.type;
   const destination = workspace.catalog.lookup(to.model);
 
+  const key = planKey(migration.file, rule);
+  // Only for the very rule the threads planned: a caller may plan an edited copy of it (repair).
+  const sameRule = workspace.plannedRule !== undefined && isDeepStrictEqual(workspace.plannedRule, rule);
+  const inThread = (file: string) => {
+    const planned = sameRule ? workspace.planned?.get(file) : undefined;
+    return planned?.key === key ? planned : undefined;
+  };
   const agents: AgentPlan[] = [];
   const skipped: Skipped[] = [];
   const warnings: string[] = [];
@@ -54,28 +61,10 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
       continue;
     }
     const claimed = others.filter((m) => onSource(m.value, agent) && select(m.value, agent).selected).map((m) => m.value.metadata.name);
-    const agentWarnings = claimed.map((other) => `also claimed by migration ${other}; make the rules' selections disjoint`);
-
-    const params = migrateParams(agent.spec.model.params ?? {}, { rule: rule.spec.params, fromType, toType, destination });
-    const instructions = adaptInstructions(agent.spec.instructions, rule.spec.instructions);
-    agentWarnings.push(...params.warnings, ...instructions.warnings);
-    if (!destination && (toType === 'openai' || toType === 'anthropic')) {
-      agentWarnings.push(`${to.model} is not in the catalog; its parameters were not checked`);
-    }
-
-    const model = { provider: to.provider, name: to.model, ...(Object.keys(params.params).length || agent.spec.model.params ? { params: params.params } : {}) };
-    const after: Agent = structuredClone(agent);
-    after.spec.instructions = instructions.text;
-    if (rule.spec.rollout) {
-      const [weight] = rule.spec.rollout.steps;
-      after.spec.rollout = { migration: rule.metadata.name, weight: weight!, model };
-      if (instructions.text !== agent.spec.instructions) {
-        agentWarnings.push('instructions change for every conversation now; the canary covers the model only');
-      }
-    } else {
-      after.spec.model = model;
-    }
-    agents.push({ name, file: loaded.file, doc: loaded.doc, changes: diffFields(agent, after), warnings: agentWarnings, before: agent, after });
+    const claims = claimed.map((other) => `also claimed by migration ${other}; make the rules' selections disjoint`);
+    const pre = inThread(loaded.file)?.agents.find((a) => a.doc === loaded.doc);
+    const { changes, warnings: own, after } = pre ?? planAgent(rule, agent, { fromType, toType, destination });
+    agents.push({ name, file: loaded.file, doc: loaded.doc, changes, warnings: [...claims, ...own], before: agent, after });
   }
 
   if (!rule.spec.split && agents.length > SPLIT_HINT_AGENTS) {
@@ -85,11 +74,7 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
   }
   skipped.push(...invalidAgentsOnSource(workspace, rule, new Set(workspace.agents.keys())));
   skipped.sort((a, b) => a.name.localeCompare(b.name));
-  const { files, errors } = rewriteFiles(workspace, agents);
-  const diff = Object.entries(files)
-    .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, workspace.files.get(file)!.text, text, '', '', { context: 3 }))
-    .map((patch) => patch.replace(/^={10,}\n/, ''))
-    .join('');
+  const { files, errors, diff } = rewriteFiles(workspace, agents, inThread);
   const warningCount = warnings.length + agents.reduce((n, a) => n + a.warnings.length, 0);
   return {
     migration: rule.metadata.name,
@@ -143,8 +128,12 @@ interface LooseAgent {
   spec?: { model?: { provider?: unknown; name?: unknown } };
 }
 
-/** One verified edit per file; an edit that cannot be made safely becomes a plan error, never a write. */
-function rewriteFiles(workspace: LoadedWorkspace, agents: AgentPlan[]): { files: Record<string, string>; errors: PlanError[] } {
+/**
+ * One verified edit per file; an edit that cannot be made safely becomes a
+ * plan error, never a write. A file planned in the thread that parsed it is
+ * taken as it is when it edits exactly the agents planned here.
+ */
+function rewriteFiles(workspace: LoadedWorkspace, agents: AgentPlan[], inThread: (file: string) => FilePlan | undefined): { files: Record<string, string>; errors: PlanError[]; diff: string } {
   const byFile = new Map<string, DocEdit[]>();
   for (const agent of agents) {
     if (!agent.changes.length) continue;
@@ -154,15 +143,20 @@ function rewriteFiles(workspace: LoadedWorkspace, agents: AgentPlan[]): { files:
   }
   const files: Record<string, string> = {};
   const errors: PlanError[] = [];
+  const diffs: string[] = [];
   for (const [file, edits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    const source = workspace.files.get(file)!.text;
-    try {
-      const text = editYaml(source, edits);
-      if (text !== source) files[file] = text;
-    } catch (error) {
-      if (!(error instanceof EditError)) throw error;
-      errors.push({ file, line: error.line, column: error.column, path: '', rule: `edit-${error.reason}`, message: error.message });
+    const planned = inThread(file);
+    const same = planned && sameDocs(planned.agents.filter((a) => a.changes.length).map((a) => a.doc), edits.map((e) => e.doc));
+    const result = same ? planned : rewriteFile(file, workspace.files.get(file)!.text, edits);
+    if (result.text !== undefined) {
+      files[file] = result.text;
+      diffs.push(result.diff ?? '');
     }
+    if (result.error) errors.push(result.error);
   }
-  return { files, errors };
+  return { files, errors, diff: diffs.join('') };
+}
+
+function sameDocs(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((doc) => b.includes(doc));
 }

@@ -31,7 +31,7 @@ export function fileTarget(config: FileConfig, deps: TargetDeps): SyncTarget {
       await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
         throw new ExternalError(`cannot create the folder of ${config.path}: ${(error as Error).message}`, { cause: error });
       });
-      await writeFilesAtomically(path.dirname(file), { [path.basename(file)]: serializeBundle(withEntries(bundle, entries), yaml) });
+      writeFilesAtomically(deps.root, { [path.relative(deps.root, file)]: serializeBundle(withEntries(bundle, entries), yaml) }, { command: `sync ${config.name}` });
     },
   };
 }

@@ -49,7 +49,7 @@ export function flagdTarget(config: FlagdConfig, deps: TargetDeps): SyncTarget {
       await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
         throw new ExternalError(`cannot create the folder of ${config.path}: ${(error as Error).message}`, { cause: error });
       });
-      await writeFilesAtomically(path.dirname(file), { [path.basename(file)]: `${JSON.stringify(document, null, 2)}\n` });
+      writeFilesAtomically(deps.root, { [path.relative(deps.root, file)]: `${JSON.stringify(document, null, 2)}\n` }, { command: `sync ${config.name}` });
     },
   };
 }

@@ -111,7 +111,7 @@ export function litellmTarget(config: LiteLLMConfig, deps: TargetDeps): SyncTarg
       await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
         throw new ExternalError(`cannot create the folder of ${config.path}: ${(error as Error).message}`, { cause: error });
       });
-      await writeFilesAtomically(path.dirname(file), { [path.basename(file)]: target.toString({ lineWidth: 0 }) });
+      writeFilesAtomically(deps.root, { [path.relative(deps.root, file)]: target.toString({ lineWidth: 0 }) }, { command: `sync ${config.name}` });
     },
   };
 }

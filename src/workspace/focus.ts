@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { decodeChecked } from './parse-file.js';
 
 const TOP_LEVEL_KIND = /^kind:[ \t]*["']?([A-Za-z]+)/gm;
 
@@ -13,15 +14,21 @@ const TOP_LEVEL_KIND = /^kind:[ \t]*["']?([A-Za-z]+)/gm;
  *
  * A model name written with YAML escapes (`"gpt\x2d4.1"`) is not recognised
  * here; such an agent is left out of the plan.
+ *
+ * `candidates` are the agent-only files that name the model: they are parsed
+ * last, planned in the thread that parses them. `support` is everything else
+ * (every file, when the rule cannot be found this way). `candidateTexts` are
+ * the candidates' texts as read here, so they are not read again.
  */
-export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): readonly string[] {
-  const texts = files.map((file) => {
+export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): { support: string[]; candidates: string[]; candidateTexts: (string | undefined)[] } {
+  const bytes = files.map((file) => {
     try {
-      return readFileSync(path.join(root, file), 'utf8');
+      return readFileSync(path.join(root, file));
     } catch {
       return undefined; // the loader reports it
     }
   });
+  const texts = bytes.map((b) => b?.toString('utf8'));
   const wanted = path.resolve(cwd, migration);
   let mentions: ((text: string) => boolean) | undefined;
   files.forEach((file, i) => {
@@ -34,13 +41,21 @@ export function filesToPlan(root: string, files: readonly string[], migration: s
       if (typeof data.spec?.from?.model === 'string') mentions = mentionTest(data.spec.from.model);
     }
   });
-  if (!mentions) return files;
-  return files.filter((_, i) => {
+  if (!mentions) return { support: [...files], candidates: [], candidateTexts: [] };
+  const support: string[] = [];
+  const candidates: string[] = [];
+  const candidateTexts: (string | undefined)[] = [];
+  files.forEach((file, i) => {
     const text = texts[i];
-    if (text === undefined) return true;
-    const found = kinds(text);
-    return found.length === 0 || found.some((kind) => kind !== 'Agent') || mentions!(text);
+    const found = text === undefined ? [] : kinds(text);
+    if (text === undefined || found.length === 0 || found.some((kind) => kind !== 'Agent')) support.push(file);
+    else if (mentions!(text)) {
+      candidates.push(file);
+      // Handed to the parser so the file is not read twice; a file the strict decoder refuses is read again and reported.
+      candidateTexts.push(decodeChecked(bytes[i]!));
+    }
   });
+  return { support, candidates, candidateTexts };
 }
 
 interface Rule {

@@ -10,6 +10,8 @@ import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles } from './parse-files.js';
+import { planKey, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
+import { journalFinding } from './recover.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
 import { withoutSecretNames } from './rules/secrets.js';
@@ -33,6 +35,10 @@ export interface LoadedWorkspace extends Workspace {
   catalog: Catalog;
   /** Documents declaring each kind, valid or not (what `validate` counts). */
   declared: Record<Kind, number>;
+  /** Files planned where they were parsed (planning mode), by path. */
+  planned?: ReadonlyMap<string, FilePlan>;
+  /** The rule they were planned under, as it was read: a caller planning a changed rule (repair) plans anew. */
+  plannedRule?: Migration;
 }
 
 const CONFIG_FILE = 'modelshift.yaml';
@@ -44,12 +50,15 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const root = await findWorkspaceRoot(cwd);
   const config = await readConfigFile(root);
   const discovered = await discoverYamlFiles(root, ignoreGlobs(config));
+  const journal = journalFinding(root);
+  if (journal) discovered.findings.push(journal);
   const all = discovered.files.filter((file) => file !== CONFIG_FILE);
-  const others = options.planning ? filesToPlan(root, all, options.planning.migration, options.planning.cwd) : all;
-  const parsed: CheckedFile[] = await parseFiles(root, others);
+  const { parsed, rule } = options.planning ? await parseToPlan(root, all, config, options.planning) : { parsed: await parseFiles(root, all), rule: undefined };
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   const catalogSources = await readConfiguredSources(root, config, options);
-  return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  const workspace = buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  if (rule && workspace.planned) workspace.plannedRule = rule;
+  return workspace;
 }
 
 /** The public model lists of `spec.catalog.sources`; read before the pure build, which turns problems into findings. */
@@ -58,6 +67,41 @@ async function readConfiguredSources(root: string, config: ParsedFile | undefine
   if (!spec?.catalog?.sources?.length) return undefined;
   const cacheDir = path.resolve(root, spec.eval?.cacheDir ?? '.modelshift/cache');
   return readCatalogSources(root, spec.catalog.sources, { today: options.today, fetch: options.fetchCatalog, cacheDir });
+}
+
+/**
+ * Planning: the files besides the agents that name the rule's model first,
+ * then those agents, each planned in the thread that parses it (once the rule
+ * and its providers are known). Results in the order of `files`.
+ */
+async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<{ parsed: CheckedFile[]; rule?: Migration }> {
+  const { support, candidates, candidateTexts } = filesToPlan(root, files, planning.migration, planning.cwd);
+  const first = await parseFiles(root, support);
+  const inThread = threadPlanning(root, [...(config ? [config] : []), ...first], planning);
+  const rest = await parseFiles(root, candidates, inThread, candidateTexts);
+  return { parsed: [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), rule: inThread?.rule };
+}
+
+/** The rule and its providers' types, when each is found exactly once and valid; else the main thread plans. */
+function threadPlanning(root: string, parsed: readonly CheckedFile[], planning: { migration: string; cwd: string }): ThreadPlanning | undefined {
+  const resources = parsed.flatMap((f) => f.docs.flatMap((d) => (d.resource ? [{ file: f.file, value: d.resource }] : [])));
+  const wanted = path.relative(root, path.resolve(planning.cwd, planning.migration)).split(path.sep).join('/');
+  const migrations = resources.filter((r): r is { file: string; value: Migration } => r.value.kind === 'Migration');
+  const byName = migrations.filter((m) => m.value.metadata.name === planning.migration);
+  const byFile = migrations.filter((m) => m.file === wanted);
+  const rule = byName.length === 1 ? byName[0] : byName.length === 0 && byFile.length === 1 ? byFile[0] : undefined;
+  if (!rule) return undefined;
+  const typeOf = (name: string) => {
+    const found = resources.filter((r) => r.value.kind === 'Provider' && r.value.metadata.name === name);
+    return found.length === 1 ? (found[0]!.value as Provider).spec.type : undefined;
+  };
+  const fromType = typeOf(rule.value.spec.from.provider);
+  const toType = typeOf(rule.value.spec.to.provider);
+  if (!fromType || !toType) return undefined;
+  const workspace = resources.find((r) => r.value.kind === 'Workspace')?.value as WorkspaceConfig | undefined;
+  // Catalog sources are read after parsing and can change the facts; the main thread plans with them.
+  if (workspace?.spec?.catalog?.sources?.length) return undefined;
+  return { key: planKey(rule.file, rule.value), rule: rule.value, fromType, toType, catalog: workspace?.spec?.catalog?.models };
 }
 
 /** modelshift.yaml, parsed before discovery because its `spec.ignore` decides what is discovered. */
@@ -82,6 +126,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
   const refs: Record<Kind, DocRef<Resource>[]> = { Agent: [], Provider: [], Migration: [], EvalSuite: [], Workspace: [] };
   const declared: Record<Kind, number> = { Agent: 0, Provider: 0, Migration: 0, EvalSuite: 0, Workspace: 0 };
   const sources = new Map<string, SourceFile>();
+  const planned = new Map<string, FilePlan>();
 
   for (const file of files) {
     findings.push(...file.findings);
@@ -90,6 +135,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
       if (doc.resource) refs[doc.resource.kind].push({ file: file.file, doc, value: doc.resource });
     }
     sources.set(file.file, { file: file.file, text: file.text, invalid: file.findings.some((f) => f.severity === 'error') });
+    if (file.plan) planned.set(file.file, file.plan);
   }
 
   const config = refs.Workspace[0] as DocRef<WorkspaceConfig> | undefined;
@@ -150,6 +196,7 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], init
     findings,
     catalog,
     declared,
+    ...(planned.size ? { planned } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import type { Kind, Resource } from '../schema/index.js';
+import { planParsedFile, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
+import type { Doc } from '../edit/locate.js';
+import type { Agent, Kind, Resource } from '../schema/index.js';
 import { indexPositions, type DocPositions } from './positions.js';
 import { literalSecrets } from './rules/secrets.js';
 import { checkSchema } from './schema-findings.js';
@@ -40,6 +42,8 @@ export interface CheckedFile {
   findings: Finding[];
   /** Contains at least one modelshift document (or must, being in an owned folder). */
   ours: boolean;
+  /** Its agents planned under the rule being planned, in the thread that parsed it (see ThreadPlanning). */
+  plan?: FilePlan;
 }
 
 export interface ParsedFile extends CheckedFile {
@@ -54,7 +58,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * nothing throws for bad input. `size` is the file's real size when only its
  * first bytes were read.
  */
-export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength): ParsedFile {
+export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength, planning?: ThreadPlanning): ParsedFile {
   // modelshift.yaml marks the workspace root: it cannot be anything but ours.
   const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   const fail = (rule: string, message: string, line = 1, column = 1): ParsedFile => ({
@@ -75,11 +79,27 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     const [line, column] = firstInvalidUtf8(bytes);
     return fail('encoding', 'file is not valid UTF-8 here; save it with UTF-8 encoding', line, column);
   }
+  return parseText(file, text, planning);
+}
 
+/** The bytes, decoded: strictly (invalid UTF-8 is a finding) and at most 1 MiB of them; undefined when not. */
+export function decodeChecked(bytes: Uint8Array): string | undefined {
+  if (bytes.byteLength > MAX_FILE_BYTES) return undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `parseFile` for a text already decoded with `decodeChecked` (planning reads its candidates once, to pick them). */
+export function parseText(file: string, text: string, planning?: ThreadPlanning): ParsedFile {
+  const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   // The BOM is not content; positions are counted on the text after it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineCounter();
-  const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // A file being planned is edited from this very parse, which the editor needs with its source tokens.
+  const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: planning !== undefined });
   const findings: Finding[] = [];
   const built = list.map((doc, index) => {
     findings.push(...syntaxFindings(file, doc, body, lines));
@@ -100,7 +120,7 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     return { doc, index, line, data };
   });
 
-  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && looksOurs(bytes));
+  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && text.includes('modelshift.dev/'));
   // Foreign YAML (workflows, manifests) is ignored silently: not indexed, not checked.
   if (!ours) return { file, text, docs: [], findings: [], ours };
 
@@ -125,7 +145,20 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
       message: 'the file holds no modelshift document; every file here must hold one (apiVersion: modelshift.dev/v1), so add one or move the file out of this folder',
     });
   }
-  return { file, text, docs, findings, ours };
+  let plan: FilePlan | undefined;
+  if (planning && !findings.some((f) => f.severity === 'error')) {
+    // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
+    const reusable = text === body && Array.isArray(list) ? { docs: list as unknown as Doc[], data: built.map((b) => b.data) } : undefined;
+    plan = planAgents(file, text, reusable, docs, planning);
+  }
+  return { file, text, docs, findings, ours, ...(plan ? { plan } : {}) };
+}
+
+/** `parsed`: this parse, for the editor, unless positions differ from the text's (a byte order mark). */
+function planAgents(file: string, text: string, parsed: { docs: Doc[]; data: unknown[] } | undefined, docs: readonly ParsedDoc[], planning: ThreadPlanning): FilePlan | undefined {
+  const agents = docs.flatMap((d) => (d.resource?.kind === 'Agent' ? [{ doc: d.index, agent: d.resource as Agent }] : []));
+  if (agents.length === 0) return undefined;
+  return planParsedFile(file, text, parsed, agents, planning);
 }
 
 function isOurs(data: unknown): boolean {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExternalError } from '../errors.js';
-import { MAX_FILE_BYTES, parseFile, type CheckedFile } from './parse-file.js';
+import type { ThreadPlanning } from '../plan/file-plan.js';
+import { MAX_FILE_BYTES, parseFile, parseText, type CheckedFile, type ParsedFile } from './parse-file.js';
 
 /**
  * A worker takes ~100-150 ms to start (loading yaml and zod), the time to parse
@@ -30,6 +31,9 @@ export interface WorkerInput {
   root: string;
   files: readonly string[];
   counter: Int32Array;
+  planning?: ThreadPlanning;
+  /** Texts already read and decoded, by the index of their file; the others are read here. */
+  texts?: readonly (string | undefined)[];
 }
 
 export interface ChunkMessage {
@@ -43,7 +47,7 @@ export interface ChunkMessage {
  * `files`. An unreadable file stops the command (exit 2): it is not a problem
  * in the file but in the machine.
  */
-export async function parseFiles(root: string, files: readonly string[]): Promise<CheckedFile[]> {
+export async function parseFiles(root: string, files: readonly string[], planning?: ThreadPlanning, texts?: readonly (string | undefined)[]): Promise<CheckedFile[]> {
   const results: (SourceResult | undefined)[] = new Array(files.length);
   let filled = 0;
   let allFilled: () => void = () => {};
@@ -54,15 +58,15 @@ export async function parseFiles(root: string, files: readonly string[]): Promis
     if (filled === files.length) allFilled();
   };
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const pool = startWorkers({ root, files, counter }, store);
-  claimChunks(counter, root, files, store);
+  const pool = startWorkers({ root, files, counter, planning, texts }, store);
+  claimChunks({ root, files, counter, planning, texts }, store);
   // Every chunk is claimed now; wait only for those a worker is still on. A worker
   // that has not even started (a busy machine) is not waited for.
   if (filled < files.length) await Promise.race([done, pool.settled]);
   await pool.terminate();
   // A worker that failed (e.g. a bundle without the worker script) leaves holes: fill them here.
   return results.map((result, i) => {
-    const r = result ?? parseSource(root, files[i]!);
+    const r = result ?? parseSource(root, files[i]!, planning, texts?.[i]);
     if ('readError' in r) {
       throw new ExternalError(`cannot read ${r.file}: ${r.readError.message}`, { hint: 'check the file permissions, or add the path to spec.ignore in modelshift.yaml', cause: r.readError });
     }
@@ -93,14 +97,15 @@ function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void
 }
 
 /** Claims chunks of `files` until none are left; every thread, the main one included, runs this. */
-export function claimChunks(counter: Int32Array, root: string, files: readonly string[], emit: (message: ChunkMessage) => void): void {
+export function claimChunks({ root, files, counter, planning, texts }: WorkerInput, emit: (message: ChunkMessage) => void): void {
   for (let start = Atomics.add(counter, 0, 1) * CHUNK; start < files.length; start = Atomics.add(counter, 0, 1) * CHUNK) {
-    emit({ start, results: files.slice(start, start + CHUNK).map((file) => parseSource(root, file)) });
+    emit({ start, results: files.slice(start, start + CHUNK).map((file, i) => parseSource(root, file, planning, texts?.[start + i])) });
   }
 }
 
 /** One file, read and parsed; without the raw data, which the rest of the pipeline does not need. */
-export function parseSource(root: string, file: string): SourceResult {
+export function parseSource(root: string, file: string, planning?: ThreadPlanning, text?: string): SourceResult {
+  if (text !== undefined) return withoutData(parseText(file, text, planning));
   let source: { bytes: Uint8Array; size: number };
   try {
     source = readCapped(path.join(root, file));
@@ -108,7 +113,10 @@ export function parseSource(root: string, file: string): SourceResult {
     const { code, message } = error as NodeJS.ErrnoException;
     return { file, readError: { code, message } };
   }
-  const parsed = parseFile(file, source.bytes, source.size);
+  return withoutData(parseFile(file, source.bytes, source.size, planning));
+}
+
+function withoutData(parsed: ParsedFile): CheckedFile {
   return { ...parsed, docs: parsed.docs.map(({ data: _data, ...doc }) => doc) };
 }
 

@@ -2,6 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { claimChunks, type WorkerInput } from './parse-files.js';
 
-const { root, files, counter } = workerData as WorkerInput;
-claimChunks(counter, root, files, (message) => parentPort!.postMessage(message));
+claimChunks(workerData as WorkerInput, (message) => parentPort!.postMessage(message));
 parentPort!.postMessage({ done: true });

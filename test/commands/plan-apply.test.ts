@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,5 +100,21 @@ describe('plan refuses what it cannot plan honestly', () => {
     const notFolder = await runCli(['validate', '-C', 'modelshift.yaml'], dir);
     expect(notFolder.code).toBe(2);
     expect(notFolder.stderr).toMatch(/modelshift\.yaml is not a folder/);
+  });
+});
+
+describe('an interrupted write that cannot be resolved', () => {
+  it('is a validate finding until it is, and apply refuses to write over it', async () => {
+    await mkdir(path.join(dir, '.modelshift'), { recursive: true });
+    await writeFile(path.join(dir, '.modelshift/write-journal.json'), '{"version": 1, "comm');
+    const before = await snapshot(dir);
+    const validate = await runCli(['validate', '--format', 'json'], dir);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toMatch(/^warning: \.modelshift\/write-journal\.json is not a journal modelshift wrote/);
+    expect(JSON.parse(validate.stdout).errors).toContainEqual(expect.objectContaining({ file: '.modelshift/write-journal.json', rule: 'interrupted-write', line: 1, column: 1 }));
+    const apply = await runCli(['apply', 'gpt-4.1-to-gpt-5.1'], dir);
+    expect(apply.code).toBe(2);
+    expect(apply.stderr).toMatch(/another modelshift write is in progress in this workspace, or one was interrupted .*nothing was changed/);
+    expect(await snapshot(dir)).toEqual(before);
   });
 });

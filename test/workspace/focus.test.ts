@@ -27,12 +27,12 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe('filesToPlan', () => {
   it('keeps every file that is not purely agents, and the agents that name the source model', () => {
     const files = Object.keys(FILES);
-    expect(filesToPlan(root, files, 'to-5', root)).toEqual(['migrations/m.yaml', 'providers/openai.yaml', 'agents/a.yaml', 'agents/mixed.yaml']);
-    expect(filesToPlan(root, files, 'migrations/m.yaml', root)).toHaveLength(4);
+    expect(filesToPlan(root, files, 'to-5', root)).toMatchObject({ support: ['migrations/m.yaml', 'providers/openai.yaml', 'agents/mixed.yaml'], candidates: ['agents/a.yaml'], candidateTexts: [FILES['agents/a.yaml']] });
+    expect(filesToPlan(root, files, 'migrations/m.yaml', root)).toEqual(filesToPlan(root, files, 'to-5', root));
   });
 
   it('keeps everything when the migration is not found', () => {
-    expect(filesToPlan(root, Object.keys(FILES), 'nope', root)).toEqual(Object.keys(FILES));
+    expect(filesToPlan(root, Object.keys(FILES), 'nope', root)).toEqual({ support: Object.keys(FILES), candidates: [], candidateTexts: [] });
   });
 
   it('takes the longest literal run of a glob', () => {
@@ -47,6 +47,6 @@ describe('filesToPlan with an exact model name', () => {
     await writeFile(path.join(root, 'migrations/m.yaml'), FILES['migrations/m.yaml']!.replace('"gpt-4o*"', 'gpt-4o'));
     await writeFile(path.join(root, 'agents/exact.yaml'), agent('d', 'gpt-4o'));
     const kept = filesToPlan(root, [...Object.keys(FILES), 'agents/exact.yaml'], 'to-5', root);
-    expect(kept).toEqual(['migrations/m.yaml', 'providers/openai.yaml', 'agents/mixed.yaml', 'agents/exact.yaml']);
+    expect(kept).toMatchObject({ support: ['migrations/m.yaml', 'providers/openai.yaml', 'agents/mixed.yaml'], candidates: ['agents/exact.yaml'] });
   });
 });
