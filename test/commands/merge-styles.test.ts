@@ -14,6 +14,8 @@ import { mergePr, type MergeStyle } from '../sync/merge.js';
 const PLAIN = 'gpt-4.1-to-gpt-5.1';
 const CANARY = 'gpt-4o-to-claude-sonnet-5-5';
 const SALES = ['sales-call-notes', 'sales-email-drafter', 'sales-lead-qualifier'];
+/** A dozen CLI runs and git merges per test: slow on a loaded machine, not stuck. */
+const SLOW = 180_000;
 const STYLES: MergeStyle[] = ['merge', 'squash-title', 'rebase', 'squash-rewritten'];
 
 let repo: TestRepo;
@@ -75,7 +77,7 @@ describe.each(STYLES)('merged with %s', (style) => {
     expect(summary(rollback.events)).toEqual([`model ${PLAIN}-rollback`]);
     // Rolled back: nothing of the migration is left to roll back.
     expect(await cli(['rollback', PLAIN])).toMatchObject({ operation: 'unchanged', agents: [] });
-  });
+  }, SLOW);
 
   it('pr, promote, cut-over, then rollback: every step is an event of the migration', async () => {
     const start = await land(['pr', CANARY], style);
@@ -94,5 +96,5 @@ describe.each(STYLES)('merged with %s', (style) => {
     const rollback = await cli(['rollback', CANARY]);
     expect(rollback.agents).toEqual(SALES);
     expect(rollback.skipped).toEqual([]);
-  });
+  }, SLOW);
 });

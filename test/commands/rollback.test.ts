@@ -110,26 +110,26 @@ describe('modelshift rollback', () => {
     const migrated = await json(['pr', MIGRATION]);
     await mergePr(repo, migrated.branch, migrated.number, 'merge');
     fake.pulls[0]!.state = 'closed';
-    // gpt-4.1 retires on 2027-01-14: after that date, going back to it would put agents on a model that no longer answers.
+    // Before gpt-4.1 retires (2027-01-14) going back to it is a warning, in the output and the PR body.
+    const soon = await runCli(['rollback', MIGRATION], repo.dir, env);
+    expect(soon.code).toBe(0);
+    expect(soon.stderr).toContain('warning: agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
+    expect(fake.pulls).toHaveLength(2);
+    expect(fake.pulls[1]!.body).toContain('> [!WARNING]\n> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
+
+    // After that date it would put agents on a model that no longer answers: refused, the PR left as it was.
     const late = new Date('2027-02-01T12:00:00Z');
     const refused = await runCli(['rollback', MIGRATION], repo.dir, env, late);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`error: cannot roll back ${MIGRATION}: validate would reject the model it moves agents to\n  - agents support-escalation, support-refunds, support-triage: model "gpt-4.1" was retired on 2027-01-14`);
     expect(refused.stderr).toContain('--allow-retired');
-    expect(fake.pulls).toHaveLength(1);
-    expect(await repo.remoteSha(`modelshift/${MIGRATION}-rollback`)).toBeUndefined();
+    expect(fake.pulls).toHaveLength(2);
+    expect(fake.pulls[1]!.body).toContain('(in 53 days)');
 
     const allowed = await runCli(['rollback', MIGRATION, '--allow-retired', '--format', 'json'], repo.dir, env, late);
     expect(allowed.code).toBe(0);
     expect(JSON.parse(allowed.stdout).warnings[0]).toMatch(/^agents support-escalation, support-refunds, support-triage: model "gpt-4\.1" was retired on 2027-01-14/);
     expect(fake.pulls[1]!.body).toContain('> [!WARNING]\n> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" was retired');
-    fake.pulls[1]!.state = 'closed';
-
-    // Before that date it is only a warning, in the output and the PR body.
-    const soon = await runCli(['rollback', MIGRATION], repo.dir, env);
-    expect(soon.code).toBe(0);
-    expect(soon.stderr).toContain('warning: agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
-    expect(fake.pulls.at(-1)!.body).toContain('> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
   });
 
   it('says so when the migration changed nothing, without asking GitHub', async () => {
