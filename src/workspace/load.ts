@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadSuiteCases } from '../cases/load.js';
 import type { ExternalSource } from '../catalog/external.js';
 import { Catalog } from '../catalog/index.js';
 import { missingFacts } from '../catalog/check.js';
@@ -49,7 +50,11 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const parsed: CheckedFile[] = await parseFiles(root, others);
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   const catalogSources = await readConfiguredSources(root, config, options);
-  return buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  const ours = parsed.filter((f) => f.ours);
+  const workspace = buildWorkspace(root, ours, discovered.findings, { ...options, catalogSources });
+  // Case files and check modules are read here, at the edge, so buildWorkspace stays pure.
+  await loadSuiteCases(workspace, ours);
+  return workspace;
 }
 
 /** The public model lists of `spec.catalog.sources`; read before the pure build, which turns problems into findings. */
