@@ -52,6 +52,7 @@ async function expandSuite(root: string, loaded: Loaded<EvalSuite>, ref: DocRef,
   const defaultAssert = await resolve(spec.defaultAssert, (j) => (message) => findingAt(ref, `spec.defaultAssert.${j}.file`, 'case-file', message));
 
   const fromFiles: EvalCase[] = [];
+  const names = new Set(inline.map((c) => c.name));
   for (const [i, source] of (spec.casesFrom ?? []).entries()) {
     const key = 'file' in source ? 'file' : 'fromLog';
     const at = (message: string) => findingAt(ref, `spec.casesFrom.${i}.${key}`, 'case-file', message);
@@ -75,6 +76,12 @@ async function expandSuite(root: string, loaded: Loaded<EvalSuite>, ref: DocRef,
         findings.push(fileFinding(file.relative, line, 1, 'assert', `case "${c.name}" has no assertions; add an assert column or key, assert on the casesFrom entry, or spec.defaultAssert`));
         continue;
       }
+      // Results pair base and head by case name: a second case of the same name would be confused with the first.
+      if (names.has(c.name)) {
+        findings.push(fileFinding(file.relative, line, 1, 'name', `case name "${c.name}" is already used in suite ${loaded.value.metadata.name}; give this case another name`));
+        continue;
+      }
+      names.add(c.name);
       fromFiles.push({ ...c, ...(assert.length ? { assert } : {}) });
     }
   }

@@ -89,9 +89,12 @@ export class ScriptRunner {
       workerData: { url: pathToFileURL(file).href },
       // A runaway check should not take the whole machine's memory with it.
       resourceLimits: { maxOldGenerationSizeMb: 256 },
-      stdout: false,
-      stderr: false,
+      // A check's console output must not land in the command's stdout (it may be --format json): drain and drop it.
+      stdout: true,
+      stderr: true,
     });
+    worker.stdout.resume();
+    worker.stderr.resume();
     // Idle workers must not keep the process alive; a call in flight has its timer for that.
     worker.unref();
     return worker;

@@ -90,7 +90,7 @@ spec:
   defaultAssert:
     - { type: javascript, file: ../../../etc/check.mjs }
 `;
-    repo = await createTestRepo(files(fake.baseURL, suite, { 'evals/data/cases.jsonl': '{"input": "ok"}\n{"input": "x", "assert": [{"type": "max-cost", "value": -1}]}\n' }));
+    repo = await createTestRepo(files(fake.baseURL, suite, { 'evals/data/cases.jsonl': '{"input": "ok"}\n{"input": "x", "assert": [{"type": "max-cost", "value": -1}]}\n{"name": "cases.jsonl:1", "input": "again"}\n' }));
     await writeFile(join(repo.root, 'secret.jsonl'), '{"messages": [{"role": "user", "content": "hi"}]}\n');
     await symlink(join(repo.root, 'secret.jsonl'), join(repo.dir, 'evals/data/linked.jsonl'));
     const run = await runCli(['validate', '--format', 'json'], repo.dir);
@@ -98,6 +98,7 @@ spec:
     const errors = JSON.parse(run.stdout).errors.map((e: { file: string; line: number; column: number; message: string }) => `${e.file}:${e.line}:${e.column} ${e.message}`);
     expect(errors).toEqual([
       'evals/data/cases.jsonl:2:1 assert.0.value: must be a number above 0',
+      'evals/data/cases.jsonl:3:1 case name "cases.jsonl:1" is already used in suite tickets; give this case another name',
       'evals/tickets.yaml:7:15 ../../outside.csv resolves outside the workspace; paths are relative to the suite file and must stay inside the workspace',
       'evals/tickets.yaml:8:15 data/missing.csv does not exist (looked for evals/data/missing.csv; paths are relative to the suite file)',
       'evals/tickets.yaml:9:18 data/linked.jsonl is a symlink that leaves the workspace; copy the file into the workspace',

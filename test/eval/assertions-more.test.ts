@@ -99,7 +99,7 @@ describe('javascript assertions in a worker', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'modelshift-js-'));
-    await writeFile(join(dir, 'pass.mjs'), 'export default (output, context) => output.includes(context.input);\n');
+    await writeFile(join(dir, 'pass.mjs'), 'export default (output, context) => { console.log("noise from a check"); return output.includes(context.input); };\n');
     await writeFile(join(dir, 'score.mjs'), 'export default (output) => ({ pass: output.length < 5, score: output.length / 10, reason: `length ${output.length}` });\n');
     await writeFile(join(dir, 'throw.mjs'), 'export default () => { throw new Error("no order id in the ticket"); };\n');
     await writeFile(join(dir, 'hang.mjs'), 'export default () => { for (;;) {} };\n');
