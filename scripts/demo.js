@@ -79,14 +79,11 @@ for (const [command, title, ...args] of canarySteps) {
 
 // The HTML report of the first eval: one self-contained page, written to the temp folder (never into examples/).
 {
-  const { writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { renderHtmlReport } = await import('../dist/src/report/index.js');
-  process.stdout.write('\n\u001b[1m━━ The eval as one self-contained HTML page (charts, side-by-side diffs, filters)\u001b[22m\n');
-  const run = spawnSync(process.execPath, ['bin/modelshift.js', 'eval', 'gpt-4.1-to-gpt-5.1', '--offline', '--format', 'json', '-C', examples], { cwd: root, encoding: 'utf8' });
-  if (run.status === 2) process.exit(2);
   const file = join(tmpdir(), 'modelshift-demo-report.html');
-  writeFileSync(file, renderHtmlReport(JSON.parse(run.stdout), { title: 'gpt-4.1-to-gpt-5.1' }));
+  process.stdout.write(`\n\u001b[1m━━ The eval as one self-contained HTML page (charts, side-by-side diffs, filters)\u001b[22m\n$ modelshift eval gpt-4.1-to-gpt-5.1 --offline --output ${file} -C examples\n\n`);
+  const run = spawnSync(process.execPath, ['bin/modelshift.js', 'eval', 'gpt-4.1-to-gpt-5.1', '--offline', '--output', file, '-C', examples], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status === 2) process.exit(2);
   process.stdout.write(`wrote ${file}: open it in a browser\n`);
 }

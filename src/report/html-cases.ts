@@ -24,7 +24,7 @@ export interface CasePair {
 /** Base and head results of each agent matched by suite, case and repeat, in the report's agent order. */
 export function pairResults(report: EvalReport): CasePair[] {
   const pairs = new Map<string, CasePair>();
-  for (const r of report.results) {
+  for (const r of report.agents.flatMap((a) => a.results)) {
     const key = JSON.stringify([r.agent, r.suite, r.case, r.repeat]);
     let pair = pairs.get(key);
     if (!pair) {
@@ -34,8 +34,14 @@ export function pairResults(report: EvalReport): CasePair[] {
     pair[r.side] = r;
   }
   const order = new Map(report.agents.map((a, i) => [a.name, i]));
+  // Whether a case regressed or improved is the comparison's verdict (over all its repeats; errors never count).
+  const verdict = new Map<string, Category>();
+  for (const a of report.agents) {
+    for (const d of a.regressions) verdict.set(JSON.stringify([a.name, d.suite, d.case]), 'regression');
+    for (const d of a.improvements) verdict.set(JSON.stringify([a.name, d.suite, d.case]), 'improved');
+  }
   const list = [...pairs.values()];
-  for (const pair of list) pair.categories = categories(pair.base?.status, pair.head?.status);
+  for (const pair of list) pair.categories = categories(verdict.get(JSON.stringify([pair.agent, pair.suite, pair.case])), pair.base?.status, pair.head?.status);
   // Regressions first, then errors and failures: what a reviewer looks at before the rest.
   const rank = (p: CasePair) => (p.categories.includes('regression') ? 0 : p.categories.includes('error') ? 1 : p.categories.includes('failing') ? 2 : p.categories.includes('improved') ? 3 : 4);
   return list
@@ -44,14 +50,8 @@ export function pairResults(report: EvalReport): CasePair[] {
     .map(({ pair }) => pair);
 }
 
-/** Same definitions as the comparison: a regression passed on base and does not on head. */
-function categories(base: CaseStatus | undefined, head: CaseStatus | undefined): Category[] {
-  const ran = (s: CaseStatus | undefined) => s !== undefined && s !== 'not-run';
-  const out: Category[] = [];
-  if (ran(base) && ran(head)) {
-    if (base === 'pass' && head !== 'pass') out.push('regression');
-    if (base !== 'pass' && head === 'pass') out.push('improved');
-  }
+function categories(verdict: Category | undefined, base: CaseStatus | undefined, head: CaseStatus | undefined): Category[] {
+  const out: Category[] = verdict ? [verdict] : [];
   if (head === 'fail' || head === 'error') out.push('failing');
   if (base === 'error' || head === 'error') out.push('error');
   return out;

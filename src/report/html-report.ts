@@ -42,7 +42,7 @@ export function renderHtmlReport(report: EvalReport, opts: HtmlReportOptions = {
     '<h2>Agents</h2>',
     report.agents.length ? agentTable(report.agents) : '<p class="muted">No agent was evaluated.</p>',
     report.skipped.length ? `<p class="muted">Not evaluated: ${report.skipped.map((s) => `${esc(s.name)} (${esc(s.reason)})`).join(', ')}.</p>` : '',
-    report.agents.length ? `<h2>Charts</h2><div class="charts">${passRateChart(report.agents)}${costChart(report.agents)}${latencyChart(report.results)}</div>` : '',
+    report.agents.length ? `<h2>Charts</h2><div class="charts">${passRateChart(report.agents)}${costChart(report.agents)}${latencyChart(report.agents.flatMap((a) => a.results))}</div>` : '',
     `<h2>Cases</h2>`,
     filterBar,
     `<div id="cases">${pairs.map((p, i) => caseArticle(p, i)).join('\n')}</div>`,

@@ -38,7 +38,6 @@ function evalReport(passed: boolean): EvalReport {
   return {
     agents: [],
     skipped: [],
-    results: [],
     summary: { base: stats(1), head: stats(0.8) },
     gate: { passed, reasons: passed ? [] : ['sales-call-notes: pass rate 80.0% is below the minimum 85.0%'] },
     calls: 20,

@@ -69,7 +69,6 @@ const triage: AgentReport = {
 
 const report: EvalReport = {
   agents: [triage],
-  results: [],
   skipped: [{ name: 'billing-bot', reason: 'no eval suite applies to this agent' }],
   summary: { base: stats(), head: stats({ passRate: 0.94, costUsd: 0.029, latencyP95Ms: 1400 }) },
   gate: { passed: true, reasons: [] },

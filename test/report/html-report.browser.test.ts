@@ -18,6 +18,7 @@ let dir: string;
 let browser: Browser;
 let report: EvalReport;
 let file: string;
+const results = () => report.agents.flatMap((a) => a.results);
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ci-deps/chromium.sh`);
@@ -27,7 +28,7 @@ beforeAll(async () => {
   expect(run.stderr).toBe('');
   report = JSON.parse(run.stdout) as EvalReport;
   // A model that answers with markup: it must show as text and never run.
-  const target = report.results.find((r) => r.side === 'head' && r.response)!;
+  const target = results().find((r) => r.side === 'head' && r.response)!;
   target.response!.text = `Sure. ${PLANTED} </pre></article><script>window.__pwned=2</script>`;
   file = join(dir, 'report.html');
   await writeFile(file, renderHtmlReport(report, { title: 'gpt-4.1-to-gpt-5.1' }));
@@ -55,7 +56,7 @@ describe('the HTML report in headless Chromium', () => {
     await page.goto(pathToFileURL(file).href);
 
     const regressions = report.agents.reduce((n, a) => n + a.regressions.length, 0);
-    const pairs = new Set(report.results.map((r) => `${r.agent}|${r.suite}|${r.case}|${r.repeat}`)).size;
+    const pairs = new Set(results().map((r) => `${r.agent}|${r.suite}|${r.case}|${r.repeat}`)).size;
     expect(regressions).toBeGreaterThan(0);
     expect(await page.textContent('#verdict')).toContain(report.gate.passed ? 'Gate passed' : 'Gate failed');
     for (const reason of report.gate.reasons) expect(await page.textContent('#verdict')).toContain(reason);
@@ -67,9 +68,9 @@ describe('the HTML report in headless Chromium', () => {
     expect(await page.textContent('#shown')).toBe(`${regressions} of ${pairs} shown`);
 
     await page.click('label[for=f-all]');
-    const needle = report.results.find((r) => r.side === 'base')!.case;
+    const needle = results().find((r) => r.side === 'base')!.case;
     await page.fill('#q', needle);
-    const matching = report.results.filter((r) => r.side === 'base' && r.case === needle).length;
+    const matching = results().filter((r) => r.side === 'base' && r.case === needle).length;
     expect(await page.locator('article.case:visible').count()).toBeGreaterThanOrEqual(matching);
     expect(await page.locator('article.case:visible').count()).toBeLessThan(pairs);
     await page.fill('#q', 'no such text anywhere 9f8e7d');
@@ -91,11 +92,25 @@ describe('the HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  it('opens the file `eval --output report.html` writes, with the same verdict and no console errors', async () => {
+    const written = join(dir, 'cli-report.html');
+    const run = await runCli(['eval', 'gpt-4.1-to-gpt-5.1', '--offline', '--output', written], EXAMPLES_DIR);
+    expect(run.stderr).toBe('');
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    await page.goto(pathToFileURL(written).href);
+    expect(await page.textContent('#verdict')).toContain(report.gate.passed ? 'Gate passed' : 'Gate failed');
+    expect(await page.locator('table tbody tr').count()).toBe(report.agents.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is readable without JavaScript: verdict, table and every case, and the filters still work', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
-    const pairs = new Set(report.results.map((r) => `${r.agent}|${r.suite}|${r.case}|${r.repeat}`)).size;
+    const pairs = new Set(results().map((r) => `${r.agent}|${r.suite}|${r.case}|${r.repeat}`)).size;
     expect(await page.textContent('#verdict')).toMatch(/Gate (passed|failed)/);
     expect(await page.locator('table tbody tr').count()).toBe(report.agents.length);
     expect(await page.locator('article.case:visible').count()).toBe(pairs);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/eval/stats.js';
-import type { AgentReport, CaseResult, EvalReport, SideStats } from '../../src/eval/types.js';
+import type { AgentReport, CaseDiff, CaseResult, EvalReport, SideStats } from '../../src/eval/types.js';
 import { renderHtmlReport } from '../../src/report/index.js';
 import { pairResults } from '../../src/report/html-cases.js';
 import { response, result } from '../eval/fixtures.js';
@@ -12,6 +12,12 @@ function side(results: CaseResult[], model: string): SideStats {
   return { provider: 'openai', model, ...computeStats(results, noPrice) };
 }
 
+/** The comparison's verdicts, as CaseDiffs (only suite and case are read by the page). */
+function diffs(results: CaseResult[], when: (base: string, head: string) => boolean): CaseDiff[] {
+  const head = (b: CaseResult) => results.find((r) => r.side === 'head' && r.case === b.case)!;
+  return results.filter((b) => b.side === 'base' && when(b.status, head(b).status)).map((b) => ({ suite: b.suite, case: b.case, repeat: 1 }) as CaseDiff);
+}
+
 /** A report over `results` as the evaluation would shape it (the renderer only reads it). */
 function reportOf(results: CaseResult[], gate = { passed: false, reasons: ['support-triage: pass rate dropped 50 pts (100.0% → 50.0%), more than the allowed 5 pts'] }): EvalReport {
   const agents: AgentReport[] = [...new Set(results.map((r) => r.agent))].map((name) => {
@@ -20,9 +26,12 @@ function reportOf(results: CaseResult[], gate = { passed: false, reasons: ['supp
       name,
       base: side(mine.filter((r) => r.side === 'base'), 'gpt-4.1'),
       head: side(mine.filter((r) => r.side === 'head'), 'gpt-5.1'),
-      regressions: [],
-      improvements: [],
-      significance: { test: 'mcnemar-exact', pairs: 0, discordant: 0, pValue: 1, significant: false },
+      regressions: diffs(mine, (b, h) => b === 'pass' && h === 'fail'),
+      improvements: diffs(mine, (b, h) => b !== 'pass' && h === 'pass'),
+      failing: [],
+      coverage: { cases: 0, evaluated: 0 },
+      results: mine,
+      significance: { test: 'mcnemar-exact', pairs: 0, discordant: 0, pValue: 1, significant: false, pWorse: 1, worse: false },
       errors: [],
     };
   });
@@ -35,7 +44,6 @@ function reportOf(results: CaseResult[], gate = { passed: false, reasons: ['supp
     cached: 0,
     interrupted: false,
     costUsd: { models: null, judge: null, total: null },
-    results,
   };
 }
 
@@ -61,13 +69,13 @@ describe('renderHtmlReport', () => {
     expect(verdictAt).toBeGreaterThan(0);
     expect(verdictAt).toBeLessThan(html.indexOf('<table'));
     expect(html).toContain('✗ Gate failed<ul><li>support-triage: pass rate dropped 50 pts (100.0% → 50.0%), more than the allowed 5 pts</li></ul>');
-    expect(html).toContain('<p class="summary">1 agent evaluated · pass rate 75% → 50% · cost n/a · p95 latency ±0%</p>');
+    expect(html).toContain('<p class="summary">1 agent evaluated · pass rate 75% → 67% · 1 error · cost n/a · p95 latency ±0%</p>');
   });
 
   it('classifies every pair and counts the filters', () => {
     const byCase = Object.fromEntries(pairResults(reportOf(results)).map((p) => [p.case, p.categories]));
-    expect(byCase).toEqual({ refund: ['regression', 'failing'], greeting: ['improved'], timeout: ['regression', 'failing', 'error'], same: [] });
-    for (const label of ['All (4)', 'Regressions (2)', 'Failing (2)', 'Improved (1)', 'Errors (1)']) expect(html).toContain(label);
+    expect(byCase).toEqual({ refund: ['regression', 'failing'], greeting: ['improved'], timeout: ['failing', 'error'], same: [] });
+    for (const label of ['All (4)', 'Regressions (1)', 'Failing (2)', 'Improved (1)', 'Errors (1)']) expect(html).toContain(label);
     // Regressions come first.
     expect(html.indexOf('/ refund')).toBeLessThan(html.indexOf('/ greeting'));
   });
