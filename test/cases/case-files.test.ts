@@ -59,7 +59,7 @@ spec:
     const run = await runCli(['eval', 'to-5.1', '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
-    expect(report.results.filter((r: { side: string }) => r.side === 'base').map((r: { case: string; status: string }) => `${r.case} ${r.status}`)).toEqual([
+    expect(report.agents.flatMap((a: { results: unknown[] }) => a.results).filter((r: { side: string }) => r.side === 'base').map((r: { case: string; status: string }) => `${r.case} ${r.status}`)).toEqual([
       'inline pass',
       'support.jsonl:1 pass',
       'support.jsonl:3 pass',
