@@ -9,6 +9,7 @@ import { UsageError } from '../src/errors.js';
 import { gitHubConfig } from '../src/github/config.js';
 import { gitHubPullRequests } from '../src/github/pull-requests.js';
 import { pickAnnotations } from './annotations.js';
+import { writeHtmlReports } from './html-reports.js';
 import { pullRequestEvent, type ActionInputs, type RunnerEnv } from './inputs.js';
 import type { ModeResult } from './mode.js';
 
@@ -38,6 +39,7 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
     ...(runner.runUrl ? { runUrl: runner.runUrl } : {}),
     format: 'text',
   });
+  const reports = await writeHtmlReports(runner.temp, data.report.evals);
   const { annotations, notice } = pickAnnotations(data.findings);
   const failure = failureOf(data, sharding?.kind === 'shard' && inputs.failOn === 'gate' ? 'invalid' : inputs.failOn, sharding?.kind === 'shard');
   return {
@@ -47,6 +49,7 @@ export async function checkMode(ctx: CommandContext, inputs: ActionInputs, runne
       gate: data.gate,
       'comment-id': data.comment.id === undefined ? '' : String(data.comment.id),
       'eval-parts': sharding?.dir ?? '',
+      'report-path': reports.join('\n'),
     },
     annotations,
     notices: notice ? [notice] : [],

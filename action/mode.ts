@@ -7,6 +7,7 @@ export const OUTPUT_NAMES = [
   'gate',
   'comment-id',
   'eval-parts',
+  'report-path',
   'pull-request-number',
   'pull-request-url',
   'pull-request-operation',

@@ -77,3 +77,14 @@ for (const [command, title, ...args] of canarySteps) {
   const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', canary], { cwd: root, stdio: 'inherit' });
   if (result.status === 2) process.exit(2);
 }
+
+// The HTML report of the first eval: one self-contained page, written to the temp folder (never into examples/).
+{
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(tmpdir(), 'modelshift-demo-report.html');
+  process.stdout.write(`\n\u001b[1m━━ The eval as one self-contained HTML page (charts, side-by-side diffs, filters)\u001b[22m\n$ modelshift eval gpt-4.1-to-gpt-5.1 --offline --output ${file} -C examples\n\n`);
+  const run = spawnSync(process.execPath, ['bin/modelshift.js', 'eval', 'gpt-4.1-to-gpt-5.1', '--offline', '--output', file, '-C', examples], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status === 2) process.exit(2);
+  process.stdout.write(`wrote ${file}: open it in a browser\n`);
+}

@@ -1,5 +1,6 @@
 import { ExternalError, UsageError } from '../errors.js';
 import { suiteApplies, type EvalReport } from '../eval/index.js';
+import { suiteAssertions } from '../eval/suites.js';
 import type { EvalGroup, EvalOutcome } from '../review/eval-groups.js';
 import type { EvalSuite, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
@@ -105,11 +106,9 @@ function keyNames(group: EvalGroup, suites: EvalSuite[], providers: Provider[]):
   const used = new Set<Provider>();
   for (const pair of group.pairs) used.add(pair.base.provider).add(pair.head.provider);
   for (const suite of suites) {
-    for (const evalCase of suite.spec.cases) {
-      for (const assertion of evalCase.assert) {
-        const judge = assertion.type === 'llm-judge' ? byName.get(assertion.provider) : undefined;
-        if (judge) used.add(judge);
-      }
+    for (const assertion of suiteAssertions(suite)) {
+      const judge = assertion.type === 'llm-judge' ? byName.get(assertion.provider) : undefined;
+      if (judge) used.add(judge);
     }
   }
   return [...new Set([...used].flatMap((p) => (p.spec.apiKeyEnv === undefined ? [] : [p.spec.apiKeyEnv])))].sort();

@@ -69,7 +69,7 @@ async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace
     const suite = workspace.evalSuites.get(name);
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
     return run.cases ? run.cases(suite.value) : suite.value;
-  }).filter((suite) => suite.spec.cases.length > 0);
+  }).filter((suite) => (suite.spec.cases ?? []).length > 0);
   refuseSecrets(workspace, [...run.suites.map((name) => workspace.evalSuites.get(name)!.file), ...run.pairs.flatMap((p) => workspace.agents.get(p.agent)?.file ?? [])]);
   // The side being moved to: that the side being left retires is why the migration exists.
   const models = run.pairs.map((p) => p.head.agent.spec.model.name);

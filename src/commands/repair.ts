@@ -49,7 +49,7 @@ export async function repairCommand(ctx: CommandContext, opts: RepairOptions): P
 
   const holdout = settings.holdout ?? REPAIR_DEFAULTS.holdout;
   const suites = suiteNames.flatMap((name) => workspace.evalSuites.get(name)?.value ?? []);
-  const count = (share: Share) => suites.reduce((n, s) => n + shareCases(s, plan.migration, holdout, share).spec.cases.length, 0);
+  const count = (share: Share) => suites.reduce((n, s) => n + (shareCases(s, plan.migration, holdout, share).spec.cases ?? []).length, 0);
   const split = { holdout, trainCases: count('train'), holdoutCases: count('holdout') };
   const attempts = opts.attempts ?? settings.attempts ?? REPAIR_DEFAULTS.attempts;
   const budgetUsd = opts.budgetUsd ?? settings.budgetUsd ?? REPAIR_DEFAULTS.budgetUsd;

@@ -3,6 +3,7 @@ import type { Agent } from '../schema/agent.js';
 import type { EvalSuite } from '../schema/eval-suite.js';
 import type { Gate } from '../schema/migration.js';
 import type { Provider } from '../schema/provider.js';
+import { ScriptRunner } from './assertions-javascript.js';
 import { ResponseCache } from './cache.js';
 import { CacheMissError, ModelCaller } from './caller.js';
 import { buildReport, type AgentResults, type ReportInput } from './report.js';
@@ -93,7 +94,13 @@ export async function gatherEvaluation(opts: EvaluationOptions): Promise<Evaluat
   });
   if (!opts.offline) for (const provider of providersUsed(runs, providers)) caller.prepare(provider);
 
-  const results = await runCases(runs, { caller, providers, catalog: opts.catalog, signal: opts.signal, onProgress: opts.onProgress });
+  const scripts = new ScriptRunner();
+  let results: CaseResult[];
+  try {
+    results = await runCases(runs, { caller, providers, catalog: opts.catalog, scripts, signal: opts.signal, onProgress: opts.onProgress });
+  } finally {
+    await scripts.close();
+  }
   const misses = results.filter((r) => r.error?.kind === 'cache-miss');
   if (misses.length) throw offlineMisses(misses, results.length, opts.cacheDir);
 

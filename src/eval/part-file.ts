@@ -17,6 +17,7 @@ const ERROR_KINDS = {
   'bad-response': true,
   judge: true,
   'cache-miss': true,
+  assertion: true,
 } satisfies Record<CaseErrorKind, true>;
 
 const Usage = z.strictObject({ inputTokens: z.number(), outputTokens: z.number() });
@@ -33,7 +34,7 @@ const Result = z.strictObject({
   model: z.string(),
   status: z.enum(['pass', 'fail', 'error', 'not-run']),
   // The type names the assertion; its list grows with the assertion catalogue, and a merge only shows it.
-  assertions: z.array(z.strictObject({ type: z.string(), pass: z.boolean(), reason: z.string() })),
+  assertions: z.array(z.strictObject({ type: z.string(), pass: z.boolean(), reason: z.string(), score: z.number().optional() })),
   response: CachedResponse.optional(),
   cached: z.boolean(),
   error: z.strictObject({ kind: z.enum(Object.keys(ERROR_KINDS) as [CaseErrorKind, ...CaseErrorKind[]]), message: z.string(), status: z.number().optional() }).optional(),

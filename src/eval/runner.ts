@@ -2,9 +2,11 @@ import { LlmError } from '../llm/errors.js';
 import type { LlmResponse } from '../llm/types.js';
 import type { Agent } from '../schema/agent.js';
 import type { Provider } from '../schema/provider.js';
-import { checkAssertions, type Judge } from './assertions.js';
+import { AssertionError, checkAssertions, type Judge, type Script } from './assertions.js';
+import type { ScriptRunner } from './assertions-javascript.js';
 import { CacheMissError, type ModelCaller } from './caller.js';
 import { JudgeError, judgeRequest, parseVerdict } from './judge.js';
+import { catalogPrices } from './stats.js';
 import { conversation, requestFor, type CaseRun } from './suites.js';
 import type { CaseResult, CaseStatus, JudgeCall, ModelCatalog, Side } from './types.js';
 
@@ -31,6 +33,8 @@ export interface RunnerOptions {
   /** Every provider by `metadata.name`: `llm-judge` assertions name theirs. */
   providers: ReadonlyMap<string, Provider>;
   catalog: ModelCatalog;
+  /** Runs `javascript` assertions in workers. */
+  scripts: ScriptRunner;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
 }
@@ -105,8 +109,22 @@ async function runCase(run: Run, caseRun: CaseRun, opts: RunnerOptions): Promise
     return { type: 'llm-judge', pass: verdict.pass, reason: `judge: ${verdict.pass ? 'PASS' : 'FAIL'}${verdict.reason ? ` (${verdict.reason})` : ''}` };
   };
 
+  const script: Script = (assertion, reply) =>
+    opts.scripts.run(assertion, reply.text, {
+      suite: caseRun.suite,
+      case: caseRun.case.name,
+      ...(caseRun.case.input !== undefined ? { input: caseRun.case.input } : {}),
+      messages: conversation(caseRun.case),
+      toolCalls: reply.toolCalls,
+      finishReason: reply.finishReason,
+      latencyMs: reply.latencyMs,
+      usage: reply.usage,
+      agent: run.agent,
+      model: config.spec.model.name,
+    });
+
   try {
-    result.assertions = await checkAssertions(caseRun.case.assert, response, judge);
+    result.assertions = await checkAssertions(caseRun.case.assert, response, { judge, script, costUsd: callCost(opts.catalog, provider, config, response) });
   } catch (err) {
     return { ...result, ...failure(err, true) };
   }
@@ -123,5 +141,13 @@ function failure(err: unknown, judging: boolean): Pick<CaseResult, 'status' | 'e
     return { status: 'error', error: { kind: judging ? 'judge' : err.kind, message, ...(err.status !== undefined ? { status: err.status } : {}) } };
   }
   if (err instanceof JudgeError) return { status: 'error', error: { kind: 'judge', message: err.message } };
+  if (err instanceof AssertionError) return { status: 'error', error: { kind: 'assertion', message: err.message } };
   throw err;
+}
+
+/** What this one call cost at catalog prices, for `max-cost`; null when the model has no price. */
+function callCost(catalog: ModelCatalog, provider: Provider, config: Agent, response: LlmResponse): number | null {
+  const price = catalogPrices(catalog)(provider.spec.type, config.spec.model.name);
+  if (!price) return null;
+  return (response.usage.inputTokens * price.inputPerMTok + response.usage.outputTokens * price.outputPerMTok) / 1_000_000;
 }

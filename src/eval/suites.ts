@@ -1,12 +1,15 @@
 import { globMatch } from '../plan/glob.js';
 import type { LlmMessage, LlmRequest } from '../llm/types.js';
 import type { Agent } from '../schema/agent.js';
-import type { EvalCase, EvalSuite } from '../schema/eval-suite.js';
+import type { Assertion, EvalCase, EvalSuite } from '../schema/eval-suite.js';
+
+/** A case with every assertion that applies to it: the suite's `defaultAssert`, then its own. */
+export type RunnableCase = EvalCase & { assert: Assertion[] };
 
 /** One execution of a case: the case itself and which repeat (1-based) it is. */
 export interface CaseRun {
   suite: string;
-  case: EvalCase;
+  case: RunnableCase;
   repeat: number;
 }
 
@@ -18,12 +21,27 @@ export function suiteApplies(suite: EvalSuite, agent: Agent): boolean {
   return Object.entries(selector?.labels ?? {}).every(([k, v]) => labels[k] === v);
 }
 
+/**
+ * The suite's cases, each with the assertions that apply to it. Cases from
+ * `casesFrom` files are here once the workspace loader has read them into
+ * `spec.cases` (src/cases/); `defaultAssert` is applied here, once.
+ */
+export function suiteCases(suite: EvalSuite): RunnableCase[] {
+  const defaults = suite.spec.defaultAssert ?? [];
+  return (suite.spec.cases ?? []).map((c) => ({ ...c, assert: [...defaults, ...(c.assert ?? [])] }));
+}
+
+/** Every assertion a suite can run, for the keys and providers its judges need. */
+export function suiteAssertions(suite: EvalSuite): Assertion[] {
+  return [...(suite.spec.defaultAssert ?? []), ...(suite.spec.cases ?? []).flatMap((c) => c.assert ?? []), ...(suite.spec.casesFrom ?? []).flatMap((s) => s.assert ?? [])];
+}
+
 /** Every case of every applicable suite, each repeated `spec.repeat` times, in a stable order. */
 export function caseRuns(suites: EvalSuite[], agent: Agent): CaseRun[] {
   const runs: CaseRun[] = [];
   for (const suite of suites) {
     if (!suiteApplies(suite, agent)) continue;
-    for (const evalCase of suite.spec.cases) {
+    for (const evalCase of suiteCases(suite)) {
       for (let repeat = 1; repeat <= suite.spec.repeat; repeat++) runs.push({ suite: suite.metadata.name, case: evalCase, repeat });
     }
   }

@@ -13,6 +13,8 @@ export interface AssertionResult {
   type: Assertion['type'];
   pass: boolean;
   reason: string;
+  /** A JavaScript check's own score, when it returns one. */
+  score?: number;
 }
 
 /** The model facts evals use; `Catalog` from src/catalog satisfies it. */
@@ -27,7 +29,8 @@ export interface JudgeCall {
   usage: Usage;
 }
 
-export type CaseErrorKind = LlmErrorKind | 'judge' | 'cache-miss';
+/** `assertion`: a check could not decide (a JavaScript check threw or timed out, a cost without a price). */
+export type CaseErrorKind = LlmErrorKind | 'judge' | 'cache-miss' | 'assertion';
 
 /** One run of one case (one repeat) on one side of one agent. */
 export interface CaseResult {

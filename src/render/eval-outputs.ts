@@ -1,4 +1,5 @@
 import type { EvalReport } from '../eval/types.js';
+import { renderHtmlReport } from '../report/index.js';
 import { renderEvalJunit } from './eval-junit.js';
 import { renderEvalMarkdown } from './eval-markdown.js';
 import { renderEvalCsv, renderEvalJsonl } from './eval-rows.js';
@@ -16,12 +17,11 @@ export const EVAL_OUTPUT_FORMATS: Readonly<Record<string, EvalFileRenderer>> = {
   '.csv': renderEvalCsv,
   '.json': (report) => `${JSON.stringify(report, null, 2)}\n`,
   '.md': (report) => renderEvalMarkdown(report, { maxRegressions: Infinity, maxOutputChars: Infinity }),
+  '.html': (report) => renderHtmlReport(report),
 };
 
 /** Formats that are planned but not built yet: a clear "not supported yet" instead of "unknown format". */
-export const PLANNED_OUTPUT_FORMATS: Readonly<Record<string, string>> = {
-  '.html': 'the HTML report',
-};
+export const PLANNED_OUTPUT_FORMATS: Readonly<Record<string, string>> = {};
 
 export type OutputFormat = { suffix: string; render: EvalFileRenderer } | { suffix: string; planned: string } | undefined;
 

@@ -76,7 +76,7 @@ export function proposerRequest(opts: {
 /** The failing training cases of a report: passed on base, fail on head, with the case's input from its suite. */
 export function failingCases(report: EvalReport, suites: readonly EvalSuite[]): FailingCase[] {
   const input = (diff: CaseDiff) => {
-    const found = suites.find((s) => s.metadata.name === diff.suite)?.spec.cases.find((c) => c.name === diff.case);
+    const found = suites.find((s) => s.metadata.name === diff.suite)?.spec.cases?.find((c) => c.name === diff.case);
     return found?.messages ?? found?.input;
   };
   const seen = new Set<string>();

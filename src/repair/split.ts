@@ -19,5 +19,5 @@ export function shareOf(migration: string, suite: string, caseName: string, hold
 
 /** The suite with only the cases of one share. */
 export function shareCases(suite: EvalSuite, migration: string, holdout: number, share: Share): EvalSuite {
-  return { ...suite, spec: { ...suite.spec, cases: suite.spec.cases.filter((c) => shareOf(migration, suite.metadata.name, c.name, holdout) === share) } };
+  return { ...suite, spec: { ...suite.spec, cases: (suite.spec.cases ?? []).filter((c) => shareOf(migration, suite.metadata.name, c.name, holdout) === share) } };
 }

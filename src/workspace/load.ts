@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadSuiteCases } from '../cases/load.js';
 import type { ExternalSource } from '../catalog/external.js';
 import { Catalog } from '../catalog/index.js';
 import { missingFacts } from '../catalog/check.js';
@@ -56,8 +57,11 @@ export async function loadWorkspace(cwd: string, options: LoadOptions): Promise<
   const { parsed, rule } = options.planning ? await parseToPlan(root, all, config, options.planning) : { parsed: await parseFiles(root, all), rule: undefined };
   if (config && discovered.files.includes(CONFIG_FILE)) parsed.unshift(config);
   const catalogSources = await readConfiguredSources(root, config, options);
-  const workspace = buildWorkspace(root, parsed.filter((f) => f.ours), discovered.findings, { ...options, catalogSources });
+  const ours = parsed.filter((f) => f.ours);
+  const workspace = buildWorkspace(root, ours, discovered.findings, { ...options, catalogSources });
   if (rule && workspace.planned) workspace.plannedRule = rule;
+  // Case files and check modules are read here, at the edge, so buildWorkspace stays pure.
+  await loadSuiteCases(workspace, ours);
   return workspace;
 }
 

@@ -66,6 +66,7 @@ describe('mode: check', () => {
       gate: 'skipped',
       'comment-id': String(fake.comments[0]!.id),
       'eval-parts': '',
+      'report-path': '',
       'pull-request-number': '',
       'pull-request-url': '',
       'pull-request-operation': '',

@@ -10,6 +10,7 @@ const EMPTY_OUTPUTS = {
   gate: '',
   'comment-id': '',
   'eval-parts': '',
+  'report-path': '',
   'pull-request-number': '',
   'pull-request-url': '',
   'pull-request-operation': '',

@@ -29,6 +29,7 @@ describe('mode: migrate', () => {
       gate: '',
       'comment-id': '',
       'eval-parts': '',
+      'report-path': '',
       'pull-request-number': '1',
       'pull-request-url': 'https://github.com/acme/agents/pull/1',
       'pull-request-operation': 'created',

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkAssertion, checkAssertions, matchesSubset, type Judge } from '../../src/eval/assertions.js';
+import { checkAssertion, checkAssertions, matchesSubset, type Judge, type StaticAssertion } from '../../src/eval/assertions.js';
 import { JudgeError, judgeRequest, parseVerdict } from '../../src/eval/judge.js';
-import type { Assertion } from '../../src/schema/eval-suite.js';
 import { response } from './fixtures.js';
 
 const reply = (text: string, toolCalls: { name: string; arguments: unknown }[] = []) => ({ text, toolCalls });
 
 describe('static assertions', () => {
-  const cases: [string, Exclude<Assertion, { type: 'llm-judge' }>, ReturnType<typeof reply>, boolean][] = [
+  const cases: [string, StaticAssertion, ReturnType<typeof reply>, boolean][] = [
     ['contains passes', { type: 'contains', value: 'refund' }, reply('We will refund you'), true],
     ['contains fails', { type: 'contains', value: 'refund' }, reply('We will REFUND you'), false],
     ['contains ignoreCase', { type: 'contains', value: 'refund', ignoreCase: true }, reply('We will REFUND you'), true],
@@ -65,7 +64,7 @@ describe('llm-judge', () => {
       seen.push(`${a.rubric}|${r.text}`);
       return { type: 'llm-judge', pass: false, reason: 'judge: FAIL (rude)' };
     };
-    const results = await checkAssertions([{ type: 'contains', value: 'refund' }, assertion], response('refund coming'), judge);
+    const results = await checkAssertions([{ type: 'contains', value: 'refund' }, assertion], response('refund coming'), { judge });
     expect(results.map((r) => r.pass)).toEqual([true, false]);
     expect(seen).toEqual(['Polite and offers a refund|refund coming']);
   });

@@ -45,14 +45,14 @@ spec:
         - { type: contains, value: refund, ignorecase: true }
 `;
     expect(findings(suite, 'evals/s.yaml')).toEqual([
-      '9:44 unknown key "ignorecase" in spec.cases.0.assert.0; did you mean "ignoreCase"? Allowed keys are type, value, ignoreCase',
+      '9:44 unknown key "ignorecase" in spec.cases.0.assert.0; did you mean "ignoreCase"? Allowed keys are type, value, not, ignoreCase',
     ]);
   });
 
   it('lists the choices for a missing discriminator, at the item', () => {
     const suite = 'apiVersion: modelshift.dev/v1\nkind: EvalSuite\nmetadata: { name: s }\nspec:\n  cases:\n    - name: c\n      input: hi\n      assert:\n        - value: refund\n';
     expect(findings(suite, 'evals/s.yaml')).toEqual([
-      '9:11 missing required key "type" in spec.cases.0.assert.0; add it: one of contains, not-contains, regex, equals, is-json, tool-call, max-length, llm-judge',
+      '9:11 missing required key "type" in spec.cases.0.assert.0; add it: one of contains, not-contains, regex, equals, is-json, tool-call, max-length, llm-judge, contains-all, contains-any, starts-with, tool-sequence, word-count, finish-reason, max-cost, max-latency, is-refusal, javascript',
     ]);
   });
 

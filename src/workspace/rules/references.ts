@@ -71,13 +71,18 @@ export const evalReferences: Rule = (input) => {
     });
   }
   for (const ref of input.evalSuites) {
-    ref.value.spec.cases.forEach((c, i) =>
-      c.assert.forEach((a, j) => {
+    ref.value.spec.cases?.forEach((c, i) =>
+      c.assert?.forEach((a, j) => {
         if (a.type === 'llm-judge' && !providers.has(a.provider)) {
           findings.push(findingAt(ref, `spec.cases.${i}.assert.${j}.provider`, 'provider-exists', unresolved(input, 'Provider', a.provider, `judge provider "${a.provider}" is not defined (${known(providers.keys())}); add a Provider file or fix the name`)));
         }
       }),
     );
+    ref.value.spec.defaultAssert?.forEach((a, j) => {
+      if (a.type === 'llm-judge' && !providers.has(a.provider)) {
+        findings.push(findingAt(ref, `spec.defaultAssert.${j}.provider`, 'provider-exists', unresolved(input, 'Provider', a.provider, `judge provider "${a.provider}" is not defined (${known(providers.keys())}); add a Provider file or fix the name`)));
+      }
+    });
   }
   return findings;
 };

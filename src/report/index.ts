@@ -1,0 +1,1 @@
+export { renderHtmlReport, type HtmlReportOptions } from './html-report.js';
