@@ -126,7 +126,8 @@ describe('modelshift rollback', () => {
     fake.pulls[1]!.state = 'closed';
 
     // Before that date it is only a warning, in the output and the PR body.
-    const soon = await runCli(['rollback', MIGRATION], repo.dir, env);
+    // PR #2 was closed without merging (declined): --force opens the same rollback again.
+    const soon = await runCli(['rollback', MIGRATION, '--force'], repo.dir, env);
     expect(soon.code).toBe(0);
     expect(soon.stderr).toContain('warning: agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
     expect(fake.pulls.at(-1)!.body).toContain('> agents support-escalation, support-refunds, support-triage: model "gpt-4.1" retires on 2027-01-14 (in 53 days)');
