@@ -3,7 +3,7 @@ import type { FieldChange } from '../plan/types.js';
 import type { AgentChange, ConfigChange, FileDiff, Review } from '../review/types.js';
 import type { Agent } from '../schema/index.js';
 import { renderCheckMarker, type CheckMarker } from './comment-marker.js';
-import { escapeHtml, escapeMarkdown } from './escape.js';
+import { codeSpan, escapeHtml, escapeMarkdown } from './escape.js';
 import { renderEvalMarkdown } from './eval-markdown.js';
 import { evalSummaryLine } from './eval-shared.js';
 import { changeKind, describeChange, displayChanges, formatValue, nameList, skippedByReason } from './plan-common.js';
@@ -56,7 +56,7 @@ export function renderCheckComment(report: CheckReport, opts: CommentOptions = {
   out.push(...configSection(report.review.config, detail.items));
   // Every warning the summary lines count is listed: the validation findings as well as the plans'.
   const warnings = [
-    ...report.validation.warnings.map((w) => `\`${w.file.replace(/`/g, '')}:${w.line}:${w.column}\` ${escapeMarkdown(w.message)}`),
+    ...report.validation.warnings.map((w) => `${codeSpan(`${w.file}:${w.line}:${w.column}`)} ${escapeMarkdown(w.message)}`),
     ...report.review.warnings.map(escapeMarkdown),
     ...report.review.agents.flatMap((a) => a.warnings.map((w) => `**${escapeMarkdown(a.name)}**: ${escapeMarkdown(w)}`)),
   ];
@@ -177,7 +177,7 @@ function configSection(changes: ConfigChange[], max: number): string[] {
     const what = c.kind === 'provider' ? `provider **${escapeMarkdown(c.name)}** (${escapeMarkdown(c.file)})` : `**${escapeMarkdown(c.file)}**`;
     const reach = c.agents.length ? `affects ${agents(c.agents.length)}: ${nameList(c.agents, max, escapeMarkdown)}` : c.kind === 'provider' ? 'no agent uses it' : 'no agent named';
     out.push(`- ${what} ${c.status} · ${reach}`);
-    for (const f of displayChanges(c.changes).slice(0, max)) out.push(`  - \`${f.path.replace(/[`|]/g, '')}\` ${escapeMarkdown(describeConfigChange(f))}`);
+    for (const f of displayChanges(c.changes).slice(0, max)) out.push(`  - ${codeSpan(f.path)} ${escapeMarkdown(describeConfigChange(f))}`);
     if (c.changes.length > max) out.push(`  - …and ${c.changes.length - max} more fields`);
   }
   out.push('');
