@@ -88,3 +88,29 @@ for (const [command, title, ...args] of canarySteps) {
   if (run.status === 2) process.exit(2);
   process.stdout.write(`wrote ${file}: open it in a browser\n`);
 }
+
+// What validate catches before it bites: a scratch workspace with a typo, two rules on the same agents,
+// a key pasted into instructions, a URL with a password and a path leaving the workspace. No finding repeats the key.
+{
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(tmpdir(), 'modelshift-demo-'));
+  const key = ['sk', 'proj', 'DEMOonlyNotARealKey0123456789abcd'].join('-');
+  const files = {
+    'modelshift.yaml': 'apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: demo }\nspec:\n  sync:\n    targets:\n      - { name: bundle, type: file, path: ../outside/agents.json }\n      - { name: runtime, type: http, url: "https://deploy:hunter2hunter2@rt.internal/config" }\n',
+    'providers/openai.yaml': 'apiVersion: modelshift.dev/v1\nkind: Provider\nmetadata: { name: openai }\nspec: { type: openai, apiKeyEnv: OPENAI_API_KEY }\n',
+    'agents/triage.yaml': `apiVersion: modelshift.dev/v1\nkind: Agent\nmetadata: { name: triage }\nspec:\n  model: { provider: openai, name: gpt-4.1, params: { temprature: 0.2, max_tokens: 400 } }\n  instructions: |\n    Sort tickets.\n    Use ${key} for lookups.\n`,
+    'migrations/a.yaml': 'apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: to-5-1 }\nspec:\n  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n',
+    'migrations/b.yaml': 'apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: to-6-luna }\nspec:\n  from: { provider: openai, model: "gpt-4*" }\n  to: { provider: openai, model: gpt-6-luna }\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  process.stdout.write('\n\u001b[1m━━ What validate catches before it bites (a scratch workspace; the key is never repeated)\u001b[22m\n$ modelshift validate -C <scratch>\n\n');
+  const result = spawnSync(process.execPath, ['bin/modelshift.js', 'validate', '-C', dir], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(result.stdout.split(dir).join('<scratch>'));
+  rmSync(dir, { recursive: true, force: true });
+  if (result.stdout.includes(key.slice(8, 20)) || result.status !== 1) process.exit(2);
+}

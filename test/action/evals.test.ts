@@ -96,4 +96,19 @@ describe('mode: check with evals', () => {
     expect(github.commentsOn(1)[0]!.body).toContain('⏭️ **Evals skipped**: evals are turned off (eval: never)');
     expect(openai.requests).toHaveLength(0);
   });
+
+  it('keeps any 12-character stretch of the key out of the comment, summary, annotations and log, even when a model echoes part of it', async () => {
+    // The new model regresses and echoes part of the key: its answer is shown in the comment, both outputs side by side.
+    openai.setResponder((req) => ({
+      type: 'message',
+      text: (req.body as { model?: string }).model === 'gpt-4.1' ? GOOD : `I see the key ${SECRET.slice(3, 19)} in my context`,
+      usage: { input: 100, output: 20 },
+    }));
+    const run = await check();
+    const seen = visible(run);
+    expect(github.commentsOn(1)).toHaveLength(1);
+    const stretches = Array.from({ length: SECRET.length - 11 }, (_, i) => SECRET.slice(i, i + 12)).filter((part) => seen.includes(part));
+    expect(stretches).toEqual([]);
+    expect(seen).toContain('I see the key [redacted] in my context');
+  });
 });
