@@ -1,0 +1,515 @@
+export const id = 4;
+export const ids = [4];
+export const modules = {
+
+/***/ 1623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  scanResult: () => (/* binding */ scanResult),
+  scanText: () => (/* binding */ scanText)
+});
+
+// EXTERNAL MODULE: ./src/scan/classify.ts
+var classify = __webpack_require__(979);
+// EXTERNAL MODULE: ./src/scan/ids.ts
+var scan_ids = __webpack_require__(9451);
+;// CONCATENATED MODULE: ./src/scan/finders/finder.ts
+/** Keys and names under which a value is a model: `model`, `model_name`, `modelId`, `OPENAI_MODEL`, `deployment`, `llm`, `engine`. */
+function modelKey(key) {
+    return /model(?:_?(?:name|id))?s?$|^model|deployment(?:_?name)?$|^llm$|^engine$|_llm$|^LLM_/i.test(key) && !/^model_?(?:list|parameters|params|config)$/i.test(key);
+}
+
+;// CONCATENATED MODULE: ./src/scan/finders/lexer.ts
+/**
+ * Strings and comments of C-like and script languages, enough to tell a model id in a
+ * literal from one in a comment. An interpolated literal (`f"gpt-{v}"`) never reads as a
+ * whole id, so it is never a reference. It does not parse: regex literals and heredocs are rare
+ * where model ids are, and a miss there costs one reference, never a wrong edit (an edit
+ * replaces only the bytes of an id inside a literal it found).
+ */
+function lex(text, syntax) {
+    const spans = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text[i];
+        const comment = syntax.lineComment.find((marker) => text.startsWith(marker, i));
+        if (comment) {
+            const end = lineEnd(text, i);
+            spans.push({ type: 'comment', open: i, start: i + comment.length, end });
+            i = end;
+            continue;
+        }
+        if (syntax.blockComment && text.startsWith(syntax.blockComment[0], i)) {
+            const close = text.indexOf(syntax.blockComment[1], i + syntax.blockComment[0].length);
+            const end = close === -1 ? n : close;
+            spans.push({ type: 'comment', open: i, start: i + syntax.blockComment[0].length, end });
+            i = close === -1 ? n : close + syntax.blockComment[1].length;
+            continue;
+        }
+        if (syntax.quotes.includes(c)) {
+            if (syntax.triple && text.startsWith(c.repeat(3), i)) {
+                const close = text.indexOf(c.repeat(3), i + 3);
+                const end = close === -1 ? n : close;
+                spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
+                i = close === -1 ? n : close + 3;
+                continue;
+            }
+            const multiline = syntax.multiline?.includes(c) ?? false;
+            let j = i + 1;
+            while (j < n && text[j] !== c && (multiline || text[j] !== '\n'))
+                j += text[j] === '\\' ? 2 : 1;
+            const end = Math.min(j, n);
+            spans.push({ type: 'string', open: i, start: i + 1, end });
+            i = end + 1;
+            continue;
+        }
+        i++;
+    }
+    return spans;
+}
+function lineEnd(text, from) {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+}
+
+;// CONCATENATED MODULE: ./src/scan/finders/code.ts
+
+
+
+const C_LIKE = { lineComment: ['//'], blockComment: ['/*', '*/'], quotes: '"\'' };
+const SYNTAX = {
+    python: { lineComment: ['#'], quotes: '"\'', triple: true },
+    typescript: { ...C_LIKE, quotes: '"\'`', multiline: '`' },
+    javascript: { ...C_LIKE, quotes: '"\'`', multiline: '`' },
+    go: { ...C_LIKE, quotes: '"\'`', multiline: '`' },
+    java: { ...C_LIKE, triple: true },
+    kotlin: { ...C_LIKE, triple: true },
+    ruby: { lineComment: ['#'], quotes: '"\'' },
+    csharp: { ...C_LIKE, triple: true },
+};
+/**
+ * Functions and constructors whose first argument is a model: LangChain's `ChatOpenAI`,
+ * the Vercel AI SDK's `openai('gpt-4o')`, OpenAI .NET's `GetChatClient`, CrewAI's `LLM`, ….
+ */
+const MODEL_CALLS = new Set([
+    'ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatLiteLLM', 'init_chat_model', 'openai', 'anthropic', 'azure', 'bedrock',
+    'OpenAIModel', 'AnthropicModel', 'OpenAIChatModel', 'OpenAIResponsesModel', 'LiteLLMModel', 'LLM', 'ChatClient', 'GetChatClient',
+    'model', 'modelName', 'modelId', 'withModel', 'setModel', 'withModelName', 'deployment', 'deploymentName', 'languageModel', 'chatModel',
+]);
+/** Request parameters a destination model may refuse, as SDKs spell them. */
+const PARAMS = {
+    temperature: 'temperature', top_p: 'top_p', topP: 'top_p', max_tokens: 'max_tokens', maxTokens: 'max_tokens', MaxTokens: 'max_tokens',
+    frequency_penalty: 'frequency_penalty', frequencyPenalty: 'frequency_penalty', presence_penalty: 'presence_penalty', presencePenalty: 'presence_penalty',
+    logprobs: 'logprobs', top_logprobs: 'top_logprobs', logit_bias: 'logit_bias', reasoning_effort: 'reasoning_effort', Temperature: 'temperature', TopP: 'top_p',
+};
+const PARAM_USE = new RegExp(`(?:\\b|\\.)(${Object.keys(PARAMS).join('|')})\\b\\s*(?:[=:(]|=>)`, 'g');
+/** Call sites in code: a literal passed as a model (keyword argument, object key, builder call, known constructor); ids in comments as docs. */
+function codeFinder(place) {
+    return {
+        find(_file, text, ids) {
+            const found = [];
+            const spans = lex(text, SYNTAX[place]);
+            for (const span of spans) {
+                if (span.type === 'comment')
+                    found.push(...commentIds(text, span, ids));
+                else if (span.long)
+                    found.push(...(0,scan_ids/* idsInProse */.zJ)(text, span.start, span.end, ids).map(({ start, id }) => prose(start, id)));
+                else {
+                    const literal = literalId(text, span, ids);
+                    if (literal)
+                        found.push(literal);
+                }
+            }
+            return { place, found };
+        },
+    };
+}
+function prose(start, id) {
+    return { start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } };
+}
+/** Prose in a comment counts; a quoted id in a comment is commented-out code, which calls nothing. */
+function commentIds(text, span, ids) {
+    return (0,scan_ids/* idsInProse */.zJ)(text, span.start, span.end, ids)
+        .filter(({ start, id }) => !(0,scan_ids/* commentedOut */.ZW)(text.slice(span.start, start - id.offset)))
+        .map(({ start, id }) => prose(start, id));
+}
+function literalId(text, span, ids) {
+    const content = text.slice(span.start, span.end);
+    if (!/[a-z]-|o\d/.test(content) && !ids.additions.length)
+        return undefined;
+    const context = callContext(text, span.open);
+    const id = ids.parse(content, context !== undefined);
+    if (!id)
+        return undefined;
+    const start = span.start + id.offset;
+    const rewrite = id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
+    return { start, end: start + id.model.length, id, kind: 'call-site', rewrite, params: context ? callParams(text, span.open, context) : undefined };
+}
+const BUILDERS = /^(?:model|modelName|modelId|withModel|setModel|withModelName|deployment|deploymentName)$/;
+/** Whether the code before a literal passes it as a model: `model=`, `"model":`, `Model:`, `.modelName(`, `ChatOpenAI(`. */
+function callContext(text, open) {
+    let from = text.lastIndexOf('\n', open - 1) + 1;
+    // An argument on a line of its own belongs to the call opened on the line above.
+    if (text.slice(from, open).trim() === '' && from > 0)
+        from = text.lastIndexOf('\n', from - 2) + 1;
+    const before = text.slice(Math.max(from, open - 160), open).trimEnd();
+    // `MODEL = os.getenv("X") or "gpt-4o"`, `env.MODEL ?? 'gpt-4o'`: the fallback is still the key's value.
+    const key = /["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:=|:|=>|:=)(?:[^;=\n]*(?:\|\||\?\?|\bor\b))?$/.exec(before);
+    if (key && modelKey(key[1]))
+        return 'key';
+    const call = /([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*$/.exec(before);
+    if (call && MODEL_CALLS.has(call[1]))
+        return BUILDERS.test(call[1]) && before[call.index - 1] === '.' ? 'builder' : 'call';
+    return undefined;
+}
+/**
+ * Parameters passed in the same call (or, for a builder, the same statement), so a
+ * migration can name the call sites whose parameters the destination refuses.
+ */
+function callParams(text, open, context) {
+    const [from, to] = context === 'builder' ? statement(text, open) : enclosing(text, open);
+    const names = new Set();
+    const region = text.slice(from, to);
+    PARAM_USE.lastIndex = 0;
+    for (let m = PARAM_USE.exec(region); m; m = PARAM_USE.exec(region))
+        names.add(PARAMS[m[1]]);
+    return [...names].sort();
+}
+const OPENERS = { '(': ')', '{': '}', '[': ']' };
+/** The bracketed argument list or object around `at` (bounded, so a stray bracket costs little). */
+function enclosing(text, at) {
+    let depth = 0;
+    let from = at;
+    for (let i = at - 1; i >= Math.max(0, at - 4000); i--) {
+        const c = text[i];
+        if (c === ')' || c === '}' || c === ']')
+            depth++;
+        else if (c in OPENERS) {
+            if (depth === 0) {
+                from = i;
+                break;
+            }
+            depth--;
+        }
+    }
+    if (from === at)
+        return statement(text, at);
+    const close = OPENERS[text[from]];
+    depth = 0;
+    for (let i = from + 1; i < Math.min(text.length, from + 8000); i++) {
+        const c = text[i];
+        if (c === text[from])
+            depth++;
+        else if (c === close) {
+            if (depth === 0)
+                return [from, i];
+            depth--;
+        }
+    }
+    return [from, Math.min(text.length, from + 8000)];
+}
+/** From the start of the statement to its end: a builder chain's `.temperature(…)` is in the same statement as its `.model(…)`. */
+function statement(text, at) {
+    const back = text.slice(Math.max(0, at - 2000), at);
+    const start = Math.max(back.lastIndexOf(';'), back.lastIndexOf('\n\n'), back.lastIndexOf('{')) + 1 + Math.max(0, at - 2000);
+    const ahead = text.slice(at, at + 2000);
+    const stops = [ahead.indexOf(';'), ahead.indexOf('\n\n')].filter((i) => i >= 0);
+    return [start, at + (stops.length ? Math.min(...stops) : ahead.length)];
+}
+
+// EXTERNAL MODULE: ./src/scan/finders/kinds.ts
+var kinds = __webpack_require__(9196);
+;// CONCATENATED MODULE: ./src/scan/finders/lines.ts
+
+
+/** `.env` files: `KEY=value` (optionally `export`, quoted, with a trailing `# comment`); `#` lines are docs. */
+const envFinder = {
+    find(_file, text, ids) {
+        const found = [];
+        forEachLine(text, (line, at) => {
+            const comment = /^\s*#/.exec(line);
+            if (comment) {
+                found.push(...proseIds(text, at + comment[0].length, at + line.length, ids, true));
+                return;
+            }
+            const m = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*)(["']?)([^"'#\s]*)\3/.exec(line);
+            if (!m)
+                return;
+            const ref = valueRef(m[4], at + m[1].length + m[3].length, modelKey(m[2]), 'env', ids);
+            if (ref)
+                found.push(ref);
+        });
+        return { place: 'dotenv', found };
+    },
+};
+/** TOML read line by line: `key = "value"` and arrays of strings under a key; `#` comments are docs. */
+const tomlFinder = {
+    find(_file, text, ids) {
+        const found = [];
+        let key = '';
+        forEachLine(text, (line, at) => {
+            const assign = /^\s*([A-Za-z0-9_."-]+)\s*=/.exec(line);
+            if (assign)
+                key = assign[1].replace(/"/g, '').split('.').at(-1);
+            else if (/^\s*\[/.test(line))
+                key = '';
+            const strings = /"([^"\\\n]*)"|'([^'\n]*)'|#(.*)$/g;
+            for (let m = strings.exec(line); m; m = strings.exec(line)) {
+                if (m[3] !== undefined) {
+                    found.push(...proseIds(text, at + m.index + 1, at + line.length, ids, true));
+                    break;
+                }
+                const ref = valueRef(m[1] ?? m[2], at + m.index + 1, modelKey(key), 'config', ids);
+                if (ref)
+                    found.push(ref);
+            }
+        });
+        return { place: 'toml', found };
+    },
+};
+/** Markdown, reStructuredText and plain text: ids the catalog knows, in prose and code blocks alike, as docs. */
+const docsFinder = (place) => ({
+    find(_file, text, ids) {
+        return { place, found: proseIds(text, 0, text.length, ids) };
+    },
+});
+function valueRef(value, at, strong, kind, ids) {
+    const id = ids.parse(value, strong);
+    if (!id)
+        return undefined;
+    const start = at + id.offset;
+    const rewrite = id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
+    return { start, end: start + id.model.length, id, kind, rewrite };
+}
+function proseIds(text, from, to, ids, comment = false) {
+    return (0,scan_ids/* idsInProse */.zJ)(text, from, to, ids)
+        .filter(({ start, id }) => !comment || !(0,scan_ids/* commentedOut */.ZW)(text.slice(from, start - id.offset)))
+        .map(({ start, id }) => ({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } }));
+}
+function forEachLine(text, visit) {
+    let at = 0;
+    while (at <= text.length) {
+        const nl = text.indexOf('\n', at);
+        const end = nl === -1 ? text.length : nl;
+        visit(text.slice(at, end).replace(/\r$/, ''), at);
+        if (nl === -1)
+            break;
+        at = nl + 1;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/scan/finders/yaml.ts
+
+
+
+/**
+ * YAML and JSON read as data: a value counts as a model where its key says so (`model`,
+ * `llm`, `azure_deployment`, a Kubernetes env `value` whose `name` is `OPENAI_MODEL`),
+ * or where the file's tool puts models (promptfoo `providers`); elsewhere only ids the
+ * catalog knows count. Comments are docs.
+ */
+function yamlFinder(fixed) {
+    return { find: (file, text, ids) => findInYaml(file, text, ids, fixed, fixed !== 'json') };
+}
+/**
+ * Prompty (`*.prompty`) and Dotprompt (`*.prompt`) files: YAML front matter between `---`
+ * lines, then the template. The front matter is read in place (same offsets) and edited
+ * as text, since the file as a whole is not YAML.
+ */
+function frontMatterFinder(place) {
+    return {
+        find(file, text, ids) {
+            const open = /^---[ \t]*\r?\n/.exec(text);
+            const close = open ? /^---[ \t]*$/m.exec(text.slice(open[0].length)) : null;
+            if (!open || !close)
+                return { place, found: [] };
+            return findInYaml(file, text.slice(0, open[0].length + close.index), ids, place, false);
+        },
+    };
+}
+function findInYaml(file, text, ids, fixed, edits) {
+    const docs = (0,dist.parseAllDocuments)(text, { uniqueKeys: false });
+    if (!Array.isArray(docs))
+        return { place: fixed ?? 'yaml', found: [] };
+    const place = fixed ?? yamlPlace(file, docs);
+    const found = [];
+    docs.forEach((doc, index) => {
+        if (doc.errors.length)
+            return;
+        walk(doc.contents, [], { path: [], key: '', parentKey: '' }, (scalar, slot) => {
+            const ref = scalarRef(text, scalar, slot, place, ids);
+            if (!ref)
+                return;
+            // The edit engine rewrites a YAML scalar and re-reads the file to prove nothing else moved.
+            if (!edits || ref.rewrite.via !== 'text')
+                found.push(ref);
+            else
+                found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - valueStart(text, scalar) } });
+        });
+    });
+    if (place !== 'json')
+        found.push(...yamlComments(text, ids));
+    return { place, found };
+}
+function walk(node, path, slot, visit) {
+    if ((0,dist.isScalar)(node)) {
+        visit(node, slot);
+    }
+    else if ((0,dist.isMap)(node)) {
+        const name = node.items.find((p) => (0,dist.isScalar)(p.key) && p.key.value === 'name')?.value;
+        for (const pair of node.items) {
+            if (!(0,dist.isScalar)(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            const siblingName = (0,dist.isScalar)(name) && key === 'value' ? String(name.value) : undefined;
+            walk(pair.value, [...path, key], { path: [...path, key], key, parentKey: slot.key, siblingName }, visit);
+        }
+    }
+    else if ((0,dist.isSeq)(node)) {
+        node.items.forEach((item, i) => walk(item, [...path, i], { path: [...path, i], key: slot.key, parentKey: slot.parentKey }, visit));
+    }
+}
+function scalarRef(text, scalar, slot, place, ids) {
+    if (typeof scalar.value !== 'string' || !scalar.range)
+        return undefined;
+    if (scalar.type !== 'PLAIN' && scalar.type !== 'QUOTE_DOUBLE' && scalar.type !== 'QUOTE_SINGLE')
+        return undefined;
+    const value = scalar.value;
+    const at = valueStart(text, scalar);
+    if (text.slice(at, at + value.length) !== value)
+        return undefined; // escapes: the bytes are not the value
+    const inEnv = /^(environment|env)$/.test(slot.key) || /^(environment|env)$/.test(slot.parentKey);
+    // docker-compose's list form: `- OPENAI_MODEL=gpt-4o`.
+    const assignment = inEnv && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
+    const token = assignment ? assignment[2] : value;
+    const offset = assignment ? assignment[1].length + 1 : 0;
+    const strong = assignment ? modelKey(assignment[1]) : strongSlot(slot, place);
+    const id = ids.parse(token, strong);
+    if (!id)
+        return undefined;
+    const start = at + offset + id.offset;
+    const kind = place === 'modelshift' ? 'modelshift' : inEnv ? 'env' : 'config';
+    const rewrite = id.bedrock ? { via: 'none', reason: 'a Bedrock id carries its own version suffix' } : { via: 'text' };
+    return { start, end: start + id.model.length, id, kind, rewrite };
+}
+function strongSlot(slot, place) {
+    if (modelKey(slot.key))
+        return true;
+    if (slot.key === 'name' && modelKey(slot.parentKey))
+        return true; // modelshift `spec.model.name`
+    if (slot.key === 'value' && slot.siblingName !== undefined && modelKey(slot.siblingName))
+        return true;
+    if (place === 'prompty' && slot.key === 'name' && slot.parentKey === 'configuration')
+        return true;
+    if (place === 'promptfoo' && (/^(providers|provider|targets)$/.test(slot.key) || (slot.key === 'id' && /^(providers|targets)$/.test(slot.parentKey))))
+        return true;
+    return false;
+}
+function valueStart(text, scalar) {
+    const start = scalar.range[0];
+    return text[start] === '"' || text[start] === "'" ? start + 1 : start;
+}
+/** `# …` comments in YAML; a `#` inside a quoted scalar is not one, so only line-leading or space-led `#` count. */
+function yamlComments(text, ids) {
+    const found = [];
+    const re = /(?:^|[ \t])#(.*)$/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const from = m.index + m[0].length - m[1].length;
+        for (const { start, id } of (0,scan_ids/* idsInProse */.zJ)(text, from, from + m[1].length, ids)) {
+            if ((0,scan_ids/* commentedOut */.ZW)(text.slice(from, start - id.offset)))
+                continue;
+            found.push({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } });
+        }
+    }
+    return found;
+}
+/** The tool a YAML file belongs to, from its name and its top-level structure. */
+function yamlPlace(file, docs) {
+    const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+    if (/\.prompt\.ya?ml$/.test(name))
+        return 'github-models';
+    const top = (docs[0]?.contents ?? null);
+    const keys = new Set((0,dist.isMap)(top) ? top.items.map((p) => ((0,dist.isScalar)(p.key) ? String(p.key.value) : '')) : []);
+    const apiVersion = (0,dist.isMap)(top) ? top.get('apiVersion') : undefined;
+    if (typeof apiVersion === 'string' && apiVersion.startsWith('modelshift.dev/'))
+        return 'modelshift';
+    if (keys.has('model_list'))
+        return 'litellm';
+    if (/^promptfooconfig.*\.ya?ml$/.test(name) || (keys.has('providers') && (keys.has('prompts') || keys.has('tests'))))
+        return 'promptfoo';
+    if (/^(docker-)?compose.*\.ya?ml$/.test(name) || (keys.has('services') && !keys.has('apiVersion')))
+        return 'docker-compose';
+    if (keys.has('apiVersion') && keys.has('kind'))
+        return 'kubernetes';
+    if (/^agents\.ya?ml$/.test(name) && (0,dist.isMap)(top) && top.items.some((p) => (0,dist.isMap)(p.value) && (p.value.has('role') || p.value.has('llm'))))
+        return 'crewai';
+    return 'yaml';
+}
+
+;// CONCATENATED MODULE: ./src/scan/finders/index.ts
+
+
+
+
+const FINDERS = {
+    python: codeFinder('python'),
+    typescript: codeFinder('typescript'),
+    javascript: codeFinder('javascript'),
+    go: codeFinder('go'),
+    java: codeFinder('java'),
+    kotlin: codeFinder('kotlin'),
+    ruby: codeFinder('ruby'),
+    csharp: codeFinder('csharp'),
+    yaml: yamlFinder(),
+    json: yamlFinder('json'),
+    toml: tomlFinder,
+    dotenv: envFinder,
+    prompty: frontMatterFinder('prompty'),
+    dotprompt: frontMatterFinder('dotprompt'),
+    markdown: docsFinder('markdown'),
+    text: docsFinder('text'),
+};
+/** The finder for a file by its name, or undefined for files no finder reads. */
+function finderFor(file) {
+    const kind = (0,kinds/* fileKind */.h)(file);
+    return kind && FINDERS[kind];
+}
+
+// EXTERNAL MODULE: ./src/scan/paths.ts
+var paths = __webpack_require__(4341);
+;// CONCATENATED MODULE: ./src/scan/scan.ts
+
+
+
+/** Every reference in one file. Pure: the caller read the file; a path or content scan skips gives none. */
+function scanText(file, text, ids, today) {
+    const finder = finderFor(file);
+    if (!finder || (0,paths/* skippedPath */.eY)(file) || (0,paths/* skippedContent */.kz)(text))
+        return [];
+    const { place, found } = finder.find(file, text, ids);
+    return (0,classify/* classify */.L8)(file, text, place, found, ids, today);
+}
+/** References sorted by file and position, with counts. */
+function scanResult(references, files, today) {
+    const sorted = references.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+    const verdicts = Object.fromEntries(classify/* VERDICTS */.bk.map((v) => [v, 0]));
+    const kinds = {};
+    for (const ref of sorted) {
+        verdicts[ref.verdict]++;
+        kinds[ref.kind] = (kinds[ref.kind] ?? 0) + 1;
+    }
+    return { references: sorted, summary: { files, references: sorted.length, verdicts, kinds }, today };
+}
+
+
+/***/ })
+
+};
