@@ -176,10 +176,11 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .option('--horizon <days>', 'retirements within this many days (default: spec.watch.horizonDays, else 90)', (v) => positiveInt('--horizon', v))
     .option('--dry-run', 'print the rules and pull requests it would open; write nothing')
     .option('--dashboard', 'keep the "modelshift dashboard" issue up to date')
+    .option('--references', 'also count references to each model in code and other tools\' configs (modelshift scan)')
   ).action(run(async (ctx, command) => {
-    const o = command.opts<{ horizon?: number; dryRun?: boolean; dashboard?: boolean }>();
+    const o = command.opts<{ horizon?: number; dryRun?: boolean; dashboard?: boolean; references?: boolean }>();
     const { base, force, identity } = prOptions(ctx, command);
-    return (await import('./commands/watch.js')).watchCommand(ctx, { format: ctx.format, horizonDays: o.horizon, dryRun: o.dryRun, dashboard: o.dashboard, base, force, identity });
+    return (await import('./commands/watch.js')).watchCommand(ctx, { format: ctx.format, horizonDays: o.horizon, dryRun: o.dryRun, dashboard: o.dashboard, references: o.references, base, force, identity });
   }));
 
   program

@@ -20,6 +20,8 @@ export interface WatchOptions {
   horizonDays?: number;
   dryRun?: boolean;
   dashboard?: boolean;
+  /** Also count references to each model outside modelshift files (`modelshift scan`). */
+  references?: boolean;
   base: string;
   force?: boolean;
   identity?: GitIdentity;
@@ -55,6 +57,8 @@ export interface WatchedModel {
   migration?: string;
   /** Why no migration was generated for the uncovered agents. */
   reason?: string;
+  /** With `--references`: places outside modelshift files that name the model. */
+  references?: number;
 }
 
 export interface WatchOutput {
@@ -78,13 +82,21 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
   const settings = workspace.config?.value.spec.watch;
   const horizonDays = opts.horizonDays ?? settings?.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const deadlines = findDeadlines(workspace, { today: day, horizonDays });
+  // Code, env files and other tools' configs that call the model: the inventory a migration starts from.
+  const references = opts.references
+    ? (await (await import('./scan.js')).scanRepository({ ...ctx, cwd: workspace.root })).references.filter((r) => r.kind !== 'modelshift')
+    : undefined;
+  const idOf = (model: string) => workspace.catalog.lookup(model)?.id ?? model;
   const output: WatchOutput = { horizonDays, migrations: [], models: [], warnings: [] };
 
   const rules: GeneratedRule[] = [];
   const taken = new Set<string>();
   for (const deadline of deadlines) {
     const { provider, model, retires, daysLeft, dateOrigin, successor, covered, uncovered } = deadline;
-    const watched: WatchedModel = { provider, model, retires, daysLeft, dateFrom: dateOrigin, successor: successor ?? null, covered, uncovered };
+    const watched: WatchedModel = {
+      provider, model, retires, daysLeft, dateFrom: dateOrigin, successor: successor ?? null, covered, uncovered,
+      ...(references && { references: references.filter((r) => (r.catalogId ?? r.model) === idOf(model)).length }),
+    };
     output.models.push(watched);
     if (!uncovered.length) continue;
     const reason = unhandledReason(deadline, workspace.providers.get(provider)?.value.spec.models);
@@ -127,7 +139,7 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
 
   if (opts.dashboard) {
     const covering = new Map(deadlines.map((d) => [`${d.provider}\0${d.model}`, [...new Set(d.covered.map((c) => c.migration))]]));
-    const body = renderDashboard(dashboardRows(workspace, day, handling, covering), day);
+    const body = renderDashboard(dashboardRows(workspace, day, handling, covering, references), day);
     if (opts.dryRun) {
       ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
     } else {

@@ -20,6 +20,7 @@ export function renderWatchText(output: WatchOutput, rules: readonly GeneratedRu
   for (const m of output.models) {
     lines.push(`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`);
     if (m.covered.length) lines.push(`  ${coveredText(m)}`);
+    if (m.references) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
     if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
     const migration = output.migrations.find((g) => g.name === m.migration);
     if (!migration) continue;

@@ -28,6 +28,8 @@ export interface DashboardRow {
   successor?: string;
   /** Existing migrations that take agents of this model. */
   migrations: string[];
+  /** References to the model outside modelshift files (`watch --references`); undefined when not scanned. */
+  references?: number;
   pr?: HandlingPr;
   canaries: { migration: string; weight: number; agents: number }[];
 }
@@ -37,7 +39,13 @@ export interface DashboardRow {
  * what the catalog says (the successor as `spec.watch.successors` overrides it), which migrations take it and which pull request
  * handles it. Pure.
  */
-export function dashboardRows(workspace: LoadedWorkspace, today: string, prs: ReadonlyMap<string, HandlingPr>, covering: ReadonlyMap<string, string[]>): DashboardRow[] {
+export function dashboardRows(
+  workspace: LoadedWorkspace,
+  today: string,
+  prs: ReadonlyMap<string, HandlingPr>,
+  covering: ReadonlyMap<string, string[]>,
+  references?: readonly ModelReference[],
+): DashboardRow[] {
   const rows = new Map<string, DashboardRow>();
   const successors = workspace.config?.value.spec.watch?.successors ?? {};
   for (const { value: agent } of workspace.agents.values()) {
@@ -66,8 +74,43 @@ export function dashboardRows(workspace: LoadedWorkspace, today: string, prs: Re
       else row.canaries.push({ migration: rollout.migration, weight: rollout.weight, agents: 1 });
     }
   }
+  if (references) addReferences(workspace, today, rows, references);
   const rank = { retired: 0, retiring: 1, unknown: 2, current: 3 } as const;
   return [...rows.values()].sort((a, b) => rank[a.verdict] - rank[b.verdict] || (a.retires ?? '9').localeCompare(b.retires ?? '9') || a.model.localeCompare(b.model));
+}
+
+/** What the dashboard needs of a `scan` finding outside modelshift files. */
+export interface ModelReference {
+  model: string;
+  provider: string;
+  /** The catalog id the model is filed under, when known: a snapshot counts for its model. */
+  catalogId?: string;
+}
+
+/**
+ * Counts references on the rows of the models they name (by catalog id, so a
+ * snapshot in code counts for the model agents use) and adds rows for models
+ * only code references: they retire all the same.
+ */
+function addReferences(workspace: LoadedWorkspace, today: string, rows: Map<string, DashboardRow>, references: readonly ModelReference[]): void {
+  const idOf = (model: string) => workspace.catalog.lookup(model)?.id ?? model;
+  for (const row of rows.values()) row.references = 0;
+  for (const ref of references) {
+    const id = ref.catalogId ?? ref.model;
+    const row = [...rows.values()].find((r) => idOf(r.model) === id);
+    if (row) {
+      row.references = (row.references ?? 0) + 1;
+      continue;
+    }
+    const entry = workspace.catalog.lookup(id);
+    const issue = checkModel(entry, id, ref.provider === 'anthropic' ? 'anthropic' : 'openai', today)[0];
+    const verdict = issue?.rule === 'model-retired' ? 'retired' : issue?.rule === 'model-retiring' ? 'retiring' : entry ? 'current' : 'unknown';
+    rows.set(`ref\0${ref.provider}\0${id}`, {
+      provider: ref.provider, model: id, agents: 0, verdict, migrations: [], canaries: [], references: 1,
+      ...(entry?.retires && { retires: entry.retires, daysLeft: daysUntil(entry.retires, today) }),
+      ...(entry?.successor && { successor: entry.successor }),
+    });
+  }
 }
 
 /** Is this issue body one of our dashboards? */
@@ -95,9 +138,11 @@ function renderAt(rows: readonly DashboardRow[], today: string, shown: number): 
   if (declined.length) {
     lines.push(`**Declined:** ${declined.map((r) => `${prLink(r.pr!)} (${escapeMarkdown(r.model)})`).join(', ')} — closed without merging, so watch leaves them closed until the plan changes; reopen one, or run \`modelshift watch --force\`.`, '');
   }
-  lines.push('| model | provider | agents | status | successor | handled by | canary |', '|---|---|---|---|---|---|---|');
+  const scanned = rows.some((r) => r.references !== undefined);
+  lines.push(`| model | provider | agents |${scanned ? ' references |' : ''} status | successor | handled by | canary |`, `|---|---|---|${scanned ? '---|' : ''}---|---|---|---|`);
   for (const row of rows.slice(0, shown)) {
-    lines.push(`| ${escapeMarkdown(row.model)} | ${escapeMarkdown(row.provider)} | ${row.agents} | ${status(row)} | ${escapeMarkdown(row.successor ?? '')} | ${handledBy(row)} | ${row.canaries.map((c) => `${escapeMarkdown(c.migration)} at ${c.weight}% (${c.agents})`).join(', ')} |`);
+    const refs = scanned ? ` ${row.references ?? 0} |` : '';
+    lines.push(`| ${escapeMarkdown(row.model)} | ${escapeMarkdown(row.provider)} | ${row.agents} |${refs} ${status(row)} | ${escapeMarkdown(row.successor ?? '')} | ${handledBy(row)} | ${row.canaries.map((c) => `${escapeMarkdown(c.migration)} at ${c.weight}% (${c.agents})`).join(', ')} |`);
   }
   if (rows.length > shown) lines.push('', `✂️ ${rows.length - shown} more models were left out to stay under GitHub's issue size limit; \`modelshift watch --dry-run --format json\` lists them all.`);
   lines.push('', 'Dates and successors come from the modelshift catalog (`modelshift catalog show MODEL` says where each fact came from).', '', MARKER);
@@ -114,6 +159,7 @@ function status(row: DashboardRow): string {
 function handledBy(row: DashboardRow): string {
   const parts = row.migrations.map((m) => escapeMarkdown(m));
   if (row.pr) parts.push(`${prLink(row.pr)}${row.pr.state === 'declined' ? ' (declined)' : row.pr.state === 'planned' ? ' (not opened: --dry-run)' : ''}`);
+  if (!parts.length && row.agents === 0) return 'code only: give a migration `spec.references` to rewrite it';
   if (!parts.length && (row.verdict === 'retired' || row.verdict === 'retiring')) return row.successor ? '**nothing yet**' : '**nothing: no successor known** (set spec.watch.successors)';
   return parts.join(', ');
 }

@@ -193,6 +193,21 @@ describe('modelshift watch', () => {
     expect(fake.pulls).toHaveLength(2);
   });
 
+  it('with --references counts the places in code that name each model, and lists models only code calls', async () => {
+    await repo.commit({
+      'app/triage.py': 'from openai import OpenAI\nclient = OpenAI()\nreply = client.chat.completions.create(model="gpt-4.1-2025-04-14", messages=[])\n',
+      'app/legacy.py': 'import anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="claude-3-7-sonnet-20250219", max_tokens=100, messages=[])\n',
+    }, 'the app');
+    const run = await runCli(['watch', '--dry-run', '--references', '--dashboard', '--format', 'json'], repo.dir, env, NOW);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { models: { model: string; references?: number }[] };
+    expect(out.models.find((m) => m.model === 'gpt-4.1')?.references).toBe(1);
+    expect(run.stderr).toMatch(/\| gpt-4\.1 \| openai \| 2 \| 1 \| ⚠️ retires 2027-01-14/);
+    expect(run.stderr).toMatch(/\| claude-3-7-sonnet \| anthropic \| 0 \| 1 \| ⛔ retired [0-9-]+ \| [^|]* \| code only: give a migration `spec.references` to rewrite it \|/);
+    const text = await runCli(['watch', '--dry-run', '--references'], repo.dir, env, NOW);
+    expect(text.stdout).toContain('also referenced in 1 place outside modelshift files');
+  });
+
   it('names the agents it cannot move and why, and says when a dashboard cannot be written', async () => {
     const config = path.join(repo.dir, 'modelshift.yaml');
     await writeFile(config, (await readFile(config, 'utf8')).replace('successors: { gpt-4.1: gpt-5.1 }', 'successors: { gpt-4.1: gpt-4.1 }'));
