@@ -29,7 +29,11 @@ export async function applyCommand(ctx: CommandContext, opts: ApplyOptions, io?:
     ctx.stderr(`error: ${blocker}\n`);
     return { exitCode: EXIT.findings, data: plan };
   }
-  const originals = Object.fromEntries(Object.keys(plan.files).map((file) => [file, workspace.files.get(file)!.text]));
+  // Agent files were read by the load; files of spec.references are not modelshift files, and the writer reads those itself.
+  const originals = Object.fromEntries(Object.keys(plan.files).flatMap((file) => {
+    const text = workspace.files.get(file)?.text;
+    return text === undefined ? [] : [[file, text]];
+  }));
   writeFilesAtomically(workspace.root, plan.files, { command: `apply ${plan.migration}`, originals, io });
   const written = Object.keys(plan.files).length;
   if (opts.format === 'text') {

@@ -138,13 +138,14 @@ describe('plan/apply with spec.references', () => {
     const text = await runCli(['plan', 'm'], dir, {}, new Date(`${TODAY}T00:00:00Z`));
     expect(text.stdout).toMatch(/References \(spec.references\): 2 references rewritten outside modelshift files, 1 not rewritten[\s\S]*app\/hot.py:1:43[\s\S]*\nPlan: 1 agent to migrate/);
 
-    expect((await runCli(['apply', 'm'], dir, {}, new Date(`${TODAY}T00:00:00Z`))).code).toBe(0);
+    const applied = await runCli(['apply', 'm'], dir, {}, new Date(`${TODAY}T00:00:00Z`));
+    expect(applied.code, applied.stderr + applied.stdout).toBe(0);
     expect(await readFile(path.join(dir, 'app/main.py'), 'utf8')).toBe(APP.replace('model="gpt-4.1"', 'model="gpt-5.1"'));
     expect(await readFile(path.join(dir, 'deploy/gateway.yaml'), 'utf8')).toBe(CONFIG.replace('gpt-4.1', 'gpt-5.1'));
     expect(await readFile(path.join(dir, 'app/hot.py'), 'utf8')).toContain('model="gpt-4.1", temperature=0.7');
     const again = await runCli(['--format', 'json', 'plan', 'm', '--exit-code'], dir, {}, new Date(`${TODAY}T00:00:00Z`));
     expect(again.code).toBe(0);
-    expect((JSON.parse(again.stdout) as { references: { changes: unknown[] } }).references.changes).toEqual([]);
+    expect((JSON.parse(again.stdout) as { references: { changes: unknown[] } }).references.changes, again.stdout).toEqual([]);
   });
 
   it('an unknown kind in spec.references is a finding that names it', async () => {
