@@ -106,7 +106,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .option('--suite <name>', 'run this suite instead of the migration\'s')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
     .option('--offline', 'answer only from the cache; fail on a miss')
-    .option('--output <path>', 'also write the report to a file, format by its ending (.junit.xml .jsonl .csv .json .md); repeatable', collect, [])
+    .option('--output <path>', 'also write the report to a file, format by its ending (.html .junit.xml .jsonl .csv .json .md); repeatable', collect, [])
     .option('--shard <K/N>', 'run the K-th of N parts and write it to --output PART.json; `eval merge` makes the report')
     .action(run(async (ctx, command) => {
       const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean; output: string[]; shard?: string }>();

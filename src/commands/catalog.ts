@@ -31,7 +31,8 @@ export async function catalogCommand(ctx: CommandContext, opts: CatalogOptions):
     ctx.stdout(opts.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : opts.format === 'markdown' ? markdown : text);
 
   if (opts.action === 'show') {
-    const entry = opts.model === undefined ? undefined : catalog.lookup(opts.model);
+    if (opts.model === undefined) throw new UsageError('catalog show needs a model', 'modelshift catalog show gpt-4.1 (`modelshift catalog list` lists every model)');
+    const entry = catalog.lookup(opts.model);
     if (!entry) throw new UsageError(`"${opts.model ?? ''}" is not in the catalog`, suggestion(opts.model ?? '', catalog.entries().map((e) => e.id)));
     const view = modelView(catalog, entry, day);
     print(view, renderCatalogShowText(view), renderCatalogShowMarkdown(view));
@@ -39,7 +40,9 @@ export async function catalogCommand(ctx: CommandContext, opts: CatalogOptions):
   }
   if (opts.action === 'diff') {
     const data = { disagreements: catalog.disagreements };
-    print(data, renderDisagreementsText(data.disagreements), renderDisagreementsMarkdown(data.disagreements));
+    const sources = workspace.config?.value.spec.catalog?.sources?.length ?? 0;
+    const none = 'No catalog sources are configured, so there is nothing to compare: add spec.catalog.sources to modelshift.yaml (e.g. { type: litellm, path: vendor/model_prices_and_context_window.json }).\n';
+    print(data, sources ? renderDisagreementsText(data.disagreements) : none, sources ? renderDisagreementsMarkdown(data.disagreements) : none);
     return { exitCode: EXIT.ok, data };
   }
   const models = catalog.entries().map((e) => modelView(catalog, e, day)).sort(byDeadline);

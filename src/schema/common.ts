@@ -37,7 +37,16 @@ export const ModelRef = z.strictObject({
 export type ModelRef = z.infer<typeof ModelRef>;
 
 /** A calendar date written `YYYY-MM-DD` (YAML 1.2 keeps it a string). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  // The pattern lets 2027-13-45 through; a date that does not exist on the calendar is a typo.
+  .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDay(text), { message: 'is not a date on the calendar; write a real day as YYYY-MM-DD' });
+
+function isCalendarDay(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+}
 
 export function resource<K extends string, S extends z.ZodType>(kind: K, spec: S) {
   return z.strictObject({

@@ -59,6 +59,15 @@ describe('modelshift catalog', () => {
     expect(list.models.some((m) => m.id === 'gpt-4.2-fixture-preview')).toBe(true);
   });
 
+  it('says what is missing: a model for show, sources for diff', async () => {
+    const root = workspace('bare', '      - { type: litellm, path: vendor/litellm.json }\n');
+    const show = await runCli(['catalog', 'show'], root, {}, NOW);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain('error: catalog show needs a model');
+    writeFileSync(path.join(root, 'modelshift.yaml'), 'apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: ws }\nspec: {}\n');
+    expect((await runCli(['catalog', 'diff'], root, {}, NOW)).stdout).toContain('No catalog sources are configured');
+  });
+
   it('show of an unknown model is a usage error with suggestions (exit 2)', async () => {
     const root = workspace('unknown', '      - { type: litellm, path: vendor/litellm.json }\n');
     const run = await runCli(['catalog', 'show', 'gpt-5.22'], root, {}, NOW);
