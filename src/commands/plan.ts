@@ -38,6 +38,8 @@ export async function planCommand(ctx: CommandContext, opts: PlanOptions): Promi
   const { plan } = await computePlan(ctx, opts.migration);
   ctx.stdout(renderPlan(plan, opts.format, ctx.isTTY));
   const changes = Object.keys(plan.files).length > 0;
-  const exitCode = plan.errors.length || (opts.exitCode && changes) ? EXIT.findings : EXIT.ok;
+  // An agent on the source model that could not be read makes the plan unsafe to apply (apply refuses it): a finding.
+  const unsafe = plan.errors.length > 0 || plan.skipped.some((s) => s.code === 'invalid');
+  const exitCode = unsafe || (opts.exitCode && changes) ? EXIT.findings : EXIT.ok;
   return { exitCode, data: plan };
 }

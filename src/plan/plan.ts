@@ -99,18 +99,33 @@ export function planMigration(workspace: LoadedWorkspace, migration: Loaded<Migr
  */
 function invalidAgentsOnSource(workspace: LoadedWorkspace, rule: Migration, valid: ReadonlySet<string>): Skipped[] {
   const found: Skipped[] = [];
+  const loadedFiles = new Set([...workspace.agents.values()].map((a) => a.file));
   for (const source of workspace.files.values()) {
     if (!source.invalid) continue;
-    for (const doc of parseAllDocuments(source.text)) {
+    const reason = `${source.file} is invalid; run modelshift validate and fix it first`;
+    const docs = parseAllDocuments(source.text);
+    // A file YAML cannot read may still be an agent on the source model; its text is all there is to go by.
+    if (docs.some((d) => d.errors.length) && !loadedFiles.has(source.file) && namesModel(source.text, rule.spec.from.model)) {
+      found.push({ name: source.file, reason, code: 'invalid' });
+      continue;
+    }
+    for (const doc of docs) {
       const data = looseData(doc);
       const name = data?.metadata?.name;
       const model = data?.spec?.model;
       if (data?.kind !== 'Agent' || typeof name !== 'string' || valid.has(name) || typeof model?.name !== 'string') continue;
-      if (model.provider !== rule.spec.from.provider || !globMatch(model.name, rule.spec.from.model)) continue;
-      found.push({ name, reason: `${source.file} is invalid; run modelshift validate and fix it first`, code: 'invalid' });
+      // A misspelt provider key still leaves an agent on the source model that the rule would have taken.
+      if ((typeof model.provider === 'string' && model.provider !== rule.spec.from.provider) || !globMatch(model.name, rule.spec.from.model)) continue;
+      found.push({ name, reason, code: 'invalid' });
     }
   }
   return found;
+}
+
+/** Does the text hold the rule's model (or, for a glob, the part before its first wildcard)? */
+function namesModel(text: string, model: string): boolean {
+  const literal = model.split(/[*?[]/)[0]!;
+  return literal.length > 0 && /\bkind:\s*Agent\b/.test(text) && text.includes(literal);
 }
 
 function looseData(doc: Document.Parsed): LooseAgent | undefined {

@@ -120,3 +120,20 @@ spec:
     expect(result.files['agents/a.yaml']).toContain('  instructions: |-\n    You help customers.\n\n    Answer in at most three sentences.\n');
   });
 });
+
+describe('agents on the source model that cannot be read', () => {
+  it('are skipped as invalid, by name or by file, whether the YAML breaks or a key is misspelt', () => {
+    const rule = 'apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: m }\nspec:\n  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n';
+    const ws = workspaceFrom({
+      ...PROVIDERS,
+      'migrations/m.yaml': rule,
+      'agents/ok.yaml': agentYaml('ok', 'gpt-4.1', '{ max_tokens: 10 }'),
+      'agents/typo.yaml': agentYaml('typo', 'gpt-4.1', '{ max_tokens: 10 }').replace('    provider: openai', '    provder: openai'),
+      'agents/broken.yaml': 'apiVersion: modelshift.dev/v1\nkind: Agent\nmetadata: { name: broken\nspec:\n  model: { provider: openai, name: gpt-4.1 }\n',
+      'agents/other.yaml': 'apiVersion: modelshift.dev/v1\nkind: Agent\nmetadata: { name: other\nspec:\n  model: { provider: openai, name: gpt-5.2 }\n',
+    });
+    const plan = planMigration(ws, ws.migrations.get('m')!);
+    expect(plan.agents.map((a) => a.name)).toEqual(['ok']);
+    expect(plan.skipped.filter((s) => s.code === 'invalid').map((s) => s.name)).toEqual(['agents/broken.yaml', 'typo']);
+  });
+});
