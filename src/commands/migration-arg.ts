@@ -30,6 +30,13 @@ export async function resolveMigration(workspace: LoadedWorkspace, arg: string, 
     }
     throw new UsageError(`${rel} is not a Migration`, 'pass a file with kind: Migration, or a migration name');
   }
+  // A rule that failed its schema is not among the migrations, but its file still says its name.
+  const named = new RegExp(`\\bname:\\s*["']?${arg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*[,}\\n]`);
+  for (const source of workspace.files.values()) {
+    if (!source.invalid || !/\bkind:\s*Migration\b/.test(source.text) || !named.test(source.text)) continue;
+    const problem = workspace.findings.find((f) => f.file === source.file && f.severity === 'error');
+    if (problem) throw new FileError(`migration ${arg} is invalid: ${problem.message}`, problem, problem.rule, 'run modelshift validate to see every problem');
+  }
   const known = [...workspace.migrations.keys()].sort();
   throw new UsageError(`no migration named "${arg}" and no such file`, known.length ? `known migrations: ${known.join(', ')}` : 'create one under migrations/ (see README)');
 }
