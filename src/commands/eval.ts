@@ -12,6 +12,7 @@ import type { CommandContext, CommandResult, Format } from './context.js';
 import { resolveOutputs, writeOutputs, type OutputTarget } from './eval-output.js';
 import { computePlan } from './plan.js';
 import { resolveInside } from '../workspace/inside.js';
+import { redactor, secretsFromEnv } from '../secrets/redact.js';
 import { refuseSecrets, today } from './validate.js';
 
 export interface EvalOptions {
@@ -83,6 +84,7 @@ async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace
     clientFor: (provider) =>
       createClient(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
     cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
+    redact: redactor(secretsFromEnv(ctx.env, [...workspace.providers.values()].flatMap((p) => p.value.spec.apiKeyEnv ?? []))),
     offline: opts.offline,
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,

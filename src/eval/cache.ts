@@ -62,7 +62,11 @@ export class ResponseCache {
   /** Created on the first write; one `mkdir` per run, not one per entry (it showed in bench/eval.js profiles). */
   private created: Promise<unknown> | undefined;
 
-  constructor(readonly dir: string) {}
+  /** `redact` scrubs every secret the run read from what is stored: a model that echoes a key must not leave it on disk. */
+  constructor(
+    readonly dir: string,
+    private readonly redact: (text: string) => string = (text) => text,
+  ) {}
 
   /** The stored answer; undefined when absent or unreadable (a damaged entry is a miss, then rewritten). */
   async get(key: string): Promise<LlmResponse | undefined> {
@@ -90,7 +94,7 @@ export class ResponseCache {
     try {
       this.created ??= mkdir(this.dir, { recursive: true });
       await this.created;
-      await writeFile(tmp, `${JSON.stringify({ version: CACHE_VERSION, key, response }, null, 2)}\n`);
+      await writeFile(tmp, this.redact(`${JSON.stringify({ version: CACHE_VERSION, key, response }, null, 2)}\n`));
       await rename(tmp, file);
     } catch (err) {
       // Best effort: the error worth reporting is the write's, not the clean-up's.

@@ -22,6 +22,8 @@ export interface AgentPair {
 
 export interface EvaluationOptions {
   pairs: AgentPair[];
+  /** Scrubs the secrets the command read from what the cache stores. */
+  redact?: (text: string) => string;
   /** The suites to consider; each applies to the agents its selector matches. */
   suites: EvalSuite[];
   /** Every workspace provider: `llm-judge` assertions name theirs. */
@@ -87,7 +89,7 @@ export async function gatherEvaluation(opts: EvaluationOptions): Promise<Evaluat
   const providers = new Map(opts.providers.map((p) => [p.metadata.name, p]));
   const caller = new ModelCaller({
     clientFor: opts.clientFor,
-    cache: new ResponseCache(opts.cacheDir),
+    cache: new ResponseCache(opts.cacheDir, opts.redact),
     offline: opts.offline ?? false,
     concurrency: opts.concurrency,
     signal: opts.signal,

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAiFake, type FakeLlmServer } from '../fakes/openai-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -53,6 +55,20 @@ afterEach(async () => {
 });
 
 describe('modelshift eval', () => {
+  it('never stores a key a model echoes in the answer cache', async () => {
+    fake.setResponder(() => ({ type: 'message', text: `Debug: my key is ${KEY} and the order is 12.`, usage: { input: 40, output: 10 } }));
+    const run = await runCli(['eval', 'to-5.1', '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
+    expect(run.stdout).not.toContain(KEY.slice(5, 17));
+    const dir = path.join(repo.dir, '.cache');
+    const stored = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const file of stored) {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      for (let i = 0; i + 12 <= KEY.length; i++) expect(text).not.toContain(KEY.slice(i, i + 12));
+      expect(text).toContain('[redacted]');
+    }
+  });
+
   it('runs the migration\'s suites on base and head, reports the regression and fails the gate', async () => {
     const run = await runCli(['eval', 'to-5.1', '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
     expect(run.stderr).toBe('');
