@@ -7,6 +7,7 @@ import type { HistoryAt, HistoryCommit, HistoryEvent, HistoryLog } from '../hist
 import { renderAtMarkdown, renderHistoryMarkdown, renderTimelineMarkdown } from '../render/history-markdown.js';
 import { renderAtText, renderHistoryText, renderTimelineText } from '../render/history-text.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
+import { closest } from '../suggest.js';
 
 export interface HistoryOptions {
   /** Show one agent's timeline, creation and deletion included. */
@@ -90,13 +91,7 @@ function dateOption(flag: string, value: string): Date {
 function assertKnownAgent(name: string, events: readonly HistoryEvent[]): void {
   const known = [...new Set(events.map((e) => e.agent))].sort();
   if (known.includes(name)) return;
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  const close = known
-    .map((k) => ({ k, d: distance(k, name) }))
-    .filter(({ d }) => d <= limit)
-    .sort((x, y) => x.d - y.d)
-    .slice(0, 3)
-    .map(({ k }) => k);
+  const close = closest(name, known);
   const hint =
     close.length > 0
       ? `did you mean ${close.map((k) => `"${k}"`).join(' or ')}?`
@@ -104,20 +99,6 @@ function assertKnownAgent(name: string, events: readonly HistoryEvent[]): void {
         ? 'no agent appears in this branch’s history yet'
         : `agents in this history: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length} in all)` : ''}`;
   throw new UsageError(`agent "${name}" never appears in the history of this branch`, hint);
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 const json = (data: HistoryData) => `${JSON.stringify(data, null, 2)}\n`;
