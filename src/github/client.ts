@@ -134,6 +134,15 @@ export function gitHubError(error: unknown, action: string, permission?: string)
   });
 }
 
+/** Runs one Octokit call; its failure becomes `gitHubError(error, action, permission)`. */
+export async function callGitHub<T>(action: string, permission: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw gitHubError(error, action, permission);
+  }
+}
+
 /** GitHub's message plus the per-field `errors` a 422 carries. */
 export function errorDetail(error: HttpError): string {
   const data = error.response?.data;

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import type { Issue, Issues } from '../watch/issues.js';
-import { createOctokit, gitHubError, type RetryOptions } from './client.js';
+import { callGitHub, createOctokit, type RetryOptions } from './client.js';
 import type { GitHubConfig } from './config.js';
 
 const ISSUES_WRITE = 'issues: write';
@@ -25,7 +25,7 @@ export class GitHubIssues implements Issues {
   ) {}
 
   async listLabelled(label: string): Promise<Issue[]> {
-    const issues = await this.call(`list the issues labelled ${label}`, ISSUES_READ, () =>
+    const issues = await callGitHub(`list the issues labelled ${label}`, ISSUES_READ, () =>
       this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.where(), labels: label, state: 'all', per_page: 100 }),
     );
     // The issues API lists pull requests too; they carry `pull_request`.
@@ -33,30 +33,22 @@ export class GitHubIssues implements Issues {
   }
 
   async create(issue: { title: string; body: string; labels: string[] }): Promise<Issue> {
-    const { data } = await this.call('open the dashboard issue', ISSUES_WRITE, () => this.octokit.rest.issues.create({ ...this.where(), ...issue }));
+    const { data } = await callGitHub('open the dashboard issue', ISSUES_WRITE, () => this.octokit.rest.issues.create({ ...this.where(), ...issue }));
     return toIssue(data as RestIssue);
   }
 
   async update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<Issue> {
-    const { data } = await this.call(`update issue #${number}`, ISSUES_WRITE, () => this.octokit.rest.issues.update({ ...this.where(), issue_number: number, ...change }));
+    const { data } = await callGitHub(`update issue #${number}`, ISSUES_WRITE, () => this.octokit.rest.issues.update({ ...this.where(), issue_number: number, ...change }));
     return toIssue(data as RestIssue);
   }
 
   async currentUser(): Promise<string> {
-    const { data } = await this.call('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
+    const { data } = await callGitHub('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
     return data.login;
   }
 
   private where(): { owner: string; repo: string } {
     return { owner: this.owner, repo: this.repo };
-  }
-
-  private async call<T>(action: string, permission: string | undefined, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw gitHubError(error, action, permission);
-    }
   }
 }
 

@@ -7,7 +7,7 @@ import type {
   PullRequestChange,
   PullRequests,
 } from '../pr/pull-requests.js';
-import { createOctokit, errorDetail, gitHubError, isHttpError, type RetryOptions } from './client.js';
+import { callGitHub, createOctokit, errorDetail, gitHubError, isHttpError, type RetryOptions } from './client.js';
 import type { GitHubConfig } from './config.js';
 import { reviewRequest } from './reviewers.js';
 
@@ -47,7 +47,7 @@ export class GitHubPullRequests implements PullRequests {
   ) {}
 
   async findOpen(branch: string): Promise<PullRequest | undefined> {
-    const { data } = await this.call(`find the pull request for ${branch}`, PR_READ, () =>
+    const { data } = await callGitHub(`find the pull request for ${branch}`, PR_READ, () =>
       this.octokit.rest.pulls.list({ ...this.where(), head: `${this.owner}:${branch}`, state: 'open', per_page: 10 }),
     );
     const [pull] = data;
@@ -55,7 +55,7 @@ export class GitHubPullRequests implements PullRequests {
   }
 
   async findClosed(branch: string): Promise<PullRequest | undefined> {
-    const { data } = await this.call(`find the closed pull requests for ${branch}`, PR_READ, () =>
+    const { data } = await callGitHub(`find the closed pull requests for ${branch}`, PR_READ, () =>
       this.octokit.rest.pulls.list({ ...this.where(), head: `${this.owner}:${branch}`, state: 'closed', sort: 'created', direction: 'desc', per_page: 1 }),
     );
     const [pull] = data;
@@ -63,7 +63,7 @@ export class GitHubPullRequests implements PullRequests {
   }
 
   async listOpen(prefix: string): Promise<PullRequest[]> {
-    const pulls = await this.call('list the open pull requests', PR_READ, () =>
+    const pulls = await callGitHub('list the open pull requests', PR_READ, () =>
       this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.where(), state: 'open', sort: 'created', direction: 'asc', per_page: 100 }),
     );
     return pulls.filter((pull) => pull.head.ref.startsWith(prefix)).map(toPullRequest);
@@ -83,7 +83,7 @@ export class GitHubPullRequests implements PullRequests {
   }
 
   async update(number: number, change: PullRequestChange): Promise<PullRequest> {
-    const { data } = await this.call(`update pull request #${number}`, PR_WRITE, () =>
+    const { data } = await callGitHub(`update pull request #${number}`, PR_WRITE, () =>
       this.octokit.rest.pulls.update({ ...this.where(), pull_number: number, ...change }),
     );
     return toPullRequest(data);
@@ -91,7 +91,7 @@ export class GitHubPullRequests implements PullRequests {
 
   async addLabels(number: number, labels: readonly string[]): Promise<void> {
     for (const name of labels) await this.ensureLabel(name);
-    await this.call(`label pull request #${number}`, PR_WRITE, () =>
+    await callGitHub(`label pull request #${number}`, PR_WRITE, () =>
       this.octokit.rest.issues.addLabels({ ...this.where(), issue_number: number, labels: [...labels] }),
     );
   }
@@ -124,35 +124,35 @@ export class GitHubPullRequests implements PullRequests {
   }
 
   async comment(number: number, body: string): Promise<IssueComment> {
-    const { data } = await this.call(`comment on #${number}`, PR_WRITE, () =>
+    const { data } = await callGitHub(`comment on #${number}`, PR_WRITE, () =>
       this.octokit.rest.issues.createComment({ ...this.where(), issue_number: number, body }),
     );
     return toComment(data);
   }
 
   async listComments(number: number): Promise<IssueComment[]> {
-    const comments = await this.call(`list the comments of #${number}`, PR_READ, () =>
+    const comments = await callGitHub(`list the comments of #${number}`, PR_READ, () =>
       this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.where(), issue_number: number, per_page: 100 }),
     );
     return comments.map(toComment);
   }
 
   async updateComment(id: number, body: string): Promise<void> {
-    await this.call(`update comment ${id}`, PR_WRITE, () =>
+    await callGitHub(`update comment ${id}`, PR_WRITE, () =>
       this.octokit.rest.issues.updateComment({ ...this.where(), comment_id: id, body }),
     );
   }
 
   async close(number: number, comment: string): Promise<void> {
     await this.comment(number, comment);
-    await this.call(`close #${number}`, PR_WRITE, () =>
+    await callGitHub(`close #${number}`, PR_WRITE, () =>
       this.octokit.rest.pulls.update({ ...this.where(), pull_number: number, state: 'closed' }),
     );
   }
 
   async currentUser(): Promise<string> {
     // A workflow's GITHUB_TOKEN is an app installation token and gets 403 here: no permission grants it.
-    const { data } = await this.call('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
+    const { data } = await callGitHub('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
     return data.login;
   }
 
@@ -174,14 +174,6 @@ export class GitHubPullRequests implements PullRequests {
 
   private where(): { owner: string; repo: string } {
     return { owner: this.owner, repo: this.repo };
-  }
-
-  private async call<T>(action: string, permission: string | undefined, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw gitHubError(error, action, permission);
-    }
   }
 }
 
