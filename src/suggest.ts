@@ -1,6 +1,5 @@
 /** The known names closest to a misspelt one, nearest first, for "did you mean" hints. */
-export function closest(name: string, known: readonly string[], max = 3): string[] {
-  const limit = Math.max(2, Math.floor(name.length / 3));
+export function closest(name: string, known: readonly string[], max = 3, limit = Math.max(2, Math.floor(name.length / 3))): string[] {
   return known
     .map((k) => ({ k, d: distance(k, name) }))
     .filter(({ d }) => d <= limit)

@@ -111,6 +111,18 @@ describe('catalog checks', () => {
     ]);
   });
 
+  it('warns about a destination model the catalog does not know, with the id it is probably a typo of', () => {
+    expect(
+      report({
+        ...OPENAI,
+        'agents/a.yaml': agent('a', 'gpt-4.1'),
+        'migrations/m.yaml': migration('  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-4.1-mnii }\n'),
+      }).filter((line) => line.includes('migrations/')),
+    ).toEqual([
+      'W model-unknown migrations/m.yaml:6:34 destination model "gpt-4.1-mnii" is not in the catalog, so its parameters, prices and retirement are not checked; if it is new or private, describe it under spec.catalog.models in modelshift.yaml (did you mean gpt-4.1-mini?)',
+    ]);
+  });
+
   it('checks parameters against the model, each at the parameter, saying what to do instead', () => {
     expect(report({ ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-5.2', '{ max_tokens: 500, temperature: 0.2 }') })).toEqual([
       'E param-refused agents/a.yaml:9:27 gpt-5.2 does not accept max_tokens; use max_completion_tokens instead',

@@ -1,15 +1,24 @@
 import { checkModel, checkParams, type CatalogIssue } from '../../catalog/check.js';
 import type { ModelRef, ProviderType } from '../../schema/index.js';
+import { closest } from '../../suggest.js';
 import type { Finding } from '../types.js';
 import { findingAt, type DocRef, type Rule } from './context.js';
 
 /**
  * Agents (and canaries) use models that exist, are not retired and accept the
- * params they are given; a migration's destination is not retired.
+ * params they are given; a migration's destination is known and not retired.
  */
 export const catalogChecks: Rule = (input) => {
   const types = new Map(input.providers.map((p) => [p.value.metadata.name, p.value.spec.type]));
   const findings: Finding[] = [];
+  const ids = input.catalog.entries().map((e) => e.id);
+  // A model the catalog does not know is often a typo of one it does; ids differ
+  // from each other by a digit or two, so only a near miss is worth naming.
+  const withHint = (issues: CatalogIssue[], model: string) => issues.map((issue) => {
+    if (issue.rule !== 'model-unknown') return issue;
+    const near = closest(model, ids, 1, 2)[0];
+    return near ? { ...issue, message: `${issue.message} (did you mean ${near}?)` } : issue;
+  });
   const report = (ref: DocRef, at: string, issues: CatalogIssue[]) => {
     for (const issue of issues) {
       const path = issue.param ? `${at}.params.${issue.param}` : `${at}.name`;
@@ -21,7 +30,7 @@ export const catalogChecks: Rule = (input) => {
     const type = types.get(model.provider);
     if (!type) return; // reported by provider-exists
     const entry = input.catalog.lookup(model.name);
-    report(ref, at, checkModel(entry, model.name, type, input.today));
+    report(ref, at, withHint(checkModel(entry, model.name, type, input.today), model.name));
     if (entry && sameFamily(entry.provider, type)) report(ref, at, checkParams(entry, model.params ?? {}));
   };
   for (const ref of input.agents) {
@@ -32,7 +41,7 @@ export const catalogChecks: Rule = (input) => {
     const { to } = ref.value.spec;
     const type = types.get(to.provider);
     if (!type) continue;
-    const issues = checkModel(input.catalog.lookup(to.model), to.model, type, input.today).filter((i) => i.rule !== 'model-unknown');
+    const issues = withHint(checkModel(input.catalog.lookup(to.model), to.model, type, input.today), to.model);
     for (const issue of issues) findings.push(findingAt(ref, 'spec.to.model', issue.rule, `destination ${issue.message}`, issue.severity));
   }
   return findings;
