@@ -65,15 +65,17 @@ export function migrationOfTitle(message: string, known: (name: string) => boole
 
 /**
  * When the message names no migration, the Migration file the same commit adds
- * or edits (a hand-made migration PR). With several, the one whose `to` is the
- * model the agent moved to; a single one is taken as it is.
+ * or edits (a hand-made migration PR): the one whose `to` is the model the
+ * agent moved to. A lone rule whose `to` history could not read is taken as
+ * it is; one that points elsewhere says the agent moved for another reason.
  */
 export function migrationOfFiles(migrations: readonly MigrationSummary[], to: ModelId | null): string | null {
   if (to !== null) {
     const target = migrations.find((m) => m.to?.provider === to.provider && m.to.model === to.model);
     if (target) return target.name;
   }
-  return migrations.length === 1 ? (migrations[0]?.name ?? null) : null;
+  const only = migrations.length === 1 ? migrations[0] : undefined;
+  return only !== undefined && only.to === undefined ? only.name : null;
 }
 
 /** A migration rule as history saw it last, for telling its changes by their content. */

@@ -33,10 +33,14 @@ describe('migrationOfMessage', () => {
 describe('migrationOfFiles', () => {
   const a = { name: 'to-5', to: { provider: 'openai', model: 'gpt-5.1' } };
   const b = { name: 'to-claude', to: { provider: 'anthropic', model: 'claude-sonnet-4.5' } };
-  it('picks the migration whose target is the new model, else the only one', () => {
+  it('picks the migration whose target is the new model, never one that points elsewhere', () => {
     expect(migrationOfFiles([a, b], { provider: 'anthropic', model: 'claude-sonnet-4.5' })).toBe('to-claude');
     expect(migrationOfFiles([a, b], { provider: 'openai', model: 'gpt-4o' })).toBeNull();
-    expect(migrationOfFiles([a], { provider: 'openai', model: 'gpt-4o' })).toBe('to-5');
+    // The agent went back to gpt-4o in the commit that edited to-5: not to-5's doing.
+    expect(migrationOfFiles([a], { provider: 'openai', model: 'gpt-4o' })).toBeNull();
+    expect(migrationOfFiles([a], null)).toBeNull();
+    // A lone rule whose destination history could not read still names the commit.
+    expect(migrationOfFiles([{ name: 'odd' }], { provider: 'openai', model: 'gpt-4o' })).toBe('odd');
     expect(migrationOfFiles([], { provider: 'openai', model: 'gpt-5.1' })).toBeNull();
   });
 });

@@ -84,12 +84,15 @@ describe('agentEvents', () => {
         [{ status: 'M', path: 'a.yaml', content: agents(agent('a', 'gpt-5.2')) }, { status: 'M', path: 'm.yaml', content: withMigration }],
         'Merge pull request #4 from acme/modelshift/from-branch',
       ),
-      commit([{ status: 'M', path: 'a.yaml', content: agents(agent('a', 'gpt-4.1')) }, { status: 'M', path: 'm.yaml', content: withMigration }], 'Roll back (#5)'),
+      commit([{ status: 'M', path: 'a.yaml', content: agents(agent('a', 'gpt-5.1')) }, { status: 'M', path: 'm.yaml', content: withMigration }], 'Back to 5.1 (#5)'),
+      // Touching the rule while the agent goes somewhere else is not the rule's doing.
+      commit([{ status: 'M', path: 'a.yaml', content: agents(agent('a', 'gpt-4.1')) }, { status: 'M', path: 'm.yaml', content: withMigration }], 'Roll back (#6)'),
     ]);
     expect(events.slice(1).map((e) => [e.migration, e.pr])).toEqual([
       ['from-trailer', 3],
       ['from-branch', 4],
       ['from-file', 5],
+      [null, 6],
     ]);
   });
 });
