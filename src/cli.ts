@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .description('Move AI agents between LLM models and providers through git.')
     .version(VERSION, '-v, --version')
     .option('-C, --dir <dir>', 'run in this workspace folder instead of the current one')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (sarif: scan only)').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

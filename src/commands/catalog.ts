@@ -23,6 +23,9 @@ export type CatalogOutput = { models: CatalogModelView[] } | CatalogModelView | 
  * when a URL's cached copy is a day old) and `spec.catalog.models`.
  */
 export async function catalogCommand(ctx: CommandContext, opts: CatalogOptions): Promise<CommandResult<CatalogOutput>> {
+  if (opts.action !== 'show' && opts.model !== undefined) {
+    throw new UsageError(`catalog ${opts.action} takes no model, but got "${opts.model}"`, `modelshift catalog show ${opts.model} shows one model`);
+  }
   const day = today(ctx.now);
   const workspace = await loadWorkspace(ctx.cwd, { today: day, fetchCatalog: true });
   for (const f of workspace.findings.filter((f) => f.rule === 'catalog-source')) ctx.stderr(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}\n`);

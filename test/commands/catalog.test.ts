@@ -48,6 +48,15 @@ describe('modelshift catalog', () => {
     expect(json.origins).toMatchObject({ retires: 'vendor/litellm.json', price: 'built-in', contextWindow: 'built-in' });
   });
 
+  it('list and diff refuse a model argument, pointing at show', async () => {
+    const root = workspace('extra', '      - { type: litellm, path: vendor/litellm.json }\n');
+    const list = await runCli(['catalog', 'list', 'gpt-4.1'], root, {}, NOW);
+    expect(list.code).toBe(2);
+    expect(list.stdout).toBe('');
+    expect(list.stderr).toContain('catalog list takes no model, but got "gpt-4.1"');
+    expect(list.stderr).toContain('modelshift catalog show gpt-4.1');
+  });
+
   it('diff: the disagreements, the built-in value kept; list: retiring models first', async () => {
     const root = workspace('diff', '      - { type: litellm, path: vendor/litellm.json }\n');
     const diff = await runCli(['catalog', 'diff'], root, {}, NOW);
