@@ -72,6 +72,7 @@ export interface AnalysisReport {
   window: string;
   /** The window's end (ISO 8601); it starts `window` before. */
   end: string;
+  /** Where the telemetry came from; empty when no canary was running, so none was read. */
   source: string;
   minCalls: number;
   verdict: Verdict;

@@ -45,16 +45,18 @@ export async function analyzeMigration(
   migration: Migration,
   opts: { end?: Date; http?: Partial<HttpSettings> } = {},
 ): Promise<AnalysisReport> {
+  const settings = analysisSettings(migration.spec.rollout?.analysis);
+  const end = opts.end ?? ctx.now;
+  const name = migration.metadata.name;
+  const agents = canaryAgents(workspace, name);
   const config = workspace.config?.value.spec.telemetry;
+  // With no canary running there is nothing to ask telemetry about: say that first, whatever the source.
+  if (agents.length === 0) return analyzeCanary({ migration: name, settings, end, source: '', agents: [], price: prices(workspace) });
   if (config === undefined) {
     throw new UsageError('no telemetry source: modelshift.yaml has no spec.telemetry', 'add one, e.g. spec.telemetry: { type: prometheus, url: http://prometheus:9090 } or { type: otlp-file, path: telemetry/genai.jsonl } (README, "Canary analysis")');
   }
   const source = createSource(config, { root: workspace.root, env: ctx.env, signal: ctx.signal, http: { ...DEFAULT_HTTP, ...opts.http } });
-  const settings = analysisSettings(migration.spec.rollout?.analysis);
-  const end = opts.end ?? ctx.now;
-  const name = migration.metadata.name;
   const custom = settings.metrics.filter((m): m is CustomMetric => 'query' in m);
-  const agents = canaryAgents(workspace, name);
   const gathered = await Promise.all(
     agents.map(async (agent) => ({ agent, data: await source.fetch({ migration: name, agent, window: settings.window, windowSeconds: settings.windowSeconds, end, custom }) })),
   );

@@ -13,7 +13,7 @@ export function renderAnalysisMarkdown(report: AnalysisReport, heading = '###'):
   const out = [
     `${heading} ${ICON[report.verdict]} Canary analysis: ${VERDICT_WORD[report.verdict]}`,
     '',
-    `\`${escapeMarkdown(report.migration)}\` · last ${escapeMarkdown(report.window)} up to ${report.end} · ${escapeMarkdown(report.source)} · at least ${report.minCalls} calls per arm`,
+    `\`${escapeMarkdown(report.migration)}\` · last ${escapeMarkdown(report.window)} up to ${report.end}${report.source ? ` · ${escapeMarkdown(report.source)}` : ''} · at least ${report.minCalls} calls per arm`,
   ];
   for (const agent of report.agents) {
     out.push('', `**${escapeMarkdown(agent.name)}** · ${agent.weight}% on the candidate · ${agent.calls.control} / ${agent.calls.candidate} calls · ${ICON[agent.verdict]} ${agent.verdict}`);

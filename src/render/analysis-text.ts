@@ -5,7 +5,7 @@ import { stripControlChars } from './escape.js';
 /** `modelshift analyze` for a terminal. Pure. */
 export function renderAnalysisText(report: AnalysisReport): string {
   const lines = [
-    `Canary analysis of ${report.migration}: last ${report.window} up to ${report.end} from ${report.source}`,
+    `Canary analysis of ${report.migration}: last ${report.window} up to ${report.end}${report.source ? ` from ${report.source}` : ''}`,
     `Verdict: ${VERDICT_WORD[report.verdict]}`,
   ];
   for (const agent of report.agents) {

@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { EXAMPLES_DIR } from '../helpers/examples.js';
@@ -40,12 +41,21 @@ describe('modelshift analyze', () => {
       const badEnd = await runCli(['analyze', 'm', '--end', 'yesterday'], dir);
       expect(badEnd.code).toBe(2);
       expect(badEnd.stderr).toMatch(/--end must be a time in ISO 8601/);
-      const noSource = await runCli(['analyze', 'gpt-4.1-to-gpt-5.1'], EXAMPLES_DIR);
+      await writeFile(path.join(dir, 'modelshift.yaml'), 'apiVersion: modelshift.dev/v1\nkind: Workspace\nmetadata: { name: canary }\n');
+      const noSource = await runCli(['analyze', 'm'], dir);
       expect(noSource.code).toBe(2);
       expect(noSource.stderr).toMatch(/no telemetry source: modelshift.yaml has no spec.telemetry/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('says no canary is running before asking for a telemetry source it would not need', async () => {
+    const run = await runCli(['analyze', 'gpt-4.1-to-gpt-5.1'], EXAMPLES_DIR);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Canary analysis of gpt-4\.1-to-gpt-5\.1: last 1h up to \S+\nVerdict: inconclusive/);
+    expect(run.stdout).toContain('no agent is in the canary of gpt-4.1-to-gpt-5.1');
   });
 
   it('reports an invalid analysis block as a finding with its position (validate)', async () => {
