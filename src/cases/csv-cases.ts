@@ -1,7 +1,7 @@
 import { Assertion, EvalCase } from '../schema/eval-suite.js';
 import { parseCsv, type CsvCell } from './csv.js';
-import { issueText } from './issues.js';
-import { fileFinding, type CasesRead } from './types.js';
+import { issueFindings } from '../workspace/schema-findings.js';
+import { CASE_FILE_HINT, fileFinding, type CasesRead } from './types.js';
 
 const LIST_TYPES = new Set(['contains-all', 'contains-any', 'tool-sequence']);
 const NUMBER_TYPES = new Set(['max-length', 'max-cost', 'max-latency']);
@@ -17,14 +17,20 @@ function cellAssertion(type: string, raw: string): unknown {
   const value = raw.trim();
   if (value.startsWith('{')) return { type, ...(JSON.parse(value) as object) };
   if (LIST_TYPES.has(type)) return { type, value: value.startsWith('[') ? JSON.parse(value) : value.split(',').map((v) => v.trim()).filter(Boolean) };
-  if (NUMBER_TYPES.has(type)) return { type, value: Number(value) };
+  if (NUMBER_TYPES.has(type)) return { type, value: numberOrText(value) };
   if (FLAG_TYPES.has(type)) return /^(true|yes|1)$/i.test(value) ? { type } : /^(false|no|0)$/i.test(value) ? { type, not: true } : { type, value };
   if (type === 'word-count') {
     const range = /^(\d+)\s*-\s*(\d+)$/.exec(value);
-    return range ? { type, min: Number(range[1]), max: Number(range[2]) } : { type, max: Number(value) };
+    return range ? { type, min: Number(range[1]), max: Number(range[2]) } : { type, max: numberOrText(value) };
   }
   if (NAME_TYPES[type]) return { type, [NAME_TYPES[type]]: value };
   return { type, value: raw };
+}
+
+/** A cell that is not a number stays text, so the schema's finding says what it is rather than NaN. */
+function numberOrText(value: string): number | string {
+  const n = Number(value);
+  return value !== '' && Number.isFinite(n) ? n : value;
 }
 
 /**
@@ -96,19 +102,20 @@ export function readCsvCases(file: string, text: string): CasesRead {
       const parsed = Assertion.safeParse(assertion);
       if (!parsed.success) {
         bad = true;
-        for (const issue of parsed.error.issues) out.findings.push(fileFinding(file, c.line, c.column, name, issueText(issue, name)));
+        out.findings.push(...issueFindings(parsed.error.issues, Assertion, assertion as object, (_, message) => fileFinding(file, c.line, c.column, name, `${name}: ${message}`), CASE_FILE_HINT));
       } else assertions.push(parsed.data);
     });
     if (bad) continue;
     const tags = cell('tags')?.value.split(',').map((t) => t.trim()).filter(Boolean);
-    const parsed = EvalCase.safeParse({
+    const data = {
       name: cell('name')?.value.trim() || cell('__description')?.value.trim() || `${base}:${line}`,
       input: cell('input')!.value,
       ...(assertions.length ? { assert: assertions } : {}),
       ...(tags?.length ? { tags } : {}),
-    });
+    };
+    const parsed = EvalCase.safeParse(data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) out.findings.push(fileFinding(file, line, 1, issue.path.join('.'), issueText(issue)));
+      out.findings.push(...issueFindings(parsed.error.issues, EvalCase, data, (path, message) => fileFinding(file, line, 1, path, message), CASE_FILE_HINT));
       continue;
     }
     out.cases.push({ case: parsed.data, line });

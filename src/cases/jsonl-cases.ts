@@ -1,6 +1,6 @@
 import { EvalCase } from '../schema/eval-suite.js';
-import { issueText } from './issues.js';
-import { fileFinding, type CasesRead } from './types.js';
+import { issueFindings } from '../workspace/schema-findings.js';
+import { CASE_FILE_HINT, fileFinding, type CasesRead } from './types.js';
 
 /** Lines of a JSONL file that hold something, with their 1-based numbers. */
 export function jsonLines(text: string): { line: number; text: string }[] {
@@ -30,9 +30,10 @@ export function readJsonlCases(file: string, text: string): CasesRead {
       out.findings.push(fileFinding(file, line, 1, '', 'each line must be a JSON object like {"input": "…", "assert": […]}'));
       continue;
     }
-    const parsed = EvalCase.safeParse({ name: `${base}:${line}`, ...row });
+    const data = { name: `${base}:${line}`, ...row };
+    const parsed = EvalCase.safeParse(data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) out.findings.push(fileFinding(file, line, 1, issue.path.join('.'), issueText(issue)));
+      out.findings.push(...issueFindings(parsed.error.issues, EvalCase, data, (path, message) => fileFinding(file, line, 1, path, message), CASE_FILE_HINT));
       continue;
     }
     out.cases.push({ case: parsed.data, line });

@@ -17,3 +17,6 @@ export interface CasesRead {
 export function fileFinding(file: string, line: number, column: number, path: string, message: string, severity: Finding['severity'] = 'error'): Finding {
   return { file, line, column, path, rule: 'case-file', message, severity };
 }
+
+/** Where a case row's shape is described, for the end of each schema finding. */
+export const CASE_FILE_HINT = 'see the README, "Cases from files", for the fields a row takes';

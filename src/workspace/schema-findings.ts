@@ -18,7 +18,7 @@ interface DocInput {
   data: unknown;
 }
 
-type At = (path: string, message: string, prefer?: 'key' | 'value') => Finding;
+export type At = (path: string, message: string, prefer?: 'key' | 'value') => Finding;
 
 /**
  * Validates one modelshift document against the schema of its kind. Every
@@ -60,6 +60,14 @@ export function checkSchema(file: string, doc: DocInput): SchemaResult {
   return { kind: kind as Kind, findings: result.error.issues.flatMap((issue) => describe(issue, schema, data, at, hint)) };
 }
 
+/**
+ * The findings for `data` that failed `schema` outside a modelshift document
+ * (a row of a case file), worded as validate words them; `at` places them.
+ */
+export function issueFindings(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: object, at: At, hint: string): Finding[] {
+  return issues.flatMap((issue) => describe(issue, schema, data, at, hint));
+}
+
 function describe(issue: z.core.$ZodIssue, schema: z.ZodType, data: object, at: At, hint: string): Finding[] {
   const path = dotted(issue.path);
   const name = path || 'the document';
@@ -83,7 +91,7 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, data: object, at: 
       if (issue.discriminator && options) {
         return [at(path, `${name} is not a known ${issue.discriminator}; use one of ${options.map(String).join(', ')}`)];
       }
-      const forms = issue.errors.map((branch) => branchForm(branch[0]));
+      const forms = issue.errors.map((branch) => branchForm(branch, value));
       return [at(path, `${name} matches none of the accepted forms; use ${forms.join(' or ')}`)];
     }
     case 'invalid_value':
@@ -155,7 +163,13 @@ function retype(type: string, value: unknown): string {
 }
 
 /** One branch of a union, as the user would write it. */
-function branchForm(issue: z.core.$ZodIssue | undefined): string {
+function branchForm(branch: readonly z.core.$ZodIssue[], value: unknown): string {
+  const issue = branch[0];
+  // A mapping that fits no form of mappings: each form is told by the keys it needs, which is what tells them apart.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const needs = branch.filter((i) => i.code !== 'unrecognized_keys' && i.path.length === 1 && valueAt(value, i.path) === undefined).map((i) => String(i.path[0]));
+    if (needs.length) return `a mapping with ${needs.join(' and ')}`;
+  }
   if (issue?.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(' or ');
   if (issue?.code === 'invalid_type') return expected(issue.expected);
   return 'a mapping (key: value)';

@@ -97,7 +97,7 @@ spec:
     expect(run.code).toBe(1);
     const errors = JSON.parse(run.stdout).errors.map((e: { file: string; line: number; column: number; message: string }) => `${e.file}:${e.line}:${e.column} ${e.message}`);
     expect(errors).toEqual([
-      'evals/data/cases.jsonl:2:1 assert.0.value: must be a number above 0',
+      'evals/data/cases.jsonl:2:1 assert.0.value is too small; use a number more than 0',
       'evals/data/cases.jsonl:3:1 case name "cases.jsonl:1" is already used in suite tickets; give this case another name',
       'evals/tickets.yaml:7:15 ../../outside.csv resolves outside the workspace; paths are relative to the suite file and must stay inside the workspace',
       'evals/tickets.yaml:8:15 data/missing.csv does not exist (looked for evals/data/missing.csv; paths are relative to the suite file)',

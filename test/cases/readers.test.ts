@@ -33,7 +33,7 @@ describe('readJsonlCases', () => {
     expect(read.cases[0]!.case.tags).toEqual(['billing']);
     expect(read.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
       'evals/data/tickets.jsonl:4:1 assert.0.min: word-count needs min, max or both',
-      'evals/data/tickets.jsonl:5:1 Unrecognized key: "bogus"',
+      'evals/data/tickets.jsonl:5:1 unknown key "bogus"; allowed keys are name, input, messages, assert, tags',
       expect.stringMatching(/^evals\/data\/tickets\.jsonl:6:1 not valid JSON \(.*\); write one JSON object per line$/),
       'evals/data/tickets.jsonl:7:1 each line must be a JSON object like {"input": "…", "assert": […]}',
     ]);
@@ -72,8 +72,8 @@ describe('readCsvCases (promptfoo shape)', () => {
   it('points at the cell of a bad assertion, and refuses unknown columns and short rows', () => {
     const bad = readCsvCases('evals/t.csv', 'input,assert:max-length,assert:regex\nhi,lots,ok\nhi,3,(unclosed\nshort\n');
     expect(bad.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      '2:4 assert:max-length.value: Invalid input: expected number, received NaN',
-      expect.stringMatching(/^3:6 assert:regex\.value: not a valid JavaScript regular expression/),
+      '2:4 assert:max-length: value must be a number, not text; change it to a number',
+      expect.stringMatching(/^3:6 assert:regex: value: not a valid JavaScript regular expression/),
       '4:1 this row has 1 fields, the header 3; quote fields holding commas ("a, b")',
     ]);
     expect(readCsvCases('evals/t.csv', 'question,__expected\nhi,x\n').findings.map((f) => f.message)).toEqual([
