@@ -71,6 +71,9 @@ export const EvalPartFile = z.strictObject({
 
 /** A part file's content, checked; the message of a failure says where, for the command to report. */
 export function parsePart(data: unknown): { part: EvalPart } | { problem: string } {
+  // Most often the wrong file was passed: say that rather than what its first field lacks.
+  const kind = data !== null && typeof data === 'object' ? (data as { kind?: unknown }).kind : undefined;
+  if (kind !== 'modelshift-eval-part') return { problem: `it has ${typeof kind === 'string' ? `kind "${kind.slice(0, 40)}"` : 'no kind'}, not "modelshift-eval-part"` };
   const parsed = EvalPartFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

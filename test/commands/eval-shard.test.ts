@@ -114,7 +114,7 @@ describe('eval --shard K/N and eval merge', () => {
     await writeFile(join(repo.dir, 'junk.json'), '{"kind": "something-else"}');
     const junk = await runCli(['eval', 'merge', 'junk.json'], repo.dir, {});
     expect(junk.code).toBe(2);
-    expect(junk.stderr).toMatch(/junk\.json is not an eval part file: kind/);
+    expect(junk.stderr).toContain('junk.json is not an eval part file: it has kind "something-else", not "modelshift-eval-part"');
   });
 
   it('checks --shard before any call', async () => {
