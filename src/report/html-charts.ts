@@ -53,9 +53,11 @@ export function latencyChart(results: CaseResult[]): string {
   for (const r of results) if (r.response) latencies[r.side].push(r.response.latencyMs);
   const all = [...latencies.base, ...latencies.head];
   if (!all.length) return '<p class="muted">No latencies: no call answered.</p>';
-  const low = Math.min(...all);
-  const high = Math.max(...all);
-  const step = high > low ? (high - low) / BINS : 1;
+  // Bins of a round width (1, 2 or 5 × 10ⁿ ms, at least 1 ms) whose edges, written out, all differ.
+  const step = roundStep((Math.max(...all) - Math.min(...all)) / BINS);
+  const low = Math.floor(Math.min(...all) / step) * step;
+  const high = low + step * BINS;
+  const label = (ms: number) => (step < 100 ? `${Math.round(ms)} ms` : millis(ms));
   const count = (values: number[]) => {
     const bins = new Array<number>(BINS).fill(0);
     for (const v of values) bins[Math.min(BINS - 1, Math.floor((v - low) / step))]!++;
@@ -71,16 +73,23 @@ export function latencyChart(results: CaseResult[]): string {
       const x = plot.x + i * slot;
       const h = (n: number) => (n / tallest) * plot.height;
       const rect = (n: number, dx: number, cls: string) =>
-        `<rect class="${cls}" x="${(x + dx).toFixed(1)}" y="${(plot.y + plot.height - h(n)).toFixed(1)}" width="${(slot / 2 - 2).toFixed(1)}" height="${h(n).toFixed(1)}"><title>${n} ${cls === 'b' ? 'base' : 'head'} calls from ${esc(millis(low + i * step))}</title></rect>`;
+        `<rect class="${cls}" x="${(x + dx).toFixed(1)}" y="${(plot.y + plot.height - h(n)).toFixed(1)}" width="${(slot / 2 - 2).toFixed(1)}" height="${h(n).toFixed(1)}"><title>${n} ${cls === 'b' ? 'base' : 'head'} calls from ${esc(label(low + i * step))} to ${esc(label(low + (i + 1) * step))}</title></rect>`;
       return rect(b, 1, 'b') + rect(head[i]!, slot / 2, 'h');
     })
     .join('');
   const axis =
     `<line class="axis" x1="${plot.x}" y1="${plot.y + plot.height}" x2="${plot.x + plot.width}" y2="${plot.y + plot.height}"/>` +
-    `<text class="v" x="${plot.x}" y="${plot.y + plot.height + 14}">${esc(millis(low))}</text>` +
-    `<text class="v" x="${plot.x + plot.width}" y="${plot.y + plot.height + 14}" text-anchor="end">${esc(millis(high))}</text>` +
+    `<text class="v" x="${plot.x}" y="${plot.y + plot.height + 14}">${esc(label(low))}</text>` +
+    `<text class="v" x="${plot.x + plot.width}" y="${plot.y + plot.height + 14}" text-anchor="end">${esc(label(high))}</text>` +
     `<text class="v" x="${plot.x - 4}" y="${plot.y + 8}" text-anchor="end">${tallest}</text>`;
   return svg('Latency distribution of all calls, base vs head', plot.x + plot.width + 20, plot.y + plot.height + 24, `${legend(plot.x)}${bars}${axis}`);
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50 … that is at least `raw`. */
+function roundStep(raw: number): number {
+  let step = 1;
+  for (let decade = 1; step < raw; decade *= 10) step = [1, 2, 5, 10].map((m) => m * decade).find((s) => s >= raw) ?? 10 * decade;
+  return step;
 }
 
 function legend(x: number): string {
