@@ -38,7 +38,12 @@ export async function applyCommand(ctx: CommandContext, opts: ApplyOptions, io?:
   const written = Object.keys(plan.files).length;
   if (opts.format === 'text') {
     ctx.stdout(renderPlan(plan, opts.format, ctx.isTTY).replace(/Plan: .*\n$/, ''));
-    ctx.stdout(`Apply complete: ${written} file${written === 1 ? '' : 's'} written. ${planSummaryLine(plan).replace(/^Plan: /, '')}\n`);
+    // A second apply is the common way to get here: say why nothing moved rather than count zeroes.
+    ctx.stdout(
+      written === 0
+        ? `Nothing to apply: no agent this migration selects is on ${plan.from.provider}/${plan.from.model} (already applied?); ${plan.summary.skipped} skipped.\n`
+        : `Apply complete: ${written} file${written === 1 ? '' : 's'} written. ${planSummaryLine(plan).replace(/^Plan: /, '')}\n`,
+    );
   } else {
     ctx.stdout(renderPlan(plan, opts.format, ctx.isTTY));
   }

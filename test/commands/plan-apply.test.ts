@@ -59,6 +59,8 @@ describe('plan and apply on examples/', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).summary.migrate).toBe(0);
     expect(await snapshot(dir)).toEqual(after);
+    const againText = await runCli(['apply', 'gpt-4.1-to-gpt-5.1'], dir);
+    expect(againText.stdout).toMatch(/\nNothing to apply: no agent this migration selects is on openai\/gpt-4\.1 \(already applied\?\); 3 skipped\.\n$/);
 
     const validate = JSON.parse((await runCli(['validate', '--format', 'json'], dir)).stdout);
     expect(validate.ok).toBe(true);
