@@ -197,10 +197,11 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .option('--budget <usd>', 'the most to spend, proposer and evals (default: spec.eval.repair.budgetUsd, else 2)', (v) => positiveNumber('--budget', v))
     .option('--write', 'put the accepted edit into the migration\'s spec.instructions')
     .option('--concurrency <n>', 'calls in flight per provider', (v) => positiveInt('--concurrency', v))
+    .option('--offline', 'answer every call, the proposer\'s too, only from the cache; fail on a miss')
     .action(run(async (ctx, command) => {
-      const o = command.opts<{ attempts?: number; budget?: number; write?: boolean; concurrency?: number }>();
+      const o = command.opts<{ attempts?: number; budget?: number; write?: boolean; concurrency?: number; offline?: boolean }>();
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
-      return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency });
+      return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency, offline: o.offline });
     }));
 
   program

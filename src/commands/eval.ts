@@ -81,14 +81,22 @@ async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace
     providers: [...workspace.providers.values()].map((p) => p.value),
     ...(run.gate ? { gate: run.gate } : {}),
     catalog: workspace.catalog,
-    clientFor: (provider) =>
-      createClient(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
-    cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
-    redact: redactor(secretsFromEnv(ctx.env, [...workspace.providers.values()].flatMap((p) => p.value.spec.apiKeyEnv ?? []))),
+    ...(await callSettings(ctx, workspace)),
     offline: opts.offline,
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,
     ...(opts.shard ? { shard: opts.shard } : {}),
+  };
+}
+
+/** How a run reaches the models and where it keeps their answers: the part of the options `repair`'s proposer shares. */
+export async function callSettings(ctx: CommandContext, workspace: LoadedWorkspace): Promise<Pick<EvaluationOptions, 'clientFor' | 'cacheDir' | 'redact'>> {
+  const settings = { ...EVAL_DEFAULTS, ...workspace.config?.value.spec.eval };
+  return {
+    clientFor: (provider) =>
+      createClient(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
+    cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
+    redact: redactor(secretsFromEnv(ctx.env, [...workspace.providers.values()].flatMap((p) => p.value.spec.apiKeyEnv ?? []))),
   };
 }
 

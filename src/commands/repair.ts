@@ -2,8 +2,10 @@ import { writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { editYaml } from '../edit/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { ResponseCache } from '../eval/cache.js';
+import { ModelCaller } from '../eval/caller.js';
 import { catalogPrices } from '../eval/stats.js';
-import { createClient } from '../llm/index.js';
+import type { LlmRequest } from '../llm/types.js';
 import { planMigration } from '../plan/plan.js';
 import { evidenceFile } from '../repair/evidence.js';
 import { runRepair } from '../repair/loop.js';
@@ -14,7 +16,7 @@ import type { Migration, MigrationSpec, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
-import { EVAL_DEFAULTS, evaluate, headConfig, pairsOf } from './eval.js';
+import { callSettings, evaluate, headConfig, pairsOf } from './eval.js';
 import { computePlan } from './plan.js';
 
 export interface RepairOptions {
@@ -24,6 +26,8 @@ export interface RepairOptions {
   budgetUsd?: number;
   write?: boolean;
   concurrency?: number;
+  /** Answer every call, the proposer's too, from the eval cache. */
+  offline?: boolean;
 }
 
 export const REPAIR_DEFAULTS = { attempts: 3, budgetUsd: 2, holdout: 0.3 };
@@ -64,7 +68,7 @@ export async function repairCommand(ctx: CommandContext, opts: RepairOptions): P
     report = await runRepair(
       { migration: plan.migration, rule: rule.spec, proposer: { provider: proposer, model: settings.model }, attempts, budgetUsd, holdout,
         trainSuites: suites.map((s) => shareCases(s, plan.migration, holdout, 'train')), split },
-      ports(ctx, workspace, loaded, proposer, { holdout, concurrency: opts.concurrency }),
+      await ports(ctx, workspace, loaded, proposer, { holdout, concurrency: opts.concurrency, offline: opts.offline ?? false }),
     );
   }
 
@@ -78,15 +82,23 @@ export async function repairCommand(ctx: CommandContext, opts: RepairOptions): P
   return { exitCode: ok ? EXIT.ok : EXIT.findings, data: report };
 }
 
-function ports(ctx: CommandContext, workspace: LoadedWorkspace, loaded: Loaded<Migration>, proposer: Provider, opts: { holdout: number; concurrency?: number }) {
+async function ports(ctx: CommandContext, workspace: LoadedWorkspace, loaded: Loaded<Migration>, proposer: Provider, opts: { holdout: number; concurrency?: number; offline: boolean }) {
   const withInstructions = (instructions: MigrationSpec['instructions']): Loaded<Migration> => {
     const spec: MigrationSpec = { ...loaded.value.spec };
     if (instructions) spec.instructions = instructions;
     else delete spec.instructions;
     return { ...loaded, value: { ...loaded.value, spec } };
   };
-  const settings = { ...EVAL_DEFAULTS, ...workspace.config?.value.spec.eval };
-  const client = createClient(proposer, { apiKey: proposer.spec.apiKeyEnv ? ctx.env[proposer.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries });
+  // The proposer's answers go into the eval cache like any model's: a re-run (and --offline) gets the same proposals.
+  const calls = await callSettings(ctx, workspace);
+  const caller = new ModelCaller({
+    clientFor: calls.clientFor,
+    cache: new ResponseCache(calls.cacheDir, calls.redact),
+    offline: opts.offline,
+    concurrency: 1,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  if (!opts.offline) caller.prepare(proposer);
   const price = catalogPrices(workspace.catalog);
   const rule = loaded.value;
   return {
@@ -95,12 +107,12 @@ function ports(ctx: CommandContext, workspace: LoadedWorkspace, loaded: Loaded<M
       return evaluate(ctx, workspace, {
         pairs: pairsOf(plan, workspace), suites: rule.spec.eval!.suites, ...(rule.spec.eval?.gate && { gate: rule.spec.eval.gate }),
         cases: (suite) => shareCases(suite, rule.metadata.name, opts.holdout, share),
-      }, { concurrency: opts.concurrency });
+      }, { concurrency: opts.concurrency, offline: opts.offline });
     },
     headInstructions: (instructions: MigrationSpec['instructions']) =>
       planMigration(workspace, withInstructions(instructions)).agents.map((a) => ({ agent: a.name, text: headConfig(a.after).spec.instructions })),
-    propose: async (request: Parameters<typeof client.complete>[0]) => {
-      const answer = await client.complete(request, ctx.signal);
+    propose: async (request: LlmRequest) => {
+      const { response: answer } = await caller.call(proposer, request, 1);
       const unit = price(proposer.spec.type, request.model);
       const costUsd = unit ? (answer.usage.inputTokens * unit.inputPerMTok + answer.usage.outputTokens * unit.outputPerMTok) / 1e6 : null;
       return { text: answer.text, costUsd };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shareOf } from '../../src/repair/split.js';
@@ -100,6 +100,29 @@ describe('modelshift repair', () => {
     const evalRun = await runCli(['eval', MIGRATION, '--format', 'json'], repo.dir, { OPENAI_API_KEY: KEY });
     expect(JSON.parse(evalRun.stdout).gate.passed).toBe(true);
     expect(evalRun.code).toBe(0);
+  });
+
+  it('keeps the proposer\'s answers in the eval cache, so --offline repeats the run without a call', async () => {
+    fake.setResponder(answerer([JSON.stringify({ append: PHRASE })]));
+    repo = await createTestRepo(files(fake.baseURL));
+    const live = await repair();
+    expect(live.code).toBe(0);
+    const calls = fake.requests.length;
+    expect(fake.requests.filter(isProposer)).toHaveLength(1);
+
+    const offline = await repair(['--offline']);
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    expect(fake.requests).toHaveLength(calls);
+    expect(JSON.parse(offline.stdout)).toEqual(JSON.parse(live.stdout));
+
+    // A proposal the cache does not hold is a usage error, not a rejected edit.
+    const rule = files(fake.baseURL)['migrations/m.yaml']!.replace('model: gpt-5.2,', 'model: gpt-5.2-pro,');
+    await writeFile(path.join(repo.dir, 'migrations/m.yaml'), rule);
+    const miss = await repair(['--offline']);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toMatch(/no cached answer for openai\/gpt-5\.2-pro/);
+    expect(fake.requests).toHaveLength(calls);
   });
 
   it('leaves its evidence next to the rule, and the PR shows it while the rule carries exactly that edit', async () => {
