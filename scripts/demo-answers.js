@@ -5,7 +5,7 @@
 // Keyed by model, then by the case's last user message; an entry may be an object
 // keyed by a phrase of the agent's instructions when agents answer differently.
 
-export const LATENCY_MS = { 'gpt-4.1': 700, 'gpt-5.1': 950, 'gpt-4o': 650, 'claude-sonnet-5-5': 800 };
+export const LATENCY_MS = { 'gpt-4.1': 700, 'gpt-5.1': 950, 'gpt-4o': 650, 'claude-sonnet-5-5': 800, 'gpt-5.2': 1800 };
 
 export const ANSWERS = {
   'gpt-4.1': {
@@ -86,4 +86,121 @@ export const ANSWERS = {
     'Please stop emailing me.':
       'Sorry for the noise — you will not hear from us again.\n\nThe Acme team',
   },
+};
+
+// examples-repair/: gpt-5.1 leaves the order number out of every other reply, unless its instructions
+// say to quote it (the edit the proposer suggests). Keyed like ANSWERS.
+export const ORDER_DESK_ANSWERS = {
+  "gpt-4.1": {
+    "Where is order 4102? It was due on Monday.": "Thank you for writing. Order 4102 is on its way and arrives tomorrow. Anything else I can help with?",
+    "Order 4117 came in the wrong size, can I swap it?": "Thank you for writing. Order 4117 can be swapped: I have sent a free return label. Anything else I can help with?",
+    "I was charged twice for order 4125.": "Thank you for writing. Order 4125 was charged twice by mistake; the duplicate is refunded within 5 days. Anything else I can help with?",
+    "Please cancel order 4131 before it ships.": "Thank you for writing. Order 4131 is cancelled and nothing will be charged. Anything else I can help with?",
+    "Can I change the delivery address of order 4140?": "Thank you for writing. Order 4140 can still go to a new address: reply with it and I will update it. Anything else I can help with?",
+    "Order 4152 is missing the charger.": "Thank you for writing. Order 4152 is missing the charger: I am sending it today. Anything else I can help with?",
+    "I need an invoice for order 4163 with our VAT number.": "Thank you for writing. Order 4163 now has an invoice with your VAT number, sent to your email. Anything else I can help with?",
+    "Is gift wrapping possible for order 4170?": "Thank you for writing. Order 4170 can be gift wrapped for 3 EUR; I have added it. Anything else I can help with?",
+    "Order 4188 arrived damaged, the box was crushed.": "Thank you for writing. Order 4188 arrived damaged, I am sorry: a replacement ships today. Anything else I can help with?",
+    "Refund order 4196 in full, it was 1,400 EUR.": "Thank you for writing. Order 4196 is above 500 EUR, so a colleague reviews the refund within one business day. Anything else I can help with?",
+    "The tracking link for order 4203 does not work.": "Thank you for writing. Order 4203 has a new tracking link, sent to your email. Anything else I can help with?",
+    "Why did order 4215 come in two boxes?": "Thank you for writing. Order 4215 shipped from two warehouses, so it came in two boxes. Anything else I can help with?",
+    "Can I pick up order 4228 at the store instead?": "Thank you for writing. Order 4228 can be picked up at the store from tomorrow. Anything else I can help with?",
+    "I forgot my discount code on order 4236.": "Thank you for writing. Order 4236 now has your 10% code applied; the difference is refunded. Anything else I can help with?",
+    "What time will order 4249 be delivered?": "Thank you for writing. Order 4249 is delivered between 9:00 and 13:00. Anything else I can help with?",
+    "Can I still return order 4257? I bought it 25 days ago.": "Thank you for writing. Order 4257 is within the 30-day return window. Anything else I can help with?",
+    "Order 4262 is blue, I ordered green.": "Thank you for writing. Order 4262 was sent in the wrong colour; the green one ships today. Anything else I can help with?",
+    "Please resend the receipt for order 4274.": "Thank you for writing. Order 4274 has its receipt resent to your email. Anything else I can help with?",
+    "Order 4281 has been at customs for a week.": "Thank you for writing. Order 4281 is cleared by customs now and moves on tomorrow. Anything else I can help with?",
+    "The kettle from order 4295 stopped working.": "Thank you for writing. Order 4295 is under warranty: a replacement kettle ships today. Anything else I can help with?",
+  },
+  "gpt-5.1": {
+    "Where is order 4102? It was due on Monday.": {
+      "order number in your first sentence": "Order 4102 is on its way and arrives tomorrow.",
+      "default": "should arrive tomorrow.",
+    },
+    "Order 4117 came in the wrong size, can I swap it?": {
+      "order number in your first sentence": "Order 4117 can be swapped: I have sent a free return label.",
+      "default": "Order 4117 can be swapped: I have sent a free return label.",
+    },
+    "I was charged twice for order 4125.": {
+      "order number in your first sentence": "Order 4125 was charged twice by mistake; the duplicate is refunded within 5 days.",
+      "default": "The duplicate charge is refunded within 5 days.",
+    },
+    "Please cancel order 4131 before it ships.": {
+      "order number in your first sentence": "Order 4131 is cancelled and nothing will be charged.",
+      "default": "Order 4131 is cancelled and nothing will be charged.",
+    },
+    "Can I change the delivery address of order 4140?": {
+      "order number in your first sentence": "Order 4140 can still go to a new address: reply with it and I will update it.",
+      "default": "Reply with the new address and I will update it.",
+    },
+    "Order 4152 is missing the charger.": {
+      "order number in your first sentence": "Order 4152 is missing the charger: I am sending it today.",
+      "default": "Order 4152 is missing the charger: I am sending it today.",
+    },
+    "I need an invoice for order 4163 with our VAT number.": {
+      "order number in your first sentence": "Order 4163 now has an invoice with your VAT number, sent to your email.",
+      "default": "The invoice with your VAT number is in your inbox.",
+    },
+    "Is gift wrapping possible for order 4170?": {
+      "order number in your first sentence": "Order 4170 can be gift wrapped for 3 EUR; I have added it.",
+      "default": "Order 4170 can be gift wrapped for 3 EUR; I have added it.",
+    },
+    "Order 4188 arrived damaged, the box was crushed.": {
+      "order number in your first sentence": "Order 4188 arrived damaged, I am sorry: a replacement ships today.",
+      "default": "Sorry about that: a replacement ships today.",
+    },
+    "Refund order 4196 in full, it was 1,400 EUR.": {
+      "order number in your first sentence": "Order 4196 is above 500 EUR, so a colleague reviews the refund within one business day.",
+      "default": "Order 4196 is above 500 EUR, so a colleague reviews the refund within one business day.",
+    },
+    "The tracking link for order 4203 does not work.": {
+      "order number in your first sentence": "Order 4203 has a new tracking link, sent to your email.",
+      "default": "I have sent you a new tracking link.",
+    },
+    "Why did order 4215 come in two boxes?": {
+      "order number in your first sentence": "Order 4215 shipped from two warehouses, so it came in two boxes.",
+      "default": "Order 4215 shipped from two warehouses, so it came in two boxes.",
+    },
+    "Can I pick up order 4228 at the store instead?": {
+      "order number in your first sentence": "Order 4228 can be picked up at the store from tomorrow.",
+      "default": "Yes, store pickup works from tomorrow.",
+    },
+    "I forgot my discount code on order 4236.": {
+      "order number in your first sentence": "Order 4236 now has your 10% code applied; the difference is refunded.",
+      "default": "Order 4236 now has your 10% code applied; the difference is refunded.",
+    },
+    "What time will order 4249 be delivered?": {
+      "order number in your first sentence": "Order 4249 is delivered between 9:00 and 13:00.",
+      "default": "Delivery is between 9:00 and 13:00.",
+    },
+    "Can I still return order 4257? I bought it 25 days ago.": {
+      "order number in your first sentence": "Order 4257 is within the 30-day return window.",
+      "default": "Order 4257 is within the 30-day return window.",
+    },
+    "Order 4262 is blue, I ordered green.": {
+      "order number in your first sentence": "Order 4262 was sent in the wrong colour; the green one ships today.",
+      "default": "The green one ships today with a return label.",
+    },
+    "Please resend the receipt for order 4274.": {
+      "order number in your first sentence": "Order 4274 has its receipt resent to your email.",
+      "default": "Order 4274 has its receipt resent to your email.",
+    },
+    "Order 4281 has been at customs for a week.": {
+      "order number in your first sentence": "Order 4281 is cleared by customs now and moves on tomorrow.",
+      "default": "Customs cleared it; it moves on tomorrow.",
+    },
+    "The kettle from order 4295 stopped working.": {
+      "order number in your first sentence": "Order 4295 is under warranty: a replacement kettle ships today.",
+      "default": "Order 4295 is under warranty: a replacement kettle ships today.",
+    },
+  },
+};
+
+// What the proposer (gpt-5.2) answers to repair's request in examples-repair/: one edit.
+export const PROPOSALS = {
+  'gpt-5.2': JSON.stringify({
+    append: "Always quote the customer's order number in your first sentence.",
+    rationale: 'gpt-5.1 answers correctly but often drops the order number, which every failing case checks for.',
+  }),
 };

@@ -72,10 +72,18 @@ const canarySteps = [
   ['analyze', 'Analyze the canary from production telemetry (OTLP file)', 'gpt-4o-to-claude-sonnet-5-5', '--end', '2026-12-01T12:00:00Z'],
   ['sync', 'Write the canary as OpenFeature flagd flags (dry run)', '--dry-run'],
 ];
-for (const [command, title, ...args] of canarySteps) {
-  process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C examples-canary\n\n`);
-  const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', canary], { cwd: root, stdio: 'inherit' });
-  if (result.status === 2) process.exit(2);
+// Prompt repair: gpt-5.1 drops the order number the cases check for; the proposer's edit is kept only
+// because the held-out cases confirm it. Proposer and model answers are the recorded, hand-written ones.
+const repairSteps = [
+  ['repair', 'Repair the prompt for the new model, proven on held-out cases (recorded answers)', 'order-desk-to-gpt-5.1', '--offline'],
+];
+const repairDir = fileURLToPath(new URL('../examples-repair', import.meta.url));
+for (const [dir, steps] of [[canary, canarySteps], [repairDir, repairSteps]]) {
+  for (const [command, title, ...args] of steps) {
+    process.stdout.write(`\n\u001b[1m━━ ${title}\u001b[22m\n$ modelshift ${[command, ...args].join(' ')} -C ${dir.slice(root.length)}\n\n`);
+    const result = spawnSync(process.execPath, ['bin/modelshift.js', command, ...args, '-C', dir], { cwd: root, stdio: 'inherit' });
+    if (result.status === 2) process.exit(2);
+  }
 }
 
 // The HTML report of the first eval: one self-contained page, written to the temp folder (never into examples/).

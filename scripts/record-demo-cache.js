@@ -10,12 +10,14 @@ import { computePlan } from '../dist/src/commands/plan.js';
 import { pairsOf } from '../dist/src/commands/eval.js';
 import { runEvaluation } from '../dist/src/eval/index.js';
 import { createClient } from '../dist/src/llm/index.js';
-import { ANSWERS, LATENCY_MS } from './demo-answers.js';
+import { repairCommand } from '../dist/src/commands/repair.js';
+import { ANSWERS, LATENCY_MS, ORDER_DESK_ANSWERS, PROPOSALS } from './demo-answers.js';
 
 const examples = fileURLToPath(new URL('../examples', import.meta.url));
 
 function answerFor(model, instructions, lastUser) {
-  const entry = ANSWERS[model]?.[lastUser];
+  if (PROPOSALS[model]) return PROPOSALS[model];
+  const entry = ANSWERS[model]?.[lastUser] ?? ORDER_DESK_ANSWERS[model]?.[lastUser];
   if (entry === undefined) throw new Error(`no demo answer for ${model}: ${lastUser}`);
   if (typeof entry === 'string') return entry;
   const key = Object.keys(entry).find((phrase) => phrase !== 'default' && instructions.includes(phrase));
@@ -69,4 +71,16 @@ for (const name of ['gpt-4.1-to-gpt-5.1', 'gpt-4o-to-claude-sonnet-5-5']) {
   });
   process.stdout.write(`${name}: ${report.calls} answers recorded\n`);
 }
+
+// examples-repair/: the real repair command, proposer included. Its provider names no baseURL (the cache
+// keys must be those of the real API), so for this part the SDKs' fetch is sent to the local server.
+const repairDir = fileURLToPath(new URL('../examples-repair', import.meta.url));
+await rm(path.join(repairDir, '.modelshift/cache'), { recursive: true, force: true });
+const realFetch = globalThis.fetch;
+globalThis.fetch = (url, init) => realFetch(String(url).replace('https://api.openai.com', local), init);
+let out = '';
+const repaired = await repairCommand({ ...ctx, cwd: repairDir, env: { OPENAI_API_KEY: 'demo' }, stdout: (text) => (out += text) }, { migration: 'order-desk-to-gpt-5.1', format: 'json' });
+globalThis.fetch = realFetch;
+const report = JSON.parse(out);
+process.stdout.write(`order-desk-to-gpt-5.1: repair ${report.verdict} (exit ${repaired.exitCode}), ${report.split.trainCases} training / ${report.split.holdoutCases} held-out cases\n`);
 server.close();

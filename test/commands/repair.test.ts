@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shareOf } from '../../src/repair/split.js';
 import { FakeGitHub } from '../fakes/github-server.js';
@@ -215,5 +216,15 @@ describe('modelshift repair', () => {
     const none = await runCli(['repair', MIGRATION], repo.dir, { OPENAI_API_KEY: KEY });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('has no repair settings');
+  });
+
+  it('repairs examples-repair/ offline from its recorded answers, writing nothing without --write', async () => {
+    const dir = fileURLToPath(new URL('../../examples-repair', import.meta.url));
+    const run = await runCli(['repair', 'order-desk-to-gpt-5.1', '--offline', '--format', 'json'], dir, {});
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ verdict: 'accepted', split: { trainCases: 14, holdoutCases: 6 }, accepted: { instructions: { append: "Always quote the customer's order number in your first sentence." } } });
+    expect(report.written).toBeUndefined();
   });
 });
