@@ -108,18 +108,19 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .option('--offline', 'answer only from the cache; fail on a miss')
     .option('--output <path>', 'also write the report to a file, format by its ending (.html .junit.xml .jsonl .csv .json .md); repeatable', collect, [])
     .option('--shard <K/N>', 'run the K-th of N parts and write it to --output PART.json; `eval merge` makes the report')
+    .option('--batch', "send the calls through the providers' batch APIs (half price, resumable; can take up to 24 h)")
     .action(run(async (ctx, command) => {
-      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean; output: string[]; shard?: string }>();
+      const o = command.opts<{ base?: string; head?: string; suite?: string; concurrency?: number; offline?: boolean; output: string[]; shard?: string; batch?: boolean }>();
       const migration = command.args[0];
       const interruptible = { ...ctx, signal: io.interruptible?.() ?? ctx.signal };
       if (o.base !== undefined) {
         if (migration !== undefined || o.suite !== undefined) throw new UsageError('give a migration or --base/--head, not both', 'modelshift eval gpt-4.1-to-gpt-5.1, or modelshift eval --base origin/main --head HEAD');
         if (o.output.length || o.shard) throw new UsageError('--output and --shard work with a migration, not yet with --base/--head', 'modelshift eval <migration> --output results.junit.xml');
-        return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline });
+        return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline, batch: o.batch });
       }
       if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
       const shard = o.shard === undefined ? {} : { shard: (await import('./commands/eval-merge.js')).parseShard(o.shard) };
-      const options = { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline, outputs: o.output, ...shard };
+      const options = { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline, outputs: o.output, batch: o.batch, ...shard };
       return (await import('./commands/eval.js')).evalCommand(interruptible, options);
     }));
 

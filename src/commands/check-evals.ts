@@ -26,7 +26,7 @@ export interface EvalRequest {
 export type EvalRunner = (ctx: CommandContext, request: EvalRequest) => Promise<EvalReport>;
 
 /** `modelshift eval`'s runner: keys from `ctx.env`, settings from the workspace's `spec.eval`. */
-export const runEvalsFor: EvalRunner = (ctx, { group, suites, workspace }) => evaluate(ctx, workspace, { pairs: group.pairs, suites, gate: group.gate }, {});
+export const runEvalsFor: EvalRunner = (ctx, { group, suites, workspace }) => evaluate(ctx, workspace, { pairs: group.pairs, suites, gate: group.gate, batch: group.batch }, {});
 
 export interface EvalPolicy {
   mode: EvalMode;

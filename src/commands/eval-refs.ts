@@ -31,7 +31,7 @@ export async function evalRefsCommand(ctx: CommandContext, opts: EvalRefsOptions
       head: opts.head,
       evalMode: 'always',
       offline: opts.offline,
-      evaluate: (inner, { group, suites, workspace }) => evaluate(inner, workspace, { pairs: group.pairs, suites, gate: group.gate }, opts),
+      evaluate: (inner, { group, suites, workspace }) => evaluate(inner, workspace, { pairs: group.pairs, suites, gate: group.gate, batch: group.batch }, opts),
       comment: false,
       format: 'json',
     },

@@ -2,6 +2,8 @@ import { deprecationNotices } from '../catalog/check.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gatherEvaluation, runEvaluation, type AgentPair, type EvalReport, type EvaluationInput, type EvaluationOptions, type Progress } from '../eval/index.js';
 import { partOf, runFingerprint, type EvalPart, type Shard } from '../eval/shard.js';
+import { batchFactories, supportsBatch } from '../batch/backends.js';
+import { DEFAULT_POLL, type PollSchedule } from '../batch/run.js';
 import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
 import { renderEvalMarkdown } from '../render/eval-markdown.js';
@@ -27,6 +29,8 @@ export interface EvalOptions {
   outputs?: string[];
   /** `--shard K/N`: run one part and write it to the `.json` output, for `eval merge`. */
   shard?: Shard;
+  /** `--batch`: the providers' batch APIs instead of online calls (also `spec.eval.batch` of the migration). */
+  batch?: boolean;
 }
 
 export const EVAL_DEFAULTS = { concurrency: 4, timeoutMs: 60_000, retries: 2, cacheDir: '.modelshift/cache' };
@@ -55,17 +59,26 @@ export interface EvalRun {
   gate?: Gate;
   /** Narrows each suite's cases (repair's train and held-out shares); a suite left with none is not run. */
   cases?: (suite: EvalSuite) => EvalSuite;
+  /** The migration's `spec.eval.batch`. */
+  batch?: boolean;
 }
 
 /** Runs pairs against their suites with the workspace's eval settings; keys come from `ctx.env`, read here at the edge. */
-export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, run: EvalRun, opts: Pick<EvalOptions, 'concurrency' | 'offline'>): Promise<EvalReport> {
+export async function evaluate(ctx: CommandContext, workspace: LoadedWorkspace, run: EvalRun, opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'batch'>): Promise<EvalReport> {
   const options = await evaluationOptions(ctx, workspace, run, opts);
   return withProgress(ctx, (onProgress) => runEvaluation({ ...options, ...(onProgress ? { onProgress } : {}) }));
 }
 
 /** The options `runEvaluation` takes, from the workspace's settings and the flags. */
-async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace, run: EvalRun, opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'shard'>): Promise<EvaluationOptions> {
+async function evaluationOptions(
+  ctx: CommandContext,
+  workspace: LoadedWorkspace,
+  run: EvalRun,
+  opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'shard' | 'batch'>,
+): Promise<EvaluationOptions> {
   const settings = { ...EVAL_DEFAULTS, ...workspace.config?.value.spec.eval };
+  const batch = (opts.batch || run.batch) === true;
+  if (batch) checkBatchable(run, opts);
   const suites = run.suites.map((name) => {
     const suite = workspace.evalSuites.get(name);
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
@@ -86,6 +99,7 @@ async function evaluationOptions(ctx: CommandContext, workspace: LoadedWorkspace
     concurrency: opts.concurrency ?? settings.concurrency,
     signal: ctx.signal,
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(batch ? { batch: batchOptions(ctx, settings) } : {}),
   };
 }
 
@@ -98,6 +112,48 @@ export async function callSettings(ctx: CommandContext, workspace: LoadedWorkspa
     cacheDir: await resolveInside(workspace.root, settings.cacheDir, 'spec.eval.cacheDir'),
     redact: redactor(secretsFromEnv(ctx.env, [...workspace.providers.values()].flatMap((p) => p.value.spec.apiKeyEnv ?? []))),
   };
+}
+
+/** Failed batch requests per provider retried online at full price; more are reported, and a re-run submits them again. */
+const ONLINE_RETRIES = 100;
+
+function batchOptions(ctx: CommandContext, settings: typeof EVAL_DEFAULTS): NonNullable<EvaluationOptions['batch']> {
+  return {
+    backendFor: (provider) =>
+      batchFactories[provider.spec.type]!(provider, { apiKey: provider.spec.apiKeyEnv ? ctx.env[provider.spec.apiKeyEnv] : undefined }, { timeoutMs: settings.timeoutMs, maxRetries: settings.retries }),
+    poll: pollSchedule(ctx.env.MODELSHIFT_BATCH_POLL_MS),
+    onlineRetries: ONLINE_RETRIES,
+    // A terminal shows every few seconds; a CI log gets a line per half minute and provider, plus one per event.
+    progressEveryMs: ctx.isTTY ? 2_000 : 30_000,
+    onProgress: (line) => ctx.stderr(line),
+  };
+}
+
+/** Every agent's provider must have a batch API modelshift drives; checked before any call. */
+function checkBatchable(run: EvalRun, opts: Pick<EvalOptions, 'offline'>): void {
+  if (opts.offline) throw new UsageError('--batch and --offline do not go together: --offline makes no calls', 'drop one of them');
+  for (const pair of run.pairs) {
+    for (const side of ['base', 'head'] as const) {
+      const { provider } = pair[side];
+      if (supportsBatch(provider.spec.type)) continue;
+      throw new UsageError(
+        `provider ${provider.metadata.name} (type ${provider.spec.type}, agent ${pair.agent} ${side}) has no batch API modelshift can use`,
+        'batches run on providers of type openai and anthropic; run this eval without --batch (and without spec.eval.batch in the migration)',
+      );
+    }
+  }
+}
+
+/** `MODELSHIFT_BATCH_POLL_MS`: `INITIAL` or `INITIAL,MAX` milliseconds between polls (tests and impatient users). */
+export function pollSchedule(value: string | undefined): PollSchedule {
+  if (value === undefined || value === '') return DEFAULT_POLL;
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  const initialMs = parts[0] ?? NaN;
+  const maxMs = parts[1] ?? initialMs;
+  if (parts.length > 2 || !parts.every((n) => Number.isInteger(n) && n > 0) || maxMs < initialMs) {
+    throw new UsageError(`MODELSHIFT_BATCH_POLL_MS="${value}" is not INITIAL or INITIAL,MAX in milliseconds`, 'e.g. MODELSHIFT_BATCH_POLL_MS=5000,60000 (the default)');
+  }
+  return { initialMs, maxMs };
 }
 
 /** A progress line on stderr while `work` runs, on a terminal only. */
@@ -130,7 +186,7 @@ export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promi
     ctx.stdout(`the plan of ${plan.migration} is empty: no agent is left to migrate, so there is nothing to compare; if it was applied, compare the commits instead: modelshift eval --base <ref before the change> --head HEAD\n`);
     return { exitCode: EXIT.ok, data: null };
   }
-  const run: EvalRun = { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate };
+  const run: EvalRun = { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate, batch: rule.spec.eval?.batch };
   if (opts.shard) return runShard(ctx, workspace, run, { ...opts, shard: opts.shard, migration: plan.migration }, outputs);
   const report = await evaluate(ctx, workspace, run, opts);
   await writeOutputs(outputs, (target) => target.render(report));
@@ -150,7 +206,7 @@ export async function runShardPart(
   ctx: CommandContext,
   workspace: LoadedWorkspace,
   run: EvalRun,
-  opts: Pick<EvalOptions, 'concurrency' | 'offline'> & { shard: Shard; migration: string },
+  opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'batch'> & { shard: Shard; migration: string },
 ): Promise<{ part: EvalPart; input: EvaluationInput }> {
   const options = await evaluationOptions(ctx, workspace, run, opts);
   const input = await withProgress(ctx, (onProgress) => gatherEvaluation({ ...options, ...(onProgress ? { onProgress } : {}) }));

@@ -49,6 +49,7 @@ export const CachedResponse = z.object({
   usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),
   latencyMs: z.number(),
   finishReason: z.string(),
+  batch: z.boolean().optional(),
 });
 
 const Entry = z.object({ version: z.literal(CACHE_VERSION), key: z.string(), response: CachedResponse });

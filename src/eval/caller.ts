@@ -10,6 +10,18 @@ export class CacheMissError extends UsageError {
   override name = 'CacheMissError';
 }
 
+/** The cache key of one model call: what an online call and a batch request of it share. */
+export function requestKey(provider: Provider, request: LlmRequest, repeat: number): string {
+  return cacheKey({ providerType: provider.spec.type, baseURL: provider.spec.baseURL ?? null, request, repeat });
+}
+
+/** What the provider batches of this run gave, by cache key. */
+export interface BatchResults {
+  answers: Map<string, LlmResponse>;
+  /** Requests a batch failed and that are not retried online: reported as errors, without calling. */
+  errors: ReadonlyMap<string, LlmError>;
+}
+
 export interface CallerOptions {
   /** Builds the client for a provider; called once per provider. */
   clientFor: (provider: Provider) => LlmClient;
@@ -19,6 +31,8 @@ export interface CallerOptions {
   /** Calls in flight per provider. */
   concurrency: number;
   signal?: AbortSignal;
+  /** Answers and failures of this run's batches: calls made in this run, so they count as calls, not as cached. */
+  batch?: BatchResults;
 }
 
 export interface CallResult {
@@ -50,7 +64,7 @@ export class ModelCaller {
   }
 
   async call(provider: Provider, request: LlmRequest, repeat: number): Promise<CallResult> {
-    const key = cacheKey({ providerType: provider.spec.type, baseURL: provider.spec.baseURL ?? null, request, repeat });
+    const key = requestKey(provider, request, repeat);
     const shared = this.inFlight.get(key);
     if (shared) {
       const { response } = await shared;
@@ -68,6 +82,19 @@ export class ModelCaller {
   }
 
   private async lookupOrCall(provider: Provider, request: LlmRequest, key: string): Promise<CallResult> {
+    const { batch } = this.opts;
+    const answered = batch?.answers.get(key);
+    if (answered) {
+      // Taken once: a later identical request finds it in the cache, as after an online call.
+      batch!.answers.delete(key);
+      this.calls++;
+      return { response: answered, cached: false };
+    }
+    const failed = batch?.errors.get(key);
+    if (failed) {
+      this.calls++;
+      throw failed;
+    }
     const hit = await this.opts.cache.get(key);
     if (hit) {
       this.cached++;

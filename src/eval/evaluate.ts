@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { BatchRunOptions, KeyedRequest } from '../batch/run.js';
 import type { LlmClient } from '../llm/types.js';
 import type { Agent } from '../schema/agent.js';
 import type { EvalSuite } from '../schema/eval-suite.js';
@@ -5,12 +7,12 @@ import type { Gate } from '../schema/migration.js';
 import type { Provider } from '../schema/provider.js';
 import { ScriptRunner } from './assertions-javascript.js';
 import { ResponseCache } from './cache.js';
-import { CacheMissError, ModelCaller } from './caller.js';
+import { CacheMissError, ModelCaller, requestKey, type BatchResults } from './caller.js';
 import { buildReport, type AgentResults, type ReportInput } from './report.js';
 import { inShard, type Shard } from './shard.js';
 import { runCases, type Progress, type Run } from './runner.js';
 import { catalogPrices } from './stats.js';
-import { caseRuns } from './suites.js';
+import { caseRuns, requestFor } from './suites.js';
 import type { CaseResult, EvalReport, ModelCatalog } from './types.js';
 
 /** One agent's config before and after the change. */
@@ -42,6 +44,12 @@ export interface EvaluationOptions {
   onProgress?: (progress: Progress) => void;
   /** Run only this shard's (agent, case, repeat) units; the report then covers only them. */
   shard?: Shard;
+  /**
+   * Send the agents' model calls through the providers' batch APIs first
+   * (src/batch/); online calls then make only what the batches did not answer
+   * and judges. Pending batch ids live in `<cacheDir>/batches/`.
+   */
+  batch?: Omit<BatchRunOptions, 'cache' | 'pending' | 'signal'>;
 }
 
 /** What a run gathered before scoring; a shard writes this into its part file. */
@@ -87,14 +95,26 @@ export async function gatherEvaluation(opts: EvaluationOptions): Promise<Evaluat
   }
 
   const providers = new Map(opts.providers.map((p) => [p.metadata.name, p]));
+  const cache = new ResponseCache(opts.cacheDir, opts.redact);
+  const batched: BatchResults = { answers: new Map(), errors: new Map() };
   const caller = new ModelCaller({
     clientFor: opts.clientFor,
-    cache: new ResponseCache(opts.cacheDir, opts.redact),
+    cache,
     offline: opts.offline ?? false,
     concurrency: opts.concurrency,
     signal: opts.signal,
+    batch: batched,
   });
   if (!opts.offline) for (const provider of providersUsed(runs, providers)) caller.prepare(provider);
+  let batchSummary: EvaluationInput['batch'];
+  if (opts.batch && !opts.offline) {
+    const [{ runBatches }, { PendingStore }] = await Promise.all([import('../batch/run.js'), import('../batch/pending.js')]);
+    const pending = new PendingStore(join(opts.cacheDir, 'batches'));
+    const got = await runBatches(batchRequests(runs), { ...opts.batch, cache, pending, ...(opts.signal ? { signal: opts.signal } : {}) });
+    for (const [key, response] of got.answers) batched.answers.set(key, response);
+    batched.errors = got.errors;
+    batchSummary = got.summary;
+  }
 
   const scripts = new ScriptRunner();
   let results: CaseResult[];
@@ -124,7 +144,16 @@ export async function gatherEvaluation(opts: EvaluationOptions): Promise<Evaluat
     price: catalogPrices(opts.catalog),
     units,
     totals,
+    ...(batchSummary ? { batch: batchSummary } : {}),
   };
+}
+
+/** Every agent call of the runs, keyed as the caller keys it; judges are left online (their prompts need the answers). */
+function batchRequests(runs: Run[]): KeyedRequest[] {
+  return runs.flatMap((run) => run.cases.map(({ case: evalCase, repeat }) => {
+    const request = requestFor(run.config, evalCase);
+    return { provider: run.provider, key: requestKey(run.provider, request, repeat), request };
+  }));
 }
 
 function sideOf(run: Run): AgentResults['base'] {

@@ -52,7 +52,12 @@ export function evaluateGate(gate: Gate | undefined, agents: AgentReport[], run:
     if (gate.maxLatencyP95Increase !== undefined) {
       const change = relativeChange(base.latencyP95Ms, head.latencyP95Ms);
       if (change === null) {
-        reasons.push(`${name}: p95 latency cannot be compared, no successful call on ${base.latencyP95Ms === null ? 'base' : 'head'}`);
+        const side = base.latencyP95Ms === null ? base : head;
+        reasons.push(
+          side.batched
+            ? `${name}: p95 latency cannot be compared, the answers on ${side === base ? 'base' : 'head'} came from a provider batch, which measures no latency; run without --batch to gate on latency`
+            : `${name}: p95 latency cannot be compared, no successful call on ${side === base ? 'base' : 'head'}`,
+        );
       } else if (change > gate.maxLatencyP95Increase + EPSILON) {
         reasons.push(
           `${name}: p95 latency ${signedPercent(change)} (${millis(base.latencyP95Ms)} → ${millis(head.latencyP95Ms)}), more than the allowed ${signedPercent(gate.maxLatencyP95Increase)}`,

@@ -1,3 +1,4 @@
+import type { ProviderBatchSummary } from '../batch/types.js';
 import type { Gate } from '../schema/migration.js';
 import { compareSides } from './compare.js';
 import { evaluateGate } from './gate.js';
@@ -21,6 +22,8 @@ export interface ReportInput {
   cached: number;
   interrupted: boolean;
   price: PriceFn;
+  /** Present when the run used provider batches. */
+  batch?: ProviderBatchSummary[];
 }
 
 /** Scores, compares and gates: the same results always give the same report. */
@@ -44,6 +47,7 @@ export function buildReport(input: ReportInput): EvalReport {
     cached: input.cached,
     interrupted: input.interrupted,
     costUsd: { models, judge, total: sumOrNull(models, judge) },
+    ...(input.batch ? { batch: input.batch } : {}),
   };
 }
 

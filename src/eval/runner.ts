@@ -1,3 +1,4 @@
+import { batchDiscount } from '../catalog/batch.js';
 import { LlmError } from '../llm/errors.js';
 import type { LlmResponse } from '../llm/types.js';
 import type { Agent } from '../schema/agent.js';
@@ -149,5 +150,6 @@ function failure(err: unknown, judging: boolean): Pick<CaseResult, 'status' | 'e
 function callCost(catalog: ModelCatalog, provider: Provider, config: Agent, response: LlmResponse): number | null {
   const price = catalogPrices(catalog)(provider.spec.type, config.spec.model.name);
   if (!price) return null;
-  return (response.usage.inputTokens * price.inputPerMTok + response.usage.outputTokens * price.outputPerMTok) / 1_000_000;
+  const discount = response.batch ? batchDiscount(provider.spec.type) : 0;
+  return ((response.usage.inputTokens * price.inputPerMTok + response.usage.outputTokens * price.outputPerMTok) * (1 - discount)) / 1_000_000;
 }

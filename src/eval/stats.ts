@@ -1,3 +1,4 @@
+import { batchDiscount } from '../catalog/batch.js';
 import type { ProviderType } from '../schema/provider.js';
 import type { CaseResult, ModelCatalog, Stats } from './types.js';
 
@@ -29,6 +30,7 @@ export function computeStats(results: CaseResult[], price: PriceFn): Stats {
   let notRun = 0;
   let inputTokens = 0;
   let outputTokens = 0;
+  let batched = 0;
   const latencies: number[] = [];
   const modelCost = new CostSum(price);
   const judgeCost = new CostSum(price);
@@ -42,8 +44,10 @@ export function computeStats(results: CaseResult[], price: PriceFn): Stats {
     if (r.response) {
       inputTokens += r.response.usage.inputTokens;
       outputTokens += r.response.usage.outputTokens;
-      latencies.push(r.response.latencyMs);
-      modelCost.add(r.providerType, r.model, r.response.usage);
+      // A batch answer took as long as the provider's queue did: that is no model latency.
+      if (r.response.batch) batched++;
+      else latencies.push(r.response.latencyMs);
+      modelCost.add(r.providerType, r.model, r.response.usage, r.response.batch ? batchDiscount(r.providerType) : 0);
     }
     for (const call of r.judgeCalls) {
       judge.calls++;
@@ -69,6 +73,7 @@ export function computeStats(results: CaseResult[], price: PriceFn): Stats {
     inputTokens,
     outputTokens,
     judge: { ...judge, costUsd: judgeCost.total() },
+    ...(batched ? { batched } : {}),
   };
 }
 
@@ -85,13 +90,14 @@ class CostSum {
 
   constructor(private readonly price: PriceFn) {}
 
-  add(providerType: ProviderType, model: string, usage: { inputTokens: number; outputTokens: number }): void {
+  /** `discount`: the share the provider takes off (its batch rate), 0 for an online call. */
+  add(providerType: ProviderType, model: string, usage: { inputTokens: number; outputTokens: number }, discount = 0): void {
     const p = this.price(providerType, model);
     if (!p) {
       this.unpriced.add(model);
       return;
     }
-    this.sum += (usage.inputTokens * p.inputPerMTok + usage.outputTokens * p.outputPerMTok) / 1_000_000;
+    this.sum += ((usage.inputTokens * p.inputPerMTok + usage.outputTokens * p.outputPerMTok) * (1 - discount)) / 1_000_000;
   }
 
   total(): number | null {

@@ -1,3 +1,4 @@
+import type { ProviderBatchSummary } from '../batch/types.js';
 import type { LlmErrorKind } from '../llm/errors.js';
 import type { LlmResponse, ToolCall, Usage } from '../llm/types.js';
 import type { Assertion } from '../schema/eval-suite.js';
@@ -73,7 +74,9 @@ export interface Stats {
   costUsd: number | null;
   /** Models without a catalog price; add them under spec.catalog in modelshift.yaml. */
   unpriced: string[];
-  /** Over successful calls; a cached answer keeps the latency it was measured with. */
+  /** Answers from a provider batch, priced at its batch rate and left out of latency; absent when none. */
+  batched?: number;
+  /** Over successful online calls; a cached answer keeps the latency it was measured with. */
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   inputTokens: number;
@@ -195,6 +198,8 @@ export interface EvalReport {
   cached: number;
   /** Stopped by the signal: what finished is reported, the rest is `notRun`. */
   interrupted: boolean;
-  /** What the run costs, models and judges; null when a price is missing. */
+  /** What the run costs, models and judges; null when a price is missing. Batch answers are priced at the batch rate. */
   costUsd: { models: number | null; judge: number | null; total: number | null };
+  /** Per provider, what its batches did; present when the run used `--batch`. */
+  batch?: ProviderBatchSummary[];
 }

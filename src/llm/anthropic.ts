@@ -81,7 +81,7 @@ function toAnthropicTool(tool: Tool): AnthropicTool {
   };
 }
 
-function fromMessage(message: Message, latencyMs: number): LlmResponse {
+export function fromMessage(message: Message, latencyMs: number): LlmResponse {
   const text: string[] = [];
   const toolCalls: ToolCall[] = [];
   for (const block of message.content ?? []) {

@@ -96,7 +96,7 @@ function toResponseFormat(format: ResponseFormat): NonNullable<ChatCompletionCre
   }
 }
 
-function fromChatCompletion(completion: ChatCompletion, latencyMs: number, provider: string): LlmResponse {
+export function fromChatCompletion(completion: ChatCompletion, latencyMs: number, provider: string): LlmResponse {
   const choice = completion.choices?.[0];
   if (!choice?.message) {
     throw new LlmError(`${provider}: the response has no choices`, { kind: 'bad-response', provider });

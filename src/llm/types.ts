@@ -38,6 +38,8 @@ export interface LlmResponse {
   latencyMs: number;
   /** The provider's own word (`stop`, `length`, `tool_calls`, `end_turn`, …). */
   finishReason: string;
+  /** Answered through the provider's batch API: priced at its batch rate, and no latency was measured (`latencyMs` is 0). */
+  batch?: boolean;
 }
 
 /** The one call the eval core needs from a model provider. */

@@ -1,7 +1,7 @@
 import { millis, relativeChange, signedPercent, tokens, TREND_LABEL, usd, percent } from '../eval/format.js';
 import type { AgentReport, CaseDiff, CaseOutcome, EvalReport, SideStats } from '../eval/types.js';
 import { escapeHtml, escapeMarkdown, preformatted } from './escape.js';
-import { evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
+import { batchLine, evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
 
 const MAX_ERRORS = 10;
 
@@ -70,7 +70,8 @@ export function renderEvalMarkdown(report: EvalReport, opts: EvalMarkdownOptions
   }
 
   const judge = report.costUsd.judge ? ` · judge cost ${usd(report.costUsd.judge)}` : '';
-  out.push(`<sub>${report.calls} calls · ${report.cached} answers from cache${judge}</sub>`);
+  const batch = batchLine(report);
+  out.push(`<sub>${report.calls} calls · ${report.cached} answers from cache${judge}${batch ? ` · ${escapeMarkdown(batch)}` : ''}</sub>`);
   return `${out.join('\n')}\n`;
 }
 

@@ -47,3 +47,18 @@ export function passesText(diff: CaseDiff): string {
   const { base, head } = diff.passes;
   return `passed ${base.passed}/${base.runs} → ${head.passed}/${head.runs}`;
 }
+
+/**
+ * `batch: openai 1 batch, 40 requests, 38 answered, 2 failed (2 retried online); cost at the batch rate (−50%)`;
+ * empty when the run used no batch.
+ */
+export function batchLine(report: EvalReport): string {
+  if (!report.batch?.length) return '';
+  const parts = report.batch.map((b) => {
+    const failed = b.failed ? `, ${b.failed} failed (${b.retriedOnline} retried online)` : '';
+    const resumed = b.resumed ? `, ${b.resumed} resumed` : '';
+    return `${b.provider} ${b.batches.length} ${b.batches.length === 1 ? 'batch' : 'batches'}${resumed}, ${b.requests} requests, ${b.answered} answered${failed}`;
+  });
+  const discounts = [...new Set(report.batch.map((b) => signedPercent(-b.discount)))].join('/');
+  return `batch: ${parts.join(' · ')}; batch answers priced at the batch rate (${discounts})`;
+}

@@ -3,7 +3,7 @@ import type { Progress } from '../eval/runner.js';
 import type { AgentReport, CaseDiff, CaseOutcome, EvalReport } from '../eval/types.js';
 import { palette, type Palette } from './colour.js';
 import { stripControlChars as clean } from './escape.js';
-import { evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
+import { batchLine, evalSummaryLine, outcomeText, outcomeWhy, passesText, passRateChange, significanceLabel } from './eval-shared.js';
 
 export interface EvalTextOptions {
   /** Colour only when writing to a terminal. */
@@ -46,6 +46,8 @@ export function renderEvalText(report: EvalReport, opts: EvalTextOptions): strin
     if (errors.length > 10) out.push(c.dim(`  …and ${errors.length - 10} more`));
   }
   out.push('', c.dim(`${report.calls} calls, ${report.cached} from cache, cost ${usd(report.costUsd.total)}`));
+  const batch = batchLine(report);
+  if (batch) out.push(c.dim(clean(batch)));
   return `${out.join('\n')}\n`;
 }
 

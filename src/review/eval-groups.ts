@@ -13,6 +13,8 @@ export interface EvalGroup {
   /** Suites to run: a migration's `spec.eval.suites` (empty when it has none), or undefined for every suite that applies. */
   suites?: string[];
   gate?: Gate;
+  /** The migration's `spec.eval.batch`: its calls go through the providers' batch APIs. */
+  batch?: boolean;
   /** Agents of this group that cannot be evaluated, and why. */
   skipped: { name: string; reason: string }[];
 }
@@ -52,7 +54,7 @@ export function evalGroups(review: Review, head: LoadedWorkspace, connections: R
     let group = groups.get(key);
     if (!group) {
       const spec = migration === undefined ? undefined : head.migrations.get(migration)?.value.spec.eval;
-      group = { ...(migration === undefined ? {} : { migration, suites: spec?.suites ?? [] }), ...(spec?.gate ? { gate: spec.gate } : {}), pairs: [], skipped: [] };
+      group = { ...(migration === undefined ? {} : { migration, suites: spec?.suites ?? [] }), ...(spec?.gate ? { gate: spec.gate } : {}), ...(spec?.batch ? { batch: true } : {}), pairs: [], skipped: [] };
       groups.set(key, group);
     }
     return group;

@@ -55,6 +55,8 @@ export const MigrationSpec = z.strictObject({
       suites: z.array(Name).min(1),
       gate: Gate.optional(),
       repair: RepairSettings.optional(),
+      /** Send the eval's model calls through the providers' batch APIs (half price, answers within 24 hours); `eval --batch` does the same. */
+      batch: z.boolean().optional(),
     })
     .optional(),
   rollout: z

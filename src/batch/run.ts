@@ -1,0 +1,234 @@
+import { batchDiscount } from '../catalog/batch.js';
+import type { ResponseCache } from '../eval/cache.js';
+import { LlmError, type LlmErrorKind } from '../llm/errors.js';
+import type { LlmRequest, LlmResponse } from '../llm/types.js';
+import type { Provider } from '../schema/provider.js';
+import type { PendingStore, StoredBatch } from './pending.js';
+import { doneLine, progressLine, submittedLine } from './progress.js';
+import type { BatchBackend, BatchStatus, ProviderBatchSummary } from './types.js';
+
+/** One model call of the eval, under the cache key an online call would use. */
+export interface KeyedRequest {
+  provider: Provider;
+  key: string;
+  request: LlmRequest;
+}
+
+/** Time between two polls of a batch: starts at `initialMs`, doubles, stays at `maxMs`. */
+export interface PollSchedule {
+  initialMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_POLL: PollSchedule = { initialMs: 5_000, maxMs: 60_000 };
+
+export interface BatchRunOptions {
+  /** The provider's batch API; the command reads its key. */
+  backendFor: (provider: Provider) => Promise<BatchBackend>;
+  cache: ResponseCache;
+  pending: PendingStore;
+  poll: PollSchedule;
+  /**
+   * Failed requests per provider that are retried online (retryable kinds: expired,
+   * server, rate limit); the rest are reported as errors. A re-run submits those again.
+   */
+  onlineRetries: number;
+  /** The least time between two progress lines of a provider while nothing ends (a CI log is not a terminal). */
+  progressEveryMs: number;
+  onProgress: (line: string) => void;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface BatchAnswers {
+  /** Answers by cache key (already written to the cache). */
+  answers: Map<string, LlmResponse>;
+  /** Requests the batches failed that are not retried online: outside-world errors, never model failures. */
+  errors: Map<string, LlmError>;
+  summary: ProviderBatchSummary[];
+}
+
+/** Cache lookups in flight at once while sorting out what still needs an answer. */
+const LOOKUPS = 64;
+
+/**
+ * Gets every request not in the cache answered through its provider's batch
+ * API: resumes the batches an earlier run left pending, submits the rest
+ * (each provider's as one batch, split only at the provider's size limit),
+ * polls, and writes each answer to the cache as it is read. Throws `LlmError`
+ * when the batch API itself fails; a batch already submitted stays pending
+ * for the next run.
+ */
+export async function runBatches(requests: KeyedRequest[], opts: BatchRunOptions): Promise<BatchAnswers> {
+  const groups = new Map<string, { provider: Provider; requests: Map<string, LlmRequest> }>();
+  for (const { provider, key, request } of requests) {
+    const name = provider.metadata.name;
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = { provider, requests: new Map() }));
+    group.requests.set(key, request);
+  }
+  const out: BatchAnswers = { answers: new Map(), errors: new Map(), summary: [] };
+  const stored = await opts.pending.list();
+  out.summary = await Promise.all([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, opts)));
+  return out;
+}
+
+async function runProvider(
+  provider: Provider,
+  requests: Map<string, LlmRequest>,
+  stored: StoredBatch[],
+  out: BatchAnswers,
+  opts: BatchRunOptions,
+): Promise<ProviderBatchSummary> {
+  const name = provider.metadata.name;
+  const { signal } = opts;
+  const now = opts.now ?? Date.now;
+  const needed = await notCached(requests, opts.cache);
+  const summary: ProviderBatchSummary = {
+    provider: name, batches: [], resumed: 0, requests: needed.size, answered: 0, failed: 0, retriedOnline: 0, polls: 0, discount: batchDiscount(provider.spec.type),
+  };
+  if (!needed.size) return summary;
+
+  const baseURL = provider.spec.baseURL ?? null;
+  const resumed = stored.filter(({ batch }) =>
+    batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)),
+  );
+  const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+  const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
+  const backend = await opts.backendFor(provider);
+  const tracked = [...resumed];
+  const failures = new Map<string, LlmError>();
+  const latest = new Map<StoredBatch, BatchStatus>();
+  try {
+    const submitted: string[] = [];
+    for (let at = 0; at < uncovered.length && !signal?.aborted; at += backend.maxRequests) {
+      const keys = uncovered.slice(at, at + backend.maxRequests);
+      const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId)! })), signal);
+      // Recorded before the first poll: a run killed from here on resumes this batch.
+      tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
+      submitted.push(id);
+    }
+    summary.batches = tracked.map((s) => s.batch.id);
+    summary.resumed = resumed.length;
+    opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+
+    const open = new Set(tracked);
+    let delay = opts.poll.initialMs;
+    let lastLine = now();
+    while (open.size && !signal?.aborted) {
+      let ended = false;
+      for (const s of [...open]) {
+        const status = await backend.status(s.batch.id, signal);
+        summary.polls++;
+        latest.set(s, status);
+        if (status.state !== 'ended') continue;
+        await collect(s, status, backend, needed, failures, out, summary, opts);
+        open.delete(s);
+        ended = true;
+      }
+      if (!open.size) break;
+      if (ended || now() - lastLine >= opts.progressEveryMs) {
+        opts.onProgress(progressLine(tally(name, tracked, latest), summary.polls));
+        lastLine = now();
+      }
+      await sleep(delay, signal);
+      delay = Math.min(opts.poll.maxMs, delay * 2);
+    }
+  } catch (err) {
+    // Ctrl-C: what was read is in the cache, the rest stays pending for the next run.
+    if (err instanceof LlmError && err.kind === 'aborted') return summary;
+    throw err;
+  }
+  if (signal?.aborted) return summary;
+
+  for (const [key, error] of failures) {
+    summary.failed++;
+    if (error.retryable && summary.retriedOnline < opts.onlineRetries) summary.retriedOnline++;
+    else out.errors.set(key, error);
+  }
+  opts.onProgress(doneLine(name, summary));
+  return summary;
+}
+
+/** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */
+async function collect(
+  stored: StoredBatch,
+  status: BatchStatus,
+  backend: BatchBackend,
+  needed: ReadonlyMap<string, LlmRequest>,
+  failures: Map<string, LlmError>,
+  out: BatchAnswers,
+  summary: ProviderBatchSummary,
+  opts: BatchRunOptions,
+): Promise<void> {
+  const { batch } = stored;
+  const seen = new Set<string>();
+  for await (const outcome of backend.results(batch.id, opts.signal)) {
+    seen.add(outcome.customId);
+    if ('error' in outcome) {
+      if (needed.has(outcome.customId)) failures.set(outcome.customId, outcome.error);
+      continue;
+    }
+    const response: LlmResponse = { ...outcome.response, latencyMs: 0, batch: true };
+    await opts.cache.put(outcome.customId, response);
+    if (needed.has(outcome.customId) && !out.answers.has(outcome.customId)) {
+      out.answers.set(outcome.customId, response);
+      summary.answered++;
+    }
+  }
+  for (const key of batch.keys) {
+    if (!seen.has(key) && needed.has(key)) failures.set(key, unanswered(batch.provider, batch.id, status));
+  }
+  await opts.pending.remove(stored);
+}
+
+/** Why a request the batch does not mention has no answer, as the error kind the online path would give. */
+function unanswered(provider: string, id: string, status: BatchStatus): LlmError {
+  const [kind, why]: [LlmErrorKind, string] =
+    status.ending === 'expired'
+      ? ['timeout', 'expired before it answered this request (its completion window is 24 hours)']
+      : status.ending === 'cancelled'
+        ? ['server', 'was cancelled before it answered this request']
+        : status.ending === 'refused'
+          ? ['request', `was refused: ${status.detail ?? status.providerStatus}`]
+          : ['bad-response', 'ended without a result for this request'];
+  return new LlmError(`${provider}: batch ${id} ${why}`, { kind, provider });
+}
+
+/** The requests of `requests` with no answer in the cache yet. */
+async function notCached(requests: ReadonlyMap<string, LlmRequest>, cache: ResponseCache): Promise<Map<string, LlmRequest>> {
+  const entries = [...requests];
+  const needed = new Map<string, LlmRequest>();
+  for (let at = 0; at < entries.length; at += LOOKUPS) {
+    const slice = entries.slice(at, at + LOOKUPS);
+    const hits = await Promise.all(slice.map(([key]) => cache.get(key)));
+    slice.forEach(([key, request], i) => {
+      if (!hits[i]) needed.set(key, request);
+    });
+  }
+  return needed;
+}
+
+function tally(provider: string, tracked: StoredBatch[], latest: ReadonlyMap<StoredBatch, BatchStatus>) {
+  let completed = 0;
+  let failed = 0;
+  for (const s of tracked) {
+    completed += latest.get(s)?.counts.completed ?? 0;
+    failed += latest.get(s)?.counts.failed ?? 0;
+  }
+  return { provider, batches: tracked.length, requests: tracked.reduce((n, s) => n + s.batch.keys.length, 0), completed, failed };
+}
+
+/** Resolves after `ms`, or at once when the signal fires. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,102 @@
+import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import type { MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
+import type { BatchBackend, BatchOutcome } from '../batch/types.js';
+import { BATCH_FACTS } from '../catalog/batch.js';
+import type { Provider } from '../schema/provider.js';
+import { redactor } from '../secrets/redact.js';
+import { LlmError, missingKey, normalizeSdkError, type LlmErrorKind, type SdkErrorClasses } from './errors.js';
+import { fromMessage, toMessagesBody } from './anthropic.js';
+import type { ClientOptions, ClientSecrets } from './types.js';
+
+const ERRORS: SdkErrorClasses = { base: AnthropicError, api: APIError, abort: APIUserAbortError, timeout: APIConnectionTimeoutError, connection: APIConnectionError };
+
+/** The API's error `type`s, as the kinds an online call's HTTP status would give. */
+const KINDS: Record<string, LlmErrorKind> = {
+  invalid_request_error: 'request',
+  not_found_error: 'request',
+  request_too_large: 'request',
+  authentication_error: 'auth',
+  permission_error: 'auth',
+  billing_error: 'auth',
+  rate_limit_error: 'rate-limit',
+  timeout_error: 'timeout',
+  api_error: 'server',
+  overloaded_error: 'server',
+};
+
+/**
+ * Message Batches through `@anthropic-ai/sdk`: `messages.batches.create` with
+ * one Messages body per request, `retrieve` to poll, `results` to stream the
+ * JSONL of outcomes once processing has ended.
+ */
+export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets, opts: ClientOptions): BatchBackend {
+  const name = provider.metadata.name;
+  if (!secrets.apiKey) throw missingKey(provider);
+  const scrub = redactor([secrets.apiKey]);
+  const sdk = new Anthropic({
+    apiKey: secrets.apiKey,
+    // Explicit values so the SDK reads neither the environment nor credential files.
+    authToken: null,
+    webhookKey: null,
+    baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+    timeout: opts.timeoutMs,
+    maxRetries: opts.maxRetries,
+    logLevel: 'off',
+    openTelemetry: false,
+  });
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);
+    }
+  };
+
+  return {
+    maxRequests: BATCH_FACTS.anthropic!.maxRequests,
+    submit: (items, signal) =>
+      guard(async () => {
+        const requests = items.map((item) => ({ custom_id: item.customId, params: toMessagesBody(item.request) }));
+        return (await sdk.messages.batches.create({ requests }, { signal })).id;
+      }),
+    status: (id, signal) =>
+      guard(async () => {
+        const batch = await sdk.messages.batches.retrieve(id, {}, { signal });
+        const c = batch.request_counts;
+        const ended = batch.processing_status === 'ended';
+        return {
+          state: ended ? 'ended' : 'running',
+          providerStatus: batch.processing_status,
+          counts: { total: c.processing + c.succeeded + c.errored + c.canceled + c.expired, completed: c.succeeded, failed: c.errored + c.canceled + c.expired },
+          ...(ended ? { ending: batch.cancel_initiated_at ? 'cancelled' : 'completed' } : {}),
+        } as const;
+      }),
+    async *results(id, signal) {
+      const lines = await guard(() => sdk.messages.batches.results(id, {}, { signal }));
+      const iterator = lines[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await guard(() => iterator.next());
+        if (next.done) return;
+        yield outcomeOf(next.value, name, scrub);
+      }
+    },
+  };
+}
+
+/** One result line as the answer or the error an online call would have given. */
+function outcomeOf(line: MessageBatchIndividualResponse, provider: string, scrub: (text: string) => string): BatchOutcome {
+  const customId = line.custom_id;
+  const { result } = line;
+  switch (result.type) {
+    case 'succeeded':
+      return { customId, response: fromMessage(result.message, 0) };
+    case 'errored': {
+      const { type, message } = result.error.error;
+      return { customId, error: new LlmError(`${provider}: in a batch, ${type}: ${scrub(message)}`, { kind: KINDS[type] ?? 'server', provider }) };
+    }
+    case 'expired':
+      return { customId, error: new LlmError(`${provider}: the batch expired before it answered this request (its window is 24 hours)`, { kind: 'timeout', provider }) };
+    case 'canceled':
+      return { customId, error: new LlmError(`${provider}: the batch was cancelled before it answered this request`, { kind: 'server', provider }) };
+  }
+}
