@@ -1,6 +1,7 @@
+import { anthropicBatchRoutes } from './anthropic-batch.js';
 import { startFake, type Dialect, type FakeLlmServer, type FakeServerOptions } from './llm-http.js';
 
-export type { FakeLlmServer, FakeReply, FakeServerOptions, RecordedRequest, Responder } from './llm-http.js';
+export type { FakeBatchOptions, FakeLlmServer, FakeReply, FakeServerOptions, RecordedRequest, Responder } from './llm-http.js';
 
 /** A local stand-in for `POST /v1/messages`. `baseURL` is the origin, as the SDK expects. */
 export function startAnthropicFake(options: FakeServerOptions = {}): Promise<FakeLlmServer> {
@@ -17,6 +18,7 @@ const ERROR_TYPES: Record<number, string> = {
 };
 
 const anthropicDialect: Dialect = {
+  batchRoutes: anthropicBatchRoutes,
   path: '/v1/messages',
   basePath: '',
   // The API takes `x-api-key`; the SDK sends `Authorization: Bearer`. Both are accepted.

@@ -1,6 +1,7 @@
+import { openAiBatchRoutes } from './openai-batch.js';
 import { startFake, type Dialect, type FakeLlmServer, type FakeServerOptions } from './llm-http.js';
 
-export type { FakeLlmServer, FakeReply, FakeServerOptions, RecordedRequest, Responder } from './llm-http.js';
+export type { FakeBatchOptions, FakeLlmServer, FakeReply, FakeServerOptions, RecordedRequest, Responder } from './llm-http.js';
 
 /** A local stand-in for `POST /v1/chat/completions`. `baseURL` ends in `/v1`, as the SDK expects. */
 export function startOpenAiFake(options: FakeServerOptions = {}): Promise<FakeLlmServer> {
@@ -8,6 +9,7 @@ export function startOpenAiFake(options: FakeServerOptions = {}): Promise<FakeLl
 }
 
 const openAiDialect: Dialect = {
+  batchRoutes: openAiBatchRoutes,
   path: '/v1/chat/completions',
   basePath: '/v1',
   authorized: (headers, apiKey) => headers.authorization === `Bearer ${apiKey}`,
