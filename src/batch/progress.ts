@@ -16,7 +16,7 @@ export function submittedLine(provider: string, submitted: { requests: number; i
 
 export function progressLine(t: BatchTally, polls: number): string {
   const inProgress = Math.max(0, t.requests - t.completed - t.failed);
-  return `batch ${t.provider}: ${t.requests} requests in ${plural(t.batches, 'batch')} · ${t.completed} completed · ${t.failed} failed · ${inProgress} in progress (${plural(polls, 'poll')})\n`;
+  return `batch ${t.provider}: ${plural(t.requests, 'request')} in ${plural(t.batches, 'batch')} · ${t.completed} completed · ${t.failed} failed · ${inProgress} in progress (${plural(polls, 'poll')})\n`;
 }
 
 export function doneLine(provider: string, done: { answered: number; failed: number; retriedOnline: number }): string {

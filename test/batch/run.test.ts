@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PendingStore } from '../../src/batch/pending.js';
+import { runBatches, type BatchRunOptions, type KeyedRequest } from '../../src/batch/run.js';
+import { requestKey } from '../../src/eval/caller.js';
+import { ResponseCache } from '../../src/eval/cache.js';
+import { createAnthropicBatch } from '../../src/llm/anthropic-batch.js';
+import { createOpenAiBatch } from '../../src/llm/openai-batch.js';
+import type { Provider } from '../../src/schema/provider.js';
+import { startAnthropicFake } from '../fakes/anthropic-server.js';
+import type { FakeLlmServer } from '../fakes/llm-http.js';
+import { startOpenAiFake } from '../fakes/openai-server.js';
+import { ANTHROPIC_KEY, answer, OPENAI_KEY } from './workspace.js';
+
+let openai: FakeLlmServer;
+let anthropic: FakeLlmServer;
+let dir: string;
+
+beforeEach(async () => {
+  openai = await startOpenAiFake({ apiKey: OPENAI_KEY, responder: answer });
+  anthropic = await startAnthropicFake({ apiKey: ANTHROPIC_KEY, responder: answer });
+  dir = await mkdtemp(path.join(tmpdir(), 'modelshift-batch-'));
+});
+afterEach(async () => {
+  await Promise.all([openai.close(), anthropic.close(), rm(dir, { recursive: true, force: true })]);
+});
+
+const provider = (type: 'openai' | 'anthropic', baseURL: string): Provider => ({
+  apiVersion: 'modelshift.dev/v1',
+  kind: 'Provider',
+  metadata: { name: type },
+  spec: { type, baseURL },
+});
+
+function requests(p: Provider, model: string, n: number): KeyedRequest[] {
+  return Array.from({ length: n }, (_, i) => {
+    const request = { model, messages: [{ role: 'user' as const, content: `Where is my parcel ${i}?` }], params: { max_tokens: 50 } };
+    return { provider: p, key: requestKey(p, request, 1), request };
+  });
+}
+
+function options(lines: string[], over: Partial<BatchRunOptions> = {}): BatchRunOptions {
+  const opts = { timeoutMs: 5_000, maxRetries: 0 };
+  return {
+    backendFor: async (p) => (p.spec.type === 'openai' ? createOpenAiBatch(p, { apiKey: OPENAI_KEY }, opts) : createAnthropicBatch(p, { apiKey: ANTHROPIC_KEY }, opts)),
+    cache: new ResponseCache(dir),
+    pending: new PendingStore(path.join(dir, 'batches')),
+    poll: { initialMs: 1, maxMs: 4 },
+    onlineRetries: 100,
+    progressEveryMs: 60_000,
+    onProgress: (line) => lines.push(line),
+    ...over,
+  };
+}
+
+describe('runBatches', () => {
+  it('reports expired requests as timeouts, not answers, once the online retries are used up', async () => {
+    anthropic.setBatchOptions({ expire: { answered: 1 } });
+    const p = provider('anthropic', anthropic.baseURL);
+    const lines: string[] = [];
+    const got = await runBatches(requests(p, 'claude-sonnet-4-6', 4), options(lines, { onlineRetries: 1 }));
+    expect(got.answers.size).toBe(1);
+    expect([...got.errors.values()].map((e) => e.kind)).toEqual(['timeout', 'timeout']);
+    expect([...got.errors.values()][0]!.message).toContain('expired before it answered');
+    expect(got.summary[0]).toMatchObject({ requests: 4, answered: 1, failed: 3, retriedOnline: 1 });
+    // Only the answer was cached: the failed ones are asked again by the next run.
+    const cache = new ResponseCache(dir);
+    const cached = await Promise.all(requests(p, 'claude-sonnet-4-6', 4).map((r) => cache.get(r.key)));
+    expect(cached.map((c) => c?.batch ?? false)).toEqual([true, false, false, false]);
+  });
+
+  it('splits at the provider limit and throttles progress: a line per event, not per poll', async () => {
+    openai.setBatchOptions({ pollsUntilDone: 6 });
+    const p = provider('openai', openai.baseURL);
+    const lines: string[] = [];
+    const backendFor = async (x: Provider) => ({ ...createOpenAiBatch(x, { apiKey: OPENAI_KEY }, { timeoutMs: 5_000, maxRetries: 0 }), maxRequests: 2 });
+    const got = await runBatches(requests(p, 'gpt-4.1', 5), options(lines, { backendFor }));
+    expect(openai.batches.map((b) => b.customIds.length)).toEqual([2, 2, 1]);
+    expect(got.answers.size).toBe(5);
+    expect(got.summary[0]!.polls).toBeGreaterThanOrEqual(3 * 7);
+    // Twenty-odd polls, two lines: the submission and the end (the batches end in the same round).
+    expect(lines).toEqual([
+      'batch openai: submitted 5 requests in 3 batches (batch_1, batch_2, batch_3)\n',
+      'batch openai: ended, 5 answered, 0 failed\n',
+    ]);
+
+    const chatty: string[] = [];
+    openai.setBatchOptions({ pollsUntilDone: 3 });
+    await runBatches(requests(p, 'gpt-4.1-mini', 1), options(chatty, { progressEveryMs: 0 }));
+    expect(chatty.filter((l) => l.includes('in progress'))).toHaveLength(3);
+    expect(chatty[1]).toBe('batch openai: 1 request in 1 batch · 0 completed · 0 failed · 1 in progress (1 poll)\n');
+  });
+
+  it('stops at Ctrl-C with the batch left pending for the next run', async () => {
+    openai.setBatchOptions({ pollsUntilDone: 1_000_000 });
+    const p = provider('openai', openai.baseURL);
+    const abort = new AbortController();
+    const lines: string[] = [];
+    const run = runBatches(requests(p, 'gpt-4.1', 2), options(lines, { signal: abort.signal, poll: { initialMs: 5, maxMs: 5 } }));
+    while ((openai.batches[0]?.polls ?? 0) < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    abort.abort();
+    const got = await run;
+    expect(got.answers.size).toBe(0);
+    expect(got.errors.size).toBe(0);
+    expect((await new PendingStore(path.join(dir, 'batches')).list()).map((s) => s.batch.id)).toEqual(['batch_1']);
+  });
+});
