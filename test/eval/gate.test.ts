@@ -72,6 +72,13 @@ describe('evaluateGate', () => {
     expect(evaluateGate(gate, [agent('triage', {}, { passRate: null })], complete).reasons).toEqual(['triage: no case ran on head']);
   });
 
+  it('does not gate on latency a batch never measured, and says why', () => {
+    const batched = { latencyP50Ms: null, latencyP95Ms: null, batched: 100 };
+    expect(evaluateGate(gate, [agent('triage', batched, batched)], complete).reasons).toEqual([
+      'triage: p95 latency cannot be compared, the answers on base came from a provider batch, which measures no latency; run without --batch to gate on latency',
+    ]);
+  });
+
   it('fails on errors: none allowed by default, even without a gate, and names what went wrong', () => {
     const errored = agent('triage', { passRate: null, cases: 100, passed: 0, failed: 0, errors: 100, errorRate: 1 }, { passRate: null, cases: 100, passed: 0, failed: 0, errors: 100, errorRate: 1 });
     errored.coverage = { cases: 100, evaluated: 0 };
