@@ -48,7 +48,7 @@ export interface BatchAnswers {
   summary: ProviderBatchSummary[];
 }
 
-/** Cache lookups in flight at once while sorting out what still needs an answer. */
+/** Cache reads or writes in flight at once. */
 const LOOKUPS = 64;
 
 /**
@@ -163,19 +163,32 @@ async function collect(
 ): Promise<void> {
   const { batch } = stored;
   const seen = new Set<string>();
+  // Written as they are read, LOOKUPS at a time: one after the other, 10,000 entries took seconds.
+  const writing = new Set<Promise<void>>();
+  // Kept, not thrown from the pool: a second failing write must not become an unhandled rejection.
+  let writeError: unknown;
   for await (const outcome of backend.results(batch.id, opts.signal)) {
+    if (writeError !== undefined) break;
     seen.add(outcome.customId);
     if ('error' in outcome) {
       if (needed.has(outcome.customId)) failures.set(outcome.customId, outcome.error);
       continue;
     }
     const response: LlmResponse = { ...outcome.response, latencyMs: 0, batch: true };
-    await opts.cache.put(outcome.customId, response);
+    const write: Promise<void> = opts.cache
+      .put(outcome.customId, response)
+      .catch((err: unknown) => void (writeError ??= err))
+      .finally(() => writing.delete(write));
+    writing.add(write);
+    if (writing.size >= LOOKUPS) await Promise.race(writing);
     if (needed.has(outcome.customId) && !out.answers.has(outcome.customId)) {
       out.answers.set(outcome.customId, response);
       summary.answered++;
     }
   }
+  await Promise.all(writing);
+  // The pending id stays: the next run reads the batch again.
+  if (writeError !== undefined) throw writeError;
   for (const key of batch.keys) {
     if (!seen.has(key) && needed.has(key)) failures.set(key, unanswered(batch.provider, batch.id, status));
   }
