@@ -43,7 +43,7 @@ function serve() {
       const raw = Buffer.concat(chunks);
       if (req.method === 'POST' && req.url === '/v1/files') {
         counts.uploads++;
-        const form = await new Response(raw, { headers: { 'content-type': req.headers['content-type'] } }).formData();
+        const form = await new globalThis.Response(raw, { headers: { 'content-type': req.headers['content-type'] } }).formData();
         const id = `file-${files.size + 1}`;
         files.set(id, await form.get('file').text());
         return send(res, 200, { id, object: 'file', bytes: raw.length, created_at: 0, filename: 'in.jsonl', purpose: 'batch', status: 'processed' });
