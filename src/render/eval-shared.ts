@@ -1,3 +1,4 @@
+import { BATCH_FACTS } from '../catalog/batch.js';
 import { difference, points, relativeChange, signedPercent, percent } from '../eval/format.js';
 import type { CaseDiff, CaseOutcome, EvalReport, Significance, Stats } from '../eval/types.js';
 
@@ -49,16 +50,17 @@ export function passesText(diff: CaseDiff): string {
 }
 
 /**
- * `batch: openai 1 batch, 40 requests, 38 answered, 2 failed (2 retried online); cost at the batch rate (−50%)`;
- * empty when the run used no batch.
+ * `batch: openai 1 batch, 40 requests, 38 answered, 2 failed (2 retried online); 38 answers priced at the batch rate (−50%)`.
+ * Also for a run without `--batch` whose cached answers came from batches (their cost is the batch price); empty otherwise.
  */
 export function batchLine(report: EvalReport): string {
-  if (!report.batch?.length) return '';
-  const parts = report.batch.map((b) => {
+  const priced = (report.summary.base.batched ?? 0) + (report.summary.head.batched ?? 0);
+  const parts = (report.batch ?? []).filter((b) => b.requests > 0).map((b) => {
     const failed = b.failed ? `, ${b.failed} failed (${b.retriedOnline} retried online)` : '';
     const resumed = b.resumed ? `, ${b.resumed} resumed` : '';
     return `${b.provider} ${b.batches.length} ${b.batches.length === 1 ? 'batch' : 'batches'}${resumed}, ${b.requests} requests, ${b.answered} answered${failed}`;
   });
-  const discounts = [...new Set(report.batch.map((b) => signedPercent(-b.discount)))].join('/');
-  return `batch: ${parts.join(' · ')}; batch answers priced at the batch rate (${discounts})`;
+  if (!parts.length && !priced) return report.batch ? 'batch: nothing to submit, every answer was in the cache' : '';
+  const rates = [...new Set(Object.values(BATCH_FACTS).map((f) => signedPercent(-f.discount)))].join('/');
+  return `batch: ${parts.length ? parts.join(' · ') : 'nothing to submit'}; ${priced} ${priced === 1 ? 'answer' : 'answers'} priced at the batch rate (${rates})`;
 }

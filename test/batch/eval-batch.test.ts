@@ -83,12 +83,18 @@ describe('eval --batch', () => {
     expect(JSON.parse(offline.stdout)).toMatchObject({ calls: 0, cached: 6 });
     expect(await readdir(path.join(batchRepo.dir, '.cache/batches'))).toEqual([]);
 
+    // The cost of cached batch answers is still the batch price, and the text report says so.
     const text = await runCli(['eval', 'to-claude', '--offline'], batchRepo.dir, {});
-    expect(text.stdout).not.toContain('batch rate');
+    expect(text.stdout).toContain('batch: nothing to submit; 6 answers priced at the batch rate (−50%)');
+    const onlineText = await runCli(['eval', 'to-claude', '--offline'], onlineRepo.dir, {});
+    expect(onlineText.stdout).not.toContain('batch');
     const textBatch = await runCli(['eval', 'to-claude', '--batch', '--suite', 'tickets'], onlineRepo.dir, KEYS);
     // Everything is cached from the online run: no batch is needed, and none is submitted.
     expect(posts(openai, '/v1/batches')).toHaveLength(1);
     expect(textBatch.stdout).toContain('0 calls, 6 from cache');
+    expect(textBatch.stdout).toContain('batch: nothing to submit, every answer was in the cache');
+    const markdown = await runCli(['eval', 'to-claude', '--format', 'markdown', '--batch'], (await repo()).dir, KEYS);
+    expect(markdown.stdout).toContain('· batch: openai 1 batch, 3 requests, 3 answered · anthropic 1 batch, 3 requests, 3 answered; 6 answers priced at the batch rate (−50%)</sub>');
   });
 
   it('never resubmits what the cache holds: a new case is the only request of the next batch', async () => {
