@@ -172,3 +172,19 @@ describe('eval --batch', () => {
     expect(badPoll.stderr).toContain('MODELSHIFT_BATCH_POLL_MS="60000,5" is not INITIAL or INITIAL,MAX');
   });
 });
+
+describe('spec.eval.batch in a pull request', () => {
+  it('eval --base/--head batches the calls of a migration whose rule asks for it', async () => {
+    const r = await repo({ batchInRule: true });
+    await r.git(['checkout', '--quiet', '-b', 'modelshift/to-claude']);
+    expect((await runCli(['apply', 'to-claude'], r.dir, {})).code).toBe(0);
+    await r.git(['commit', '--quiet', '-am', 'apply to-claude']);
+    const run = await runCli(['eval', '--base', 'main', '--head', 'HEAD', '--format', 'json'], r.dir, KEYS);
+    const data = JSON.parse(run.stdout);
+    expect(data.groups).toEqual([{ migration: 'to-claude', status: 'ran' }]);
+    expect(posts(openai, '/v1/batches')).toHaveLength(1);
+    expect(posts(anthropic, '/v1/messages/batches')).toHaveLength(1);
+    expect(online(openai)).toHaveLength(0);
+    expect(data.calls).toBe(6);
+  });
+});
