@@ -93,6 +93,19 @@ describe('runBatches', () => {
     expect(chatty[1]).toBe('batch openai: 1 request in 1 batch · 0 completed · 0 failed · 1 in progress (1 poll)\n');
   });
 
+  it('reports every request of a batch the provider refused as a request error, and retries none online', async () => {
+    openai.setBatchOptions({ refuse: 'The model gpt-4.1 is not available in the Batch API.' });
+    const p = provider('openai', openai.baseURL);
+    const got = await runBatches(requests(p, 'gpt-4.1', 2), options([]));
+    expect(got.answers.size).toBe(0);
+    expect([...got.errors.values()].map((e) => [e.kind, e.message])).toEqual([
+      ['request', 'openai: batch batch_1 was refused: The model gpt-4.1 is not available in the Batch API.'],
+      ['request', 'openai: batch batch_1 was refused: The model gpt-4.1 is not available in the Batch API.'],
+    ]);
+    expect(got.summary[0]).toMatchObject({ failed: 2, retriedOnline: 0 });
+    expect(await new PendingStore(path.join(dir, 'batches')).list()).toEqual([]);
+  });
+
   it('stops at Ctrl-C with the batch left pending for the next run', async () => {
     openai.setBatchOptions({ pollsUntilDone: 1_000_000 });
     const p = provider('openai', openai.baseURL);

@@ -35,6 +35,8 @@ export interface FakeBatchOptions {
   pollsUntilDone?: number;
   /** The batch expires instead of completing: only its first `answered` requests have an answer, the rest expire. */
   expire?: { answered: number };
+  /** The provider refuses the whole batch with this message (OpenAI: status `failed`). */
+  refuse?: string;
 }
 
 /** A batch the fake accepted; tests count submissions and polls on these. */

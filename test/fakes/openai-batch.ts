@@ -17,6 +17,7 @@ interface OpenAiBatch {
   outputFileId?: string;
   errorFileId?: string;
   counts: { total: number; completed: number; failed: number };
+  refusal?: string;
 }
 
 const CHAT = '/v1/chat/completions';
@@ -83,6 +84,8 @@ export function openAiBatchRoutes(ctx: BatchContext): BatchRoutes {
     }
     const id = `batch_${ctx.batches.length + 1}`;
     const batch: OpenAiBatch = { id, inputFileId: input.id, endpoint: CHAT, createdAt: 1_700_000_000, lines, status: 'in_progress', counts: { total: lines.length, completed: 0, failed: 0 } };
+    const refusal = ctx.options().refuse;
+    if (refusal !== undefined) Object.assign(batch, { status: 'failed', refusal, counts: { total: 0, completed: 0, failed: 0 } });
     batches.set(id, batch);
     ctx.batches.push({ id, customIds: lines.map((l) => l.customId), polls: 0 });
     return { status: 200, body: batchObject(batch) };
@@ -121,6 +124,7 @@ function batchObject(b: OpenAiBatch): Record<string, unknown> {
     error_file_id: b.errorFileId ?? null,
     request_counts: b.counts,
     metadata: { tool: 'modelshift' },
+    ...(b.refusal !== undefined ? { errors: { object: 'list', data: [{ code: 'invalid_request', message: b.refusal, line: 1, param: null }] } } : {}),
   };
 }
 
