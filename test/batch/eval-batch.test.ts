@@ -188,3 +188,19 @@ describe('spec.eval.batch in a pull request', () => {
     expect(data.calls).toBe(6);
   });
 });
+
+describe('eval --batch --shard', () => {
+  it('each shard batches its own share, and the merge is the whole run at the batch price', async () => {
+    const r = await repo();
+    for (const k of [1, 2]) {
+      const run = await runCli(['eval', 'to-claude', '--batch', '--shard', `${k}/2`, '--output', `part-${k}.json`], r.dir, KEYS);
+      expect(run.code).toBe(0);
+    }
+    expect(openai.batches.map((b) => b.customIds.length)).toEqual([2, 1]);
+    expect(anthropic.batches.map((b) => b.customIds.length)).toEqual([2, 1]);
+    const merged = await runCli(['eval', 'merge', 'part-1.json', 'part-2.json', '--format', 'json'], r.dir, {});
+    const report = JSON.parse(merged.stdout);
+    expect(report.summary.head).toMatchObject({ cases: 3, batched: 3, latencyP95Ms: null });
+    expect(report.agents[0].head.passRate).toBeCloseTo(2 / 3, 12);
+  });
+});
