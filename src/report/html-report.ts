@@ -1,6 +1,6 @@
 import { millis, percent, tokens, usd } from '../eval/format.js';
 import type { AgentReport, EvalReport } from '../eval/types.js';
-import { evalSummaryLine, passRateChange, significanceLabel } from '../render/eval-shared.js';
+import { batchLine, evalSummaryLine, passRateChange, significanceLabel } from '../render/eval-shared.js';
 import { CSP, CSS, SCRIPT } from './html-assets.js';
 import { caseArticle, pairResults, type Category } from './html-cases.js';
 import { costChart, latencyChart, passRateChart } from './html-charts.js';
@@ -46,7 +46,7 @@ export function renderHtmlReport(report: EvalReport, opts: HtmlReportOptions = {
     `<h2>Cases</h2>`,
     filterBar,
     `<div id="cases">${pairs.map((p, i) => caseArticle(p, i)).join('\n')}</div>`,
-    `<p class="muted">${report.calls} calls, ${report.cached} answered from the cache · cost of this run ${esc(usd(report.costUsd.total))} (models ${esc(usd(report.costUsd.models))}, judges ${esc(usd(report.costUsd.judge))})</p>`,
+    `<p class="muted">${report.calls} calls, ${report.cached} answered from the cache · cost of this run ${esc(usd(report.costUsd.total))} (models ${esc(usd(report.costUsd.models))}, judges ${esc(usd(report.costUsd.judge))})${batchLine(report) ? ` · ${esc(batchLine(report))}` : ''}</p>`,
   ];
   return [
     '<!doctype html>',

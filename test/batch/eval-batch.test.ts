@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicFake } from '../fakes/anthropic-server.js';
@@ -93,6 +93,9 @@ describe('eval --batch', () => {
     expect(posts(openai, '/v1/batches')).toHaveLength(1);
     expect(textBatch.stdout).toContain('0 calls, 6 from cache');
     expect(textBatch.stdout).toContain('batch: nothing to submit, every answer was in the cache');
+    const html = await runCli(['eval', 'to-claude', '--offline', '--output', 'report.html'], batchRepo.dir, {});
+    expect(html.code).toBe(0);
+    expect(await readFile(path.join(batchRepo.dir, 'report.html'), 'utf8')).toContain('6 answers priced at the batch rate (−50%)');
     const markdown = await runCli(['eval', 'to-claude', '--format', 'markdown', '--batch'], (await repo()).dir, KEYS);
     expect(markdown.stdout).toContain('· batch: openai 1 batch, 3 requests, 3 answered · anthropic 1 batch, 3 requests, 3 answered; 6 answers priced at the batch rate (−50%)</sub>');
   });
