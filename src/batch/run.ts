@@ -20,8 +20,6 @@ export interface PollSchedule {
   maxMs: number;
 }
 
-export const DEFAULT_POLL: PollSchedule = { initialMs: 5_000, maxMs: 60_000 };
-
 export interface BatchRunOptions {
   /** The provider's batch API; the command reads its key. */
   backendFor: (provider: Provider) => Promise<BatchBackend>;

@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { gatherEvaluation, runEvaluation, type AgentPair, type EvalReport, type EvaluationInput, type EvaluationOptions, type Progress } from '../eval/index.js';
 import { partOf, runFingerprint, type EvalPart, type Shard } from '../eval/shard.js';
 import { batchFactories, supportsBatch } from '../batch/backends.js';
-import { DEFAULT_POLL, type PollSchedule } from '../batch/run.js';
+import type { PollSchedule } from '../batch/run.js';
 import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
 import { renderEvalMarkdown } from '../render/eval-markdown.js';
@@ -143,6 +143,9 @@ function checkBatchable(run: EvalRun, opts: Pick<EvalOptions, 'offline'>): void 
     }
   }
 }
+
+/** Most batches end within the hour: a first look after 5 s, then every minute at most. */
+const DEFAULT_POLL: PollSchedule = { initialMs: 5_000, maxMs: 60_000 };
 
 /** `MODELSHIFT_BATCH_POLL_MS`: `INITIAL` or `INITIAL,MAX` milliseconds between polls (tests and impatient users). */
 export function pollSchedule(value: string | undefined): PollSchedule {
