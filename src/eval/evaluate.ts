@@ -111,7 +111,7 @@ export async function gatherEvaluation(opts: EvaluationOptions): Promise<Evaluat
     const [{ runBatches }, { PendingStore }] = await Promise.all([import('../batch/run.js'), import('../batch/pending.js')]);
     const pending = new PendingStore(join(opts.cacheDir, 'batches'));
     const got = await runBatches(batchRequests(runs), { ...opts.batch, cache, pending, ...(opts.signal ? { signal: opts.signal } : {}) });
-    for (const [key, response] of got.answers) batched.answers.set(key, response);
+    batched.answers = got.answers;
     batched.errors = got.errors;
     batchSummary = got.summary;
   }
