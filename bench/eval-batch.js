@@ -134,7 +134,18 @@ async function bench() {
     },
   };
   const calls = CASES * 2;
+  // Baseline for the overhead: the cache writes alone (one file per answer, as online runs write them), 64 at a time.
+  const { ResponseCache } = await import('../dist/src/eval/cache.js');
+  const cacheWrites = async (name) => {
+    const cache = new ResponseCache(join(cacheDir, name));
+    const entry = { text: 'answer to question', toolCalls: [], usage: { inputTokens: 50, outputTokens: 10 }, latencyMs: 0, finishReason: 'stop', batch: true };
+    const keys = Array.from({ length: calls }, (_, i) => i.toString(16).padStart(64, '0'));
+    const started = performance.now();
+    for (let i = 0; i < keys.length; i += 64) await Promise.all(keys.slice(i, i + 64).map((k) => cache.put(k, entry)));
+    return performance.now() - started;
+  };
   try {
+    const before = await cacheWrites('before');
     let started = performance.now();
     const report = await runEvaluation(options);
     const at = (word) => (progress.find((p) => p.line.includes(word)).at - started).toFixed(0);
@@ -153,15 +164,8 @@ async function bench() {
     const seen = again.submissions - first.submissions + again.polls - first.polls + again.uploads - first.uploads;
     console.log(`re-run    : ${second.calls} calls, ${second.cached} from cache, ${seen} batch API requests, ${(performance.now() - started).toFixed(0)} ms (target 0 calls)`);
 
-    // Baseline for the overhead: the cache writes alone (one file per answer, as online runs write them), 64 at a time.
-    const { ResponseCache } = await import('../dist/src/eval/cache.js');
-    const cache = new ResponseCache(join(cacheDir, 'baseline'));
-    const entry = { text: 'answer to question', toolCalls: [], usage: { inputTokens: 50, outputTokens: 10 }, latencyMs: 0, finishReason: 'stop', batch: true };
-    const keys = Array.from({ length: calls }, (_, i) => i.toString(16).padStart(64, '0'));
-    started = performance.now();
-    for (let i = 0; i < keys.length; i += 64) await Promise.all(keys.slice(i, i + 64).map((k) => cache.put(k, entry)));
-    const writes = performance.now() - started;
-    console.log(`baseline  : ${calls} cache writes alone ${writes.toFixed(0)} ms; batch overhead / cache writes ${((wall - DELAY_MS) / writes).toFixed(2)}`);
+    const after = await cacheWrites('after');
+    console.log(`baseline  : ${calls} cache writes alone ${before.toFixed(0)} ms before the runs, ${after.toFixed(0)} ms after; batch overhead / cache writes ${((wall - DELAY_MS) / ((before + after) / 2)).toFixed(2)}`);
   } finally {
     console.log(`load average (1 min): ${loadavg()[0].toFixed(1)}`);
     child.kill();
