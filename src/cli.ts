@@ -174,7 +174,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
   withPrOptions(program
     .command('watch')
     .description('open a migration PR for every model in use that retires within the horizon and no migration covers')
-    .option('--horizon <days>', 'retirements within this many days (default: spec.watch.horizonDays, else 90)', (v) => positiveInt('--horizon', v))
+    .option('--horizon <days>', 'retirements within this many days (default: spec.watch.horizonDays, else 90)', horizonDays)
     .option('--dry-run', 'print the rules and pull requests it would open; write nothing')
     .option('--dashboard', 'keep the "modelshift dashboard" issue up to date')
     .option('--references', 'also count references to each model in code and other tools\' configs (modelshift scan)')
@@ -293,6 +293,15 @@ function collect(value: string, previous: string[]): string[] {
 function positiveInt(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of 1 or more, not "${value}"`);
+  return n;
+}
+
+/** `--horizon`: whole days within the range spec.watch.horizonDays accepts, so the flag and the file agree. */
+function horizonDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) {
+    throw new UsageError(`--horizon must be a whole number of days from 1 to 3650, not "${value}"`, 'e.g. --horizon 90 (retirements within 90 days); leave it out to use spec.watch.horizonDays, else 90');
+  }
   return n;
 }
 

@@ -14,30 +14,34 @@ function coveredText(m: WatchedModel): string {
   return `${plural(m.covered.length, 'agent')} covered by ${migrations.join(', ')}`;
 }
 
-/** One block per retiring model: who covers its agents, the rule and PR for the rest, or why there is none. */
+/** One block per retiring model, a blank line between blocks: who covers its agents, the rule and PR for the rest, or why there is none. */
 export function renderWatchText(output: WatchOutput, rules: readonly GeneratedRule[], dryRun: boolean): string {
-  const lines: string[] = [];
-  for (const m of output.models) {
-    lines.push(`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`);
-    if (m.covered.length) lines.push(`  ${coveredText(m)}`);
-    if (m.references) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
-    if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
-    const migration = output.migrations.find((g) => g.name === m.migration);
-    if (!migration) continue;
-    lines.push(`  ${plural(migration.agents.length, 'agent')} → ${migration.to.model}: migration ${migration.name}`);
-    if (dryRun) {
-      const rule = rules.find((r) => r.name === migration.name)!;
-      lines.push(`  would open a pull request adding ${migration.file}:`, ...rule.text.trimEnd().split('\n').map((l) => `    ${l}`));
-      continue;
-    }
-    const pr = migration.pullRequest;
-    const ref = pr?.number !== undefined ? ` #${pr.number} ${pr.url ?? ''}`.trimEnd() : '';
-    lines.push(`  pull request${ref}: ${pr?.operation ?? 'none'}`);
+  const blocks = output.models.map((m) => modelBlock(output, m, rules, dryRun));
+  if (!output.models.length) blocks.push([`No model in use retires within ${plural(output.horizonDays, 'day')}.`]);
+  const tail: string[] = [];
+  if (output.dashboard) tail.push(`dashboard issue #${output.dashboard.number} ${output.dashboard.url}: ${output.dashboard.operation}`);
+  for (const w of output.warnings) tail.push(`warning: ${w}`);
+  if (tail.length) blocks.push(tail);
+  return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
+}
+
+function modelBlock(output: WatchOutput, m: WatchedModel, rules: readonly GeneratedRule[], dryRun: boolean): string[] {
+  const lines = [`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`];
+  if (m.covered.length) lines.push(`  ${coveredText(m)}`);
+  if (m.references) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
+  if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
+  const migration = output.migrations.find((g) => g.name === m.migration);
+  if (!migration) return lines;
+  lines.push(`  ${plural(migration.agents.length, 'agent')} → ${migration.to.model}: migration ${migration.name}`);
+  if (dryRun) {
+    const rule = rules.find((r) => r.name === migration.name)!;
+    lines.push(`  would open a pull request adding ${migration.file}:`, ...rule.text.trimEnd().split('\n').map((l) => `    ${l}`));
+    return lines;
   }
-  if (!output.models.length) lines.push(`No model in use retires within ${plural(output.horizonDays, 'day')}.`);
-  if (output.dashboard) lines.push(`dashboard issue #${output.dashboard.number} ${output.dashboard.url}: ${output.dashboard.operation}`);
-  for (const w of output.warnings) lines.push(`warning: ${w}`);
-  return `${lines.join('\n')}\n`;
+  const pr = migration.pullRequest;
+  const ref = pr?.number !== undefined ? ` #${pr.number} ${pr.url ?? ''}`.trimEnd() : '';
+  lines.push(`  pull request${ref}: ${pr?.operation ?? 'none'}`);
+  return lines;
 }
 
 export function renderWatchMarkdown(output: WatchOutput, rules: readonly GeneratedRule[], dryRun: boolean): string {

@@ -4,56 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
-
-// gpt-4.1 retires on 2027-01-14; the workspace pins that date so the test does not follow catalog updates.
-const NOW = new Date('2026-12-15T08:00:00Z');
-const RULE = 'migrations/gpt-4.1-to-gpt-5.1.yaml';
-const BRANCH = 'modelshift/gpt-4.1-to-gpt-5.1';
-
-const agent = (name: string, model: string, params: string, team = 'support') => `apiVersion: modelshift.dev/v1
-kind: Agent
-metadata: { name: ${name}, labels: { team: ${team} }, owners: ["@alice"] }
-spec:
-  model:
-    provider: openai
-    name: ${model}
-    params: { ${params} }
-  instructions: Answer the customer.
-`;
-
-const FILES: Record<string, string> = {
-  'modelshift.yaml': `apiVersion: modelshift.dev/v1
-kind: Workspace
-metadata: { name: acme }
-spec:
-  catalog:
-    models:
-      gpt-4.1: { retires: "2027-01-14" }
-  watch:
-    successors: { gpt-4.1: gpt-5.1 }
-`,
-  'providers/openai.yaml': 'apiVersion: modelshift.dev/v1\nkind: Provider\nmetadata: { name: openai }\nspec: { type: openai, apiKeyEnv: OPENAI_API_KEY }\n',
-  'agents/support-triage.yaml': agent('support-triage', 'gpt-4.1', 'temperature: 0.2, max_tokens: 500'),
-  'agents/support-refunds.yaml': agent('support-refunds', 'gpt-4.1', 'max_tokens: 300'),
-  'agents/billing.yaml': agent('billing', 'gpt-5.1', 'max_completion_tokens: 300', 'billing'),
-  'agents/sales.yaml': agent('sales', 'gpt-4o', 'max_tokens: 300', 'sales'),
-  'migrations/gpt-4o-to-gpt-5.1.yaml': `apiVersion: modelshift.dev/v1
-kind: Migration
-metadata: { name: gpt-4o-to-gpt-5.1 }
-spec:
-  from: { provider: openai, model: gpt-4o }
-  to: { provider: openai, model: gpt-5.1 }
-  params: { rename: { max_tokens: max_completion_tokens } }
-`,
-  'evals/support.yaml': `apiVersion: modelshift.dev/v1
-kind: EvalSuite
-metadata: { name: support }
-spec:
-  agents: { names: ["support-*"] }
-  cases:
-    - { name: refund, input: "I was charged twice", assert: [{ type: contains, value: refund }] }
-`,
-};
+import { BRANCH, FILES, NOW, RULE } from './watch-workspace.js';
 
 let repo: TestRepo;
 let fake: FakeGitHub;
@@ -206,6 +157,9 @@ describe('modelshift watch', () => {
     expect(run.stderr).toMatch(/\| claude-3-7-sonnet \| anthropic \| 0 \| 1 \| ⛔ retired [0-9-]+ \| [^|]* \| code only: give a migration `spec.references` to rewrite it \|/);
     const text = await runCli(['watch', '--dry-run', '--references'], repo.dir, env, NOW);
     expect(text.stdout).toContain('also referenced in 1 place outside modelshift files');
+    // One block per model, a blank line between them.
+    expect(text.stdout).toMatch(/\n\ngpt-4o \(openai\) retires 2027-01-14/);
+    expect(text.stdout).not.toMatch(/\n\n\n/);
   });
 
   it('names the agents it cannot move and why, and says when a dashboard cannot be written', async () => {
@@ -220,8 +174,11 @@ describe('modelshift watch', () => {
     expect(denied.code).toBe(2);
     expect(denied.stderr).toContain('the token lacks the `issues: write` permission');
 
-    const bad = await runCli(['watch', '--horizon', '0'], repo.dir, env, NOW);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--horizon must be a whole number of 1 or more');
+    for (const value of ['0', '-5', 'soon', '2.5', '4000']) {
+      const bad = await runCli(['watch', '--horizon', value], repo.dir, env, NOW);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`error: --horizon must be a whole number of days from 1 to 3650, not "${value}"`);
+      expect(bad.stderr).toContain('hint: e.g. --horizon 90');
+    }
   });
 });
