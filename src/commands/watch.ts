@@ -9,6 +9,7 @@ import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type HandlingPr } from
 import { upsertDashboard, type DashboardOutcome } from '../watch/dashboard-issue.js';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_WATCH_GATE, findDeadlines, type Deadline } from '../watch/deadlines.js';
 import type { Issues } from '../watch/issues.js';
+import { successorProblems } from '../watch/successors.js';
 import { GENERATED_BY, generateRule, type GeneratedRule } from '../watch/rule.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
@@ -87,7 +88,8 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     ? (await (await import('./scan.js')).scanRepository({ ...ctx, cwd: workspace.root })).references.filter((r) => r.kind !== 'modelshift')
     : undefined;
   const idOf = (model: string) => workspace.catalog.lookup(model)?.id ?? model;
-  const output: WatchOutput = { horizonDays, migrations: [], models: [], warnings: [] };
+  // A successor that is itself going away moves the agents twice; validate says the same.
+  const output: WatchOutput = { horizonDays, migrations: [], models: [], warnings: successorProblems(workspace.catalog, settings?.successors ?? {}, day, horizonDays).map((p) => p.message) };
 
   const rules: GeneratedRule[] = [];
   const taken = new Set<string>();

@@ -168,6 +168,11 @@ describe('modelshift watch', () => {
     const out = await runCli(['watch', '--dry-run'], repo.dir, env, NOW);
     expect(out.stdout).toContain('2 agents left on it: the successor is the model itself; fix spec.watch.successors');
 
+    // A successor that is itself gone is still used (the user named it), with a warning that says what to name instead.
+    await writeFile(config, (await readFile(config, 'utf8')).replace('successors: { gpt-4.1: gpt-4.1 }', 'successors: { gpt-4.1: gpt-5-mini }'));
+    const retired = await runCli(['watch', '--dry-run'], repo.dir, env, NOW);
+    expect(retired.stdout).toContain('warning: spec.watch.successors maps gpt-4.1 to gpt-5-mini, which was retired on 2026-12-11; map gpt-4.1 to gpt-6-luna');
+
     fake.fail('POST', `/repos/${fake.owner}/${fake.repo}/issues`, { status: 403, body: { message: 'Resource not accessible by integration' } });
     await writeFile(config, FILES['modelshift.yaml']!);
     const denied = await runCli(['watch', '--dashboard'], repo.dir, env, NOW);
