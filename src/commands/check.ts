@@ -106,7 +106,8 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
   });
   const gate = gateVerdict(outcomes);
   const report: CheckReport = { review, validation, evals: outcomes, gate };
-  const marker = { head: opts.head, at: opts.pullRequest?.updatedAt ?? ctx.now.toISOString() };
+  // The verdict travels in the marker, so `watch --dashboard` can show it next to the PR it belongs to.
+  const marker = { head: opts.head, at: opts.pullRequest?.updatedAt ?? ctx.now.toISOString(), gate, evaluatedAt: ctx.now.toISOString() };
   const fitted = fitCheckComment(report, { marker, ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) });
 
   const warnings: string[] = [];

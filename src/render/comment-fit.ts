@@ -1,4 +1,4 @@
-import type { CheckMarker } from './comment-marker.js';
+import type { CheckMarkerFields } from './comment-marker.js';
 import { renderCheckComment, type CheckReport, type CommentDetail } from './comment.js';
 import { BODY_LIMIT, fitToLimit } from './fit.js';
 
@@ -21,7 +21,7 @@ const LEVELS: CommentDetail[] = [
 ];
 
 export interface FitOptions {
-  marker: Pick<CheckMarker, 'head' | 'at'>;
+  marker: CheckMarkerFields;
   /** The workflow run, whose job summary holds the full report. */
   runUrl?: string;
   limit?: number;

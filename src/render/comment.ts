@@ -2,7 +2,7 @@ import type { GateVerdict, EvalOutcome } from '../review/eval-groups.js';
 import type { FieldChange } from '../plan/types.js';
 import type { AgentChange, ConfigChange, FileDiff, Review } from '../review/types.js';
 import type { Agent } from '../schema/index.js';
-import { renderCheckMarker, type CheckMarker } from './comment-marker.js';
+import { renderCheckMarker, type CheckMarkerFields } from './comment-marker.js';
 import { codeSpan, escapeHtml, escapeMarkdown } from './escape.js';
 import { renderEvalMarkdown } from './eval-markdown.js';
 import { evalSummaryLine } from './eval-shared.js';
@@ -33,7 +33,7 @@ const FULL_DETAIL: CommentDetail = { diffs: Infinity, agents: Infinity, items: I
 export interface CommentOptions {
   detail?: CommentDetail;
   /** Present in the PR comment, absent in the job summary. */
-  marker?: Pick<CheckMarker, 'head' | 'at'>;
+  marker?: CheckMarkerFields;
   /** Said right under the verdict, e.g. that the comment was shortened. */
   note?: string;
 }

@@ -100,7 +100,7 @@ describe('mode: check', () => {
     expect(run.outputs).toMatchObject({ valid: 'true', 'agents-changed': '3', gate: 'skipped' });
     const body = fake.commentsOn(1)[0]!.body;
     const lines = body.split('\n');
-    expect(lines[0]).toMatch(/^<!-- modelshift \{"tool":"modelshift","kind":"check","v":1,"head":"[0-9a-f]{40}","at":"2026-11-22T10:00:00Z"\} -->$/);
+    expect(lines[0]).toMatch(/^<!-- modelshift \{"tool":"modelshift","kind":"check","v":1,"head":"[0-9a-f]{40}","at":"2026-11-22T10:00:00Z","gate":"skipped","evaluatedAt":"\d{4}-\d\d-\d\dT[\d:.]+Z"\} -->$/);
     expect(lines.find((l) => l.startsWith('**'))).toBe('**3 agents migrate gpt-4.1 → gpt-5.1 · 3 skipped · evals skipped**');
     expect(body).toContain('⏭️ **Evals skipped**: this pull request comes from a fork and GitHub gives fork pull requests no secrets, so OPENAI\\_API\\_KEY is not set');
     expect(body).toContain('| support-triage | agents/support/triage.yaml | changed (gpt-4.1-to-gpt-5.1) | `spec.model.name` "gpt-4.1" → "gpt-5.1"');

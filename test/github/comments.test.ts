@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertCheckComment } from '../../src/github/comments.js';
 import { gitHubPullRequests } from '../../src/github/pull-requests.js';
-import { renderCheckMarker } from '../../src/render/comment-marker.js';
+import { parseCheckMarker, renderCheckMarker } from '../../src/render/comment-marker.js';
 import { FakeGitHub } from '../fakes/github-server.js';
 
 let fake: FakeGitHub;
@@ -40,5 +40,28 @@ describe('upsertCheckComment', () => {
     expect(await upsertCheckComment(prs(), 1, body('old', '2026-11-22T10:00:00Z', 'older'), marker('old', '2026-11-22T10:00:00Z'))).toEqual({ operation: 'kept-newer', id: 7 });
     expect(await upsertCheckComment(prs(), 1, body('newest', '2026-11-22T12:00:00Z', 'newest'), marker('newest', '2026-11-22T12:00:00Z'))).toEqual({ operation: 'updated', id: 7 });
     expect(fake.requested('GET', '/user')).toHaveLength(0);
+  });
+
+  it('carries the gate verdict and when it was computed; the same verdict found again leaves the comment and its time alone', async () => {
+    const verdict = (gate: string, evaluatedAt: string) => ({ head: 'aaa', at: '2026-11-22T09:00:00Z', gate, evaluatedAt });
+    const text = (m: ReturnType<typeof verdict>) => `${renderCheckMarker(m)}\n### modelshift check\n`;
+    const first = verdict('passed', '2026-11-22T09:05:00Z');
+    expect((await upsertCheckComment(prs(), 1, text(first), first)).operation).toBe('created');
+    expect(parseCheckMarker(fake.commentsOn(1)[0]!.body)).toEqual({ tool: 'modelshift', kind: 'check', v: 1, ...first });
+
+    const rerun = verdict('passed', '2026-11-22T09:30:00Z');
+    expect((await upsertCheckComment(prs(), 1, text(rerun), rerun)).operation).toBe('unchanged');
+    expect(parseCheckMarker(fake.commentsOn(1)[0]!.body)?.evaluatedAt).toBe('2026-11-22T09:05:00Z');
+
+    const failed = verdict('failed', '2026-11-22T09:40:00Z');
+    expect((await upsertCheckComment(prs(), 1, text(failed), failed)).operation).toBe('updated');
+    expect(parseCheckMarker(fake.commentsOn(1)[0]!.body)).toMatchObject({ gate: 'failed', evaluatedAt: '2026-11-22T09:40:00Z' });
+  });
+
+  it('still reads a marker written before the verdict was recorded, and one with a verdict this version does not know', () => {
+    const old = '<!-- modelshift {"tool":"modelshift","kind":"check","v":1,"head":"aaa","at":"2026-11-22T09:00:00Z"} -->';
+    expect(parseCheckMarker(old)).toEqual({ tool: 'modelshift', kind: 'check', v: 1, head: 'aaa', at: '2026-11-22T09:00:00Z' });
+    const later = '<!-- modelshift {"tool":"modelshift","kind":"check","v":2,"head":"aaa","at":"x","gate":"quarantined","extra":1} -->';
+    expect(parseCheckMarker(later)).toMatchObject({ v: 2, gate: 'quarantined' });
   });
 });
