@@ -2,18 +2,21 @@ import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
 import { gitHubConfig } from '../github/config.js';
 import { gitHubIssues } from '../github/issues.js';
+import { gitHubPullRequests } from '../github/pull-requests.js';
 import { Git } from '../git/git.js';
 import type { PullRequests } from '../pr/pull-requests.js';
 import { renderWatchMarkdown, renderWatchText } from '../render/watch.js';
 import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type HandlingPr } from '../watch/dashboard.js';
 import { upsertDashboard, type DashboardOutcome } from '../watch/dashboard-issue.js';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_WATCH_GATE, findDeadlines, type Deadline } from '../watch/deadlines.js';
+import type { PrEvaluation } from '../watch/evaluation.js';
 import type { Issues } from '../watch/issues.js';
 import { successorProblems } from '../watch/successors.js';
 import { GENERATED_BY, generateRule, type GeneratedRule } from '../watch/rule.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { prForRule, type PrOutput } from './pr.js';
+import { readOpenPrs } from './watch-dashboard.js';
 import { today } from './validate.js';
 
 export interface WatchOptions {
@@ -38,7 +41,10 @@ export interface WatchedMigration {
   to: { provider: string; model: string };
   agents: string[];
   deadline: string;
-  pullRequest?: Pick<PrOutput, 'operation' | 'number' | 'url'>;
+  pullRequest?: Pick<PrOutput, 'operation' | 'number' | 'url'> & {
+    /** With `--dashboard`: the eval verdict from the PR's check comment. */
+    evaluation?: PrEvaluation;
+  };
 }
 
 /** A model in use that is retired or retires within the horizon, and what happens to its agents. */
@@ -54,6 +60,8 @@ export interface WatchedModel {
   covered: { agent: string; migration: string }[];
   /** Agents left on the model, which the generated migration takes. */
   uncovered: string[];
+  /** Agents a person excluded from a migration off the model (`spec.select.exclude`): left out, with that migration. */
+  excluded: { agent: string; migration: string }[];
   /** The generated migration's name, when one was generated. */
   migration?: string;
   /** Why no migration was generated for the uncovered agents. */
@@ -94,9 +102,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
   const rules: GeneratedRule[] = [];
   const taken = new Set<string>();
   for (const deadline of deadlines) {
-    const { provider, model, retires, daysLeft, dateOrigin, successor, covered, uncovered } = deadline;
+    const { provider, model, retires, daysLeft, dateOrigin, successor, covered, uncovered, excluded } = deadline;
     const watched: WatchedModel = {
-      provider, model, retires, daysLeft, dateFrom: dateOrigin, successor: successor ?? null, covered, uncovered,
+      provider, model, retires, daysLeft, dateFrom: dateOrigin, successor: successor ?? null, covered, uncovered, excluded,
       ...(references && { references: references.filter((r) => (r.catalogId ?? r.model) === idOf(model)).length }),
     };
     output.models.push(watched);
@@ -112,20 +120,28 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     rules.push(rule);
   }
 
+  // One port for the run: the Action and tests pass theirs, the CLI reads the token and repository from the environment.
+  let port = opts.prs;
+  const pullRequests = async () => (port ??= gitHubPullRequests(gitHubConfig(ctx.env, await new Git(workspace.root).remoteUrl().catch(() => undefined))));
   const handling = new Map<string, HandlingPr>();
+  const watchedByRule = new Map<string, WatchedMigration>();
   for (const rule of rules) {
     const watched: WatchedMigration = { name: rule.name, file: rule.file, from: rule.from, to: rule.to, agents: rule.agents, deadline: rule.deadline };
     let pr: HandlingPr = { migration: rule.name, state: 'planned' };
     if (!opts.dryRun) {
       const quiet = { ...ctx, stdout: () => undefined };
-      const result = await prForRule(quiet, { migration: rule.name, format: 'json', base: opts.base, force: opts.force, identity: opts.identity, prs: opts.prs }, { root: workspace.root, ...rule });
+      const result = await prForRule(quiet, { migration: rule.name, format: 'json', base: opts.base, force: opts.force, identity: opts.identity, prs: await pullRequests() }, { root: workspace.root, ...rule });
       // A generated rule has no spec.split: one PR, so one result.
-      const { operation, number, url, warnings } = result.data[0]!;
+      const { operation, number, url, headSha, warnings } = result.data[0]!;
       watched.pullRequest = { operation, ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
       output.warnings.push(...warnings);
-      pr = { migration: rule.name, state: operation === 'declined' ? 'declined' : 'open', ...(number !== undefined && { number }), ...(url !== undefined && { url }) };
+      pr = {
+        migration: rule.name, state: operation === 'declined' ? 'declined' : 'open',
+        ...(number !== undefined && { number }), ...(url !== undefined && { url }), ...(headSha !== undefined && { headSha }),
+      };
     }
     handling.set(`${rule.from.provider}\0${rule.from.model}`, pr);
+    watchedByRule.set(`${rule.from.provider}\0${rule.from.model}`, watched);
     output.migrations.push(watched);
   }
 
@@ -135,13 +151,21 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     for (const merged of [...workspace.migrations.values()].filter((m) => m.value.metadata.labels?.['generated-by'] === GENERATED_BY)) {
       const quiet = { ...ctx, stdout: () => undefined, stderr: () => undefined };
       const text = workspace.files.get(merged.file)!.text;
-      await prForRule(quiet, { migration: merged.value.metadata.name, format: 'json', base: opts.base, identity: opts.identity, prs: opts.prs }, { root: workspace.root, file: merged.file, text, name: merged.value.metadata.name });
+      await prForRule(quiet, { migration: merged.value.metadata.name, format: 'json', base: opts.base, identity: opts.identity, prs: await pullRequests() }, { root: workspace.root, file: merged.file, text, name: merged.value.metadata.name });
     }
   }
 
   if (opts.dashboard) {
     const covering = new Map(deadlines.map((d) => [`${d.provider}\0${d.model}`, [...new Set(d.covered.map((c) => c.migration))]]));
-    const body = renderDashboard(dashboardRows(workspace, day, handling, covering, references), day);
+    const excluded = new Map(deadlines.map((d) => [`${d.provider}\0${d.model}`, d.excluded]));
+    const canaries = [...new Set([...workspace.agents.values()].flatMap((a) => (a.value.spec.rollout ? [a.value.spec.rollout.migration] : [])))];
+    const facts = opts.dryRun ? undefined : await readOpenPrs(await pullRequests(), handling, [...new Set([...covering.values()].flat())], canaries);
+    for (const [key, watched] of watchedByRule) {
+      const evaluation = handling.get(key)?.evaluation;
+      if (evaluation && watched.pullRequest) watched.pullRequest.evaluation = evaluation;
+    }
+    output.warnings.push(...(facts?.warnings ?? []));
+    const body = renderDashboard(dashboardRows(workspace, day, { handling, covering, excluded, ...(facts && { migrationPrs: facts.migrationPrs, rolloutPrs: facts.rolloutPrs }), ...(references && { references }) }), day);
     if (opts.dryRun) {
       ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
     } else {

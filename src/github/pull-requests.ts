@@ -26,7 +26,7 @@ interface RestPull {
   state: string;
   title: string;
   body?: string | null;
-  head: { ref: string };
+  head: { ref: string; sha?: string };
   base: { ref: string };
   labels: { name?: string }[];
   merged_at?: string | null;
@@ -190,6 +190,7 @@ function toPullRequest(pull: RestPull): PullRequest {
     title: pull.title,
     body: pull.body ?? '',
     head: pull.head.ref,
+    ...(pull.head.sha ? { headSha: pull.head.sha } : {}),
     base: pull.base.ref,
     labels: pull.labels.flatMap((label) => (label.name ? [label.name] : [])),
     merged: Boolean(pull.merged_at),

@@ -12,6 +12,8 @@ export interface PullRequest {
   title: string;
   body: string;
   head: string;
+  /** The head branch's commit as the host reports it (what a check of the PR ran on). */
+  headSha?: string;
   base: string;
   labels: string[];
   /** Closed by a merge (for a closed PR); a PR closed without merging was declined or closed by modelshift. */

@@ -29,6 +29,7 @@ function modelBlock(output: WatchOutput, m: WatchedModel, rules: readonly Genera
   const lines = [`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`];
   if (m.covered.length) lines.push(`  ${coveredText(m)}`);
   if (m.references) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
+  if (m.excluded.length) lines.push(`  ${plural(m.excluded.length, 'agent')} left out as a person decided: ${m.excluded.map((e) => `${e.agent} (spec.select.exclude of ${e.migration})`).join(', ')}`);
   if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
   const migration = output.migrations.find((g) => g.name === m.migration);
   if (!migration) return lines;
@@ -52,7 +53,8 @@ export function renderWatchMarkdown(output: WatchOutput, rules: readonly Generat
     const migration = output.migrations.find((g) => g.name === m.migration);
     const pr = migration?.pullRequest;
     const prCell = pr?.number !== undefined ? `[#${pr.number}](${pr.url ?? ''}) ${pr.operation}` : migration ? (dryRun ? 'would open' : (pr?.operation ?? '')) : escapeMarkdown(m.reason ?? '');
-    parts.push(`| ${escapeMarkdown(m.model)} | ${escapeMarkdown(m.provider)} | ${m.retires} | ${m.covered.length ? escapeMarkdown(coveredText(m)) : ''} | ${m.uncovered.length} | ${escapeMarkdown(m.migration ?? '')} | ${prCell} |`);
+    const covered = [m.covered.length ? coveredText(m) : '', m.excluded.length ? `${plural(m.excluded.length, 'agent')} excluded by a person` : ''].filter(Boolean).join('; ');
+    parts.push(`| ${escapeMarkdown(m.model)} | ${escapeMarkdown(m.provider)} | ${m.retires} | ${escapeMarkdown(covered)} | ${m.uncovered.length} | ${escapeMarkdown(m.migration ?? '')} | ${prCell} |`);
   }
   if (dryRun) for (const r of rules) parts.push('', `<details><summary>${escapeMarkdown(r.file)}</summary>`, '', '```yaml', r.text.trimEnd(), '```', '</details>');
   return `${parts.join('\n')}\n`;

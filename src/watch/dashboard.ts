@@ -2,6 +2,7 @@ import { checkModel } from '../catalog/check.js';
 import { daysUntil } from '../catalog/index.js';
 import { escapeMarkdown } from '../render/escape.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
+import { describeEvaluation, type PrEvaluation } from './evaluation.js';
 
 /** GitHub refuses issue bodies over 65,536 characters; the margin leaves room for its own counting. */
 export const DASHBOARD_LIMIT = 60_000;
@@ -15,6 +16,43 @@ export interface HandlingPr {
   state: 'open' | 'declined' | 'planned';
   number?: number;
   url?: string;
+  /** The PR's head commit, which the check's verdict must be for to be current. */
+  headSha?: string;
+  /** From the check comment's marker (open PRs only). */
+  evaluation?: PrEvaluation;
+}
+
+/** A pull request moving a canary on: the next step (`promote`) or back (`rollback`). */
+export interface RolloutPr {
+  kind: 'promote' | 'rollback';
+  number: number;
+  url: string;
+  /** The weight a promote PR moves the canary to. */
+  step?: number;
+}
+
+/** A canary running on agents of a row's model: the migration, its weight, and the PRs that move it. */
+export interface Canary {
+  migration: string;
+  weight: number;
+  agents: number;
+  prs: RolloutPr[];
+}
+
+/** What `watch` learnt outside the workspace files, for the dashboard. */
+export interface DashboardInput {
+  /** The generated migration's PR per `provider\0model`. */
+  handling: ReadonlyMap<string, HandlingPr>;
+  /** Existing migrations that take agents of a model, per `provider\0model`. */
+  covering: ReadonlyMap<string, string[]>;
+  /** Open `modelshift/<migration>` PRs of existing migrations, by migration name. */
+  migrationPrs?: ReadonlyMap<string, HandlingPr>;
+  /** Open promote and rollback PRs, by migration name. */
+  rolloutPrs?: ReadonlyMap<string, RolloutPr[]>;
+  /** `--references`: what scan found outside modelshift files. */
+  references?: readonly ModelReference[];
+  /** Agents a person excluded from a migration of their model, whom watch leaves alone. */
+  excluded?: ReadonlyMap<string, { agent: string; migration: string }[]>;
 }
 
 /** One model in use, as the dashboard lists it. */
@@ -31,7 +69,11 @@ export interface DashboardRow {
   /** References to the model outside modelshift files (`watch --references`); undefined when not scanned. */
   references?: number;
   pr?: HandlingPr;
-  canaries: { migration: string; weight: number; agents: number }[];
+  /** Open PRs of the existing migrations in `migrations`, by name. */
+  migrationPrs: Record<string, HandlingPr>;
+  canaries: Canary[];
+  /** Agents left on the model because a person excluded them (`select.exclude` of a migration from it). */
+  excluded: { agent: string; migration: string }[];
 }
 
 /**
@@ -39,13 +81,7 @@ export interface DashboardRow {
  * what the catalog says (the successor as `spec.watch.successors` overrides it), which migrations take it and which pull request
  * handles it. Pure.
  */
-export function dashboardRows(
-  workspace: LoadedWorkspace,
-  today: string,
-  prs: ReadonlyMap<string, HandlingPr>,
-  covering: ReadonlyMap<string, string[]>,
-  references?: readonly ModelReference[],
-): DashboardRow[] {
+export function dashboardRows(workspace: LoadedWorkspace, today: string, input: DashboardInput): DashboardRow[] {
   const rows = new Map<string, DashboardRow>();
   const successors = workspace.config?.value.spec.watch?.successors ?? {};
   for (const { value: agent } of workspace.agents.values()) {
@@ -58,11 +94,13 @@ export function dashboardRows(
       const type = workspace.providers.get(provider)?.value.spec.type ?? 'openai-compatible';
       const issue = checkModel(entry, model, type, today)[0];
       const verdict = issue?.rule === 'model-retired' ? 'retired' : issue?.rule === 'model-retiring' ? 'retiring' : entry ? 'current' : 'unknown';
+      const migrations = input.covering.get(key) ?? [];
       row = {
-        provider, model, agents: 0, verdict, migrations: covering.get(key) ?? [], canaries: [],
+        provider, model, agents: 0, verdict, migrations, canaries: [], excluded: input.excluded?.get(key) ?? [],
+        migrationPrs: Object.fromEntries(migrations.flatMap((m) => (input.migrationPrs?.get(m) ? [[m, input.migrationPrs.get(m)!]] : []))),
         ...(entry?.retires && { retires: entry.retires, daysLeft: daysUntil(entry.retires, today) }),
         ...(successor && { successor }),
-        ...(prs.get(key) && { pr: prs.get(key) }),
+        ...(input.handling.get(key) && { pr: input.handling.get(key) }),
       };
       rows.set(key, row);
     }
@@ -71,10 +109,10 @@ export function dashboardRows(
     if (rollout) {
       const canary = row.canaries.find((c) => c.migration === rollout.migration && c.weight === rollout.weight);
       if (canary) canary.agents++;
-      else row.canaries.push({ migration: rollout.migration, weight: rollout.weight, agents: 1 });
+      else row.canaries.push({ migration: rollout.migration, weight: rollout.weight, agents: 1, prs: input.rolloutPrs?.get(rollout.migration) ?? [] });
     }
   }
-  if (references) addReferences(workspace, today, rows, references);
+  if (input.references) addReferences(workspace, today, rows, input.references);
   const rank = { retired: 0, retiring: 1, unknown: 2, current: 3 } as const;
   return [...rows.values()].sort((a, b) => rank[a.verdict] - rank[b.verdict] || (a.retires ?? '9').localeCompare(b.retires ?? '9') || a.model.localeCompare(b.model));
 }
@@ -106,7 +144,7 @@ function addReferences(workspace: LoadedWorkspace, today: string, rows: Map<stri
     const issue = checkModel(entry, id, ref.provider === 'anthropic' ? 'anthropic' : 'openai', today)[0];
     const verdict = issue?.rule === 'model-retired' ? 'retired' : issue?.rule === 'model-retiring' ? 'retiring' : entry ? 'current' : 'unknown';
     rows.set(`ref\0${ref.provider}\0${id}`, {
-      provider: ref.provider, model: id, agents: 0, verdict, migrations: [], canaries: [], references: 1,
+      provider: ref.provider, model: id, agents: 0, verdict, migrations: [], migrationPrs: {}, canaries: [], excluded: [], references: 1,
       ...(entry?.retires && { retires: entry.retires, daysLeft: daysUntil(entry.retires, today) }),
       ...(entry?.successor && { successor: entry.successor }),
     });
@@ -142,7 +180,7 @@ function renderAt(rows: readonly DashboardRow[], today: string, shown: number): 
   lines.push(`| model | provider | agents |${scanned ? ' references |' : ''} status | successor | handled by | canary |`, `|---|---|---|${scanned ? '---|' : ''}---|---|---|---|`);
   for (const row of rows.slice(0, shown)) {
     const refs = scanned ? ` ${row.references ?? 0} |` : '';
-    lines.push(`| ${escapeMarkdown(row.model)} | ${escapeMarkdown(row.provider)} | ${row.agents} |${refs} ${status(row)} | ${escapeMarkdown(row.successor ?? '')} | ${handledBy(row)} | ${row.canaries.map((c) => `${escapeMarkdown(c.migration)} at ${c.weight}% (${c.agents})`).join(', ')} |`);
+    lines.push(`| ${escapeMarkdown(row.model)} | ${escapeMarkdown(row.provider)} | ${row.agents} |${refs} ${status(row)} | ${escapeMarkdown(row.successor ?? '')} | ${handledBy(row)} | ${row.canaries.map(canaryCell).join('<br>')} |`);
   }
   if (rows.length > shown) lines.push('', `✂️ ${rows.length - shown} more models were left out to stay under GitHub's issue size limit; \`modelshift watch --dry-run --format json\` lists them all.`);
   lines.push('', 'Dates and successors come from the modelshift catalog (`modelshift catalog show MODEL` says where each fact came from).', '', MARKER);
@@ -157,11 +195,25 @@ function status(row: DashboardRow): string {
 }
 
 function handledBy(row: DashboardRow): string {
-  const parts = row.migrations.map((m) => escapeMarkdown(m));
-  if (row.pr) parts.push(`${prLink(row.pr)}${row.pr.state === 'declined' ? ' (declined)' : row.pr.state === 'planned' ? ' (not opened: --dry-run)' : ''}`);
+  const parts = row.migrations.map((m) => {
+    const pr = row.migrationPrs[m];
+    return pr ? `${escapeMarkdown(m)} (${prLink(pr)}${evaluationText(pr)})` : escapeMarkdown(m);
+  });
+  if (row.pr) parts.push(`${prLink(row.pr)}${row.pr.state === 'declined' ? ' (declined)' : row.pr.state === 'planned' ? ' (not opened: --dry-run)' : evaluationText(row.pr)}`);
+  if (row.excluded.length) parts.push(`left out: ${row.excluded.map((e) => `${escapeMarkdown(e.agent)} (excluded by ${escapeMarkdown(e.migration)})`).join(', ')}`);
   if (!parts.length && row.agents === 0) return 'code only: give a migration `spec.references` to rewrite it';
   if (!parts.length && (row.verdict === 'retired' || row.verdict === 'retiring')) return row.successor ? '**nothing yet**' : '**nothing: no successor known** (set spec.watch.successors)';
   return parts.join(', ');
+}
+
+function evaluationText(pr: HandlingPr): string {
+  return pr.evaluation ? ` — eval: ${escapeMarkdown(describeEvaluation(pr.evaluation, pr.headSha))}` : '';
+}
+
+/** `gpt-4.1-to-gpt-5.1 at 10% (3) · promote to 50%: #12`; a rollback PR says the canary is being backed out. */
+function canaryCell(canary: Canary): string {
+  const prs = canary.prs.map((pr) => (pr.kind === 'rollback' ? `⛔ rollback proposed: [#${pr.number}](${pr.url})` : `promote to ${pr.step}%: [#${pr.number}](${pr.url})`));
+  return [`${escapeMarkdown(canary.migration)} at ${canary.weight}% (${canary.agents})`, ...prs].join(' · ');
 }
 
 function prLink(pr: HandlingPr): string {

@@ -1,6 +1,7 @@
 import { checkParams, TOKEN_LIMITS } from '../catalog/check.js';
 import { daysUntil, type CatalogEntry } from '../catalog/index.js';
 import { suiteApplies } from '../eval/suites.js';
+import { globMatch } from '../plan/glob.js';
 import { onSource, select } from '../plan/select.js';
 import type { Agent, Gate, Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
@@ -32,6 +33,13 @@ export interface Deadline {
   uncovered: string[];
   /** Agents on the model that a migration already takes, with its name. */
   covered: { agent: string; migration: string }[];
+  /**
+   * Agents a person excluded (`spec.select.exclude`) from a migration off this
+   * model, with its name. Watch leaves them out as Renovate leaves an ignored
+   * dependency: the exclusion was a decision (the agent waits for something,
+   * or goes away), and proposing them again would undo it on every run.
+   */
+  excluded: { agent: string; migration: string }[];
 }
 
 export interface WatchOptions {
@@ -60,12 +68,14 @@ export function findDeadlines(workspace: LoadedWorkspace, options: WatchOptions)
       const successor = successors[model] ?? successors[entry.id] ?? entry.successor;
       group = {
         provider, model, entry, retires: entry.retires, daysLeft, dateOrigin: workspace.catalog.origin(entry, 'retires'),
-        ...(successor && { successor }), uncovered: [], covered: [],
+        ...(successor && { successor }), uncovered: [], covered: [], excluded: [],
       };
       groups.set(key, group);
     }
     const covering = coveringMigration(agent, migrations);
+    const excluding = covering ? undefined : excludingMigration(agent, migrations);
     if (covering) group.covered.push({ agent: agent.metadata.name, migration: covering });
+    else if (excluding) group.excluded.push({ agent: agent.metadata.name, migration: excluding });
     else group.uncovered.push(agent.metadata.name);
   }
   return [...groups.values()].sort((a, b) => a.retires.localeCompare(b.retires) || a.model.localeCompare(b.model) || a.provider.localeCompare(b.provider));
@@ -77,6 +87,11 @@ function coveringMigration(agent: Agent, migrations: readonly Migration[]): stri
     if (onSource(migration, agent) && select(migration, agent).selected) return migration.metadata.name;
   }
   return undefined;
+}
+
+/** A migration off the agent's model whose `spec.select.exclude` names it. */
+function excludingMigration(agent: Agent, migrations: readonly Migration[]): string | undefined {
+  return migrations.find((m) => onSource(m, agent) && select(m, agent).selected === false && m.spec.select?.exclude?.some((glob) => globMatch(agent.metadata.name, glob)))?.metadata.name;
 }
 
 /** The parameter part of a generated rule: only what the destination's catalog facts require. */

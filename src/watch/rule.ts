@@ -50,7 +50,12 @@ export function generateRule(workspace: LoadedWorkspace, deadline: Deadline & { 
     `  from: { provider: ${deadline.provider}, model: ${scalar(deadline.model)} }`,
     `  to: { provider: ${deadline.provider}, model: ${scalar(deadline.successor)} }`,
   ];
-  if (deadline.covered.length) lines.push(`  select: { names: [${deadline.uncovered.map(scalar).join(', ')}] }`);
+  // Excluded agents stay excluded here too, so the plan names the exclusion as the reason they are skipped.
+  const excluded = deadline.excluded.map((e) => e.agent);
+  if (deadline.covered.length || excluded.length) {
+    if (excluded.length) lines.push(`  # Left out as a person decided: ${deadline.excluded.map((e) => `${e.agent} (spec.select.exclude of ${e.migration})`).join(', ')}.`);
+    lines.push(`  select: { names: [${deadline.uncovered.map(scalar).join(', ')}]${excluded.length ? `, exclude: [${excluded.map(scalar).join(', ')}]` : ''} }`);
+  }
   if (Object.keys(params.rename).length || params.drop.length) {
     lines.push('  params:');
     if (Object.keys(params.rename).length) lines.push(`    rename: { ${Object.entries(params.rename).map(([a, b]) => `${scalar(a)}: ${scalar(b)}`).join(', ')} }`);

@@ -90,7 +90,7 @@ describe('modelshift watch', () => {
     expect(issue.title).toBe('modelshift dashboard');
     expect(issue.labels).toEqual(['modelshift-dashboard']);
     expect(issue.body).toContain('**3 models in use by 4 agents** · 2 retired or retiring within 90 days');
-    expect(issue.body).toMatch(/\| gpt-4\.1 \| openai \| 2 \| ⚠️ retires 2027-01-14 \(30 days\) \| gpt-5\.1 \| \[#1\]\(https:\/\/github\.com\/acme\/agents\/pull\/1\) \|/);
+    expect(issue.body).toMatch(/\| gpt-4\.1 \| openai \| 2 \| ⚠️ retires 2027-01-14 \(30 days\) \| gpt-5\.1 \| \[#1\]\(https:\/\/github\.com\/acme\/agents\/pull\/1\) — eval: ⏳ no check yet \|/);
     expect(issue.body).toMatch(/\| gpt-4o \| openai \| 1 \| ⚠️ retires 2027-01-14 \(30 days\) \| [^|]* \| gpt-4o-to-gpt-5\.1 \|/);
     expect(issue.body).toMatch(/\| gpt-5\.1 \| openai \| 1 \| /);
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -69,6 +70,8 @@ export interface FakeGitHubOptions {
   login?: string;
   collaborators?: string[];
   teams?: string[];
+  /** A bare repository standing for the GitHub repo: pull requests then report their head branch's real commit (`head.sha`). */
+  origin?: string;
 }
 
 type Handler = (match: RegExpExecArray, body: Record<string, unknown>, query: Record<string, string>) => [number, unknown, Record<string, string>?];
@@ -80,6 +83,7 @@ export class FakeGitHub {
   readonly login: string;
   readonly collaborators: Set<string>;
   readonly teams: Set<string>;
+  readonly origin: string | undefined;
   readonly pulls: FakePull[] = [];
   readonly comments: FakeComment[] = [];
   /** Numbered from 9001 so they never collide with pull request numbers in assertions. */
@@ -98,6 +102,7 @@ export class FakeGitHub {
     this.login = options.login ?? 'modelshift-bot';
     this.collaborators = new Set(options.collaborators ?? ['alice', 'bob']);
     this.teams = new Set(options.teams ?? ['support-eng']);
+    this.origin = options.origin;
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
@@ -343,12 +348,21 @@ export class FakeGitHub {
       title: p.title,
       body: p.body,
       user: { login: p.author },
-      head: { ref: p.head, label: `${this.owner}:${p.head}` },
+      head: { ref: p.head, label: `${this.owner}:${p.head}`, ...(this.origin ? { sha: this.headSha(p.head) } : {}) },
       base: { ref: p.base, label: `${this.owner}:${p.base}` },
       labels: p.labels.map((name) => ({ name })),
       requested_reviewers: p.reviewers.map((login) => ({ login })),
       requested_teams: p.teams.map((slug) => ({ slug })),
     };
+  }
+
+  /** The branch's commit in the bare origin (GitHub keeps a closed PR's last head; a deleted branch has none here). */
+  private headSha(branch: string): string | undefined {
+    try {
+      return execFileSync('git', ['--git-dir', this.origin!, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim() || undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private commentJson(c: FakeComment): unknown {

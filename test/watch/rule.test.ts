@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findDeadlines } from '../../src/watch/deadlines.js';
+import { planMigration } from '../../src/plan/plan.js';
 import { generateRule } from '../../src/watch/rule.js';
 import { agentYaml, PROVIDERS, workspaceFrom } from '../helpers/workspace.js';
 
@@ -39,6 +40,29 @@ describe('findDeadlines', () => {
     expect(findDeadlines(ws, { today: '2026-12-15', horizonDays: 90 })).toMatchObject([{
       covered: [{ agent: 'c', migration: 'other' }, { agent: 'support-a', migration: 'support-move' }], uncovered: ['support-b'],
     }]);
+  });
+});
+
+describe('agents a person excluded', () => {
+  it('are left out of the generated rule, which carries the exclusion and says why', () => {
+    const ws = workspaceFrom({
+      ...PROVIDERS, 'modelshift.yaml': CONFIG(),
+      'agents/a.yaml': agentYaml('support-a', 'gpt-4.1', '{ max_tokens: 100 }'),
+      'agents/b.yaml': agentYaml('support-b', 'gpt-4.1', '{ max_tokens: 100 }'),
+      'agents/l.yaml': agentYaml('support-legacy', 'gpt-4.1', '{ max_tokens: 100 }'),
+      // Takes nobody but names support-legacy: a person's decision; support-b is merely not selected.
+      'migrations/m.yaml': RULE('support-move', 'gpt-4.1', '  select: { names: ["support-a"], exclude: ["support-leg*"] }\n'),
+    });
+    const [deadline] = findDeadlines(ws, { today: '2026-12-15', horizonDays: 90 });
+    expect(deadline).toMatchObject({ covered: [{ agent: 'support-a', migration: 'support-move' }], excluded: [{ agent: 'support-legacy', migration: 'support-move' }], uncovered: ['support-b'] });
+    const rule = generateRule(ws, { ...deadline!, successor: 'gpt-5.1' }, {}, new Set());
+    expect(rule.agents).toEqual(['support-b']);
+    expect(rule.text).toContain('  # Left out as a person decided: support-legacy (spec.select.exclude of support-move).\n  select: { names: [support-b], exclude: [support-legacy] }\n');
+    // Put in the workspace, the rule takes support-b only and names the exclusion as the reason support-legacy stays.
+    const withRule = workspaceFrom({ ...PROVIDERS, 'modelshift.yaml': CONFIG(), 'agents/b.yaml': agentYaml('support-b', 'gpt-4.1', '{ max_tokens: 100 }'), 'agents/l.yaml': agentYaml('support-legacy', 'gpt-4.1', '{ max_tokens: 100 }'), [rule.file]: rule.text }, '2026-12-15');
+    const plan = planMigration(withRule, withRule.migrations.get(rule.name)!);
+    expect(plan.agents.map((a) => a.name)).toEqual(['support-b']);
+    expect(plan.skipped).toEqual([expect.objectContaining({ name: 'support-legacy', reason: 'excluded by spec.select.exclude' })]);
   });
 });
 
