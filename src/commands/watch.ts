@@ -170,7 +170,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
       ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
     } else {
       const issues = opts.issues ?? gitHubIssues(gitHubConfig(ctx.env, await new Git(workspace.root).remoteUrl().catch(() => undefined)));
-      output.dashboard = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
+      const { warning, ...dashboard } = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
+      output.dashboard = dashboard;
+      if (warning) output.warnings.push(warning);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { ExternalError } from '../errors.js';
 import type { Issue, Issues } from '../watch/issues.js';
 import { callGitHub, createOctokit, type RetryOptions } from './client.js';
 import type { GitHubConfig } from './config.js';
@@ -14,6 +15,7 @@ interface RestIssue {
   state: string;
   user: { login: string; type?: string } | null;
   pull_request?: unknown;
+  node_id?: string;
 }
 
 /** `Issues` over the GitHub REST API for one repository. */
@@ -42,6 +44,14 @@ export class GitHubIssues implements Issues {
     return toIssue(data as RestIssue);
   }
 
+  /** GraphQL `pinIssue` (REST has no endpoint); GitHub refuses a fourth pinned issue. */
+  async pin(issue: Issue): Promise<void> {
+    if (!issue.nodeId) throw new ExternalError(`GitHub: pin issue #${issue.number} failed: GitHub gave no node id for it`);
+    await callGitHub(`pin issue #${issue.number}`, ISSUES_WRITE, () =>
+      this.octokit.graphql('mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }', { id: issue.nodeId }),
+    );
+  }
+
   async currentUser(): Promise<string> {
     const { data } = await callGitHub('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
     return data.login;
@@ -61,5 +71,6 @@ function toIssue(issue: RestIssue): Issue {
   return {
     number: issue.number, url: issue.html_url, title: issue.title, body: issue.body ?? '',
     state: issue.state === 'closed' ? 'closed' : 'open', author: issue.user?.login ?? '', ...(type ? { authorType: type } : {}),
+    ...(issue.node_id ? { nodeId: issue.node_id } : {}),
   };
 }

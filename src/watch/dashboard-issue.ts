@@ -6,19 +6,34 @@ export interface DashboardOutcome {
   operation: 'created' | 'updated' | 'unchanged';
   number: number;
   url: string;
+  /** Set when the issue was created: whether pinning it worked (see `warning` when not). */
+  pinned?: boolean;
+  /** Why the new issue could not be pinned. */
+  warning?: string;
 }
 
 /**
  * Keeps one dashboard issue: the one carrying our label and marker, written
  * by a bot (a workflow token) or else by the token's own user — a marker a
  * person pasted elsewhere is not taken for ours. A closed dashboard is
- * reopened: `--dashboard` asks for it.
+ * reopened: `--dashboard` asks for it. A new one is pinned, as Renovate's
+ * Dependency Dashboard is; GitHub allows three pinned issues
+ * (https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/pinning-an-issue-to-your-repository),
+ * so a refused pin is a warning: the dashboard itself is written. An
+ * existing one is left as people pinned or unpinned it.
  */
 export async function upsertDashboard(issues: Issues, title: string, body: string): Promise<DashboardOutcome> {
   const existing = await findDashboard(issues);
   if (!existing) {
     const created = await issues.create({ title, body, labels: [DASHBOARD_LABEL] });
-    return { operation: 'created', number: created.number, url: created.url };
+    const outcome = { operation: 'created', number: created.number, url: created.url } as const;
+    try {
+      await issues.pin(created);
+      return { ...outcome, pinned: true };
+    } catch (error) {
+      if (!(error instanceof ExternalError)) throw error;
+      return { ...outcome, pinned: false, warning: `the dashboard issue #${created.number} was written but not pinned: ${error.message.replace(/\s*\n\s*/g, ' ')}${error.details.hint ? ` (${error.details.hint})` : ''}` };
+    }
   }
   if (existing.body === body && existing.title === title && existing.state === 'open') return { operation: 'unchanged', number: existing.number, url: existing.url };
   const updated = await issues.update(existing.number, { title, body, state: 'open' });

@@ -11,6 +11,8 @@ export interface Issue {
   author: string;
   /** `Bot` for a workflow token's or an App's issues (see IssueComment.authorType). */
   authorType?: string;
+  /** The GraphQL node id, which pinning takes. */
+  nodeId?: string;
 }
 
 export interface Issues {
@@ -18,6 +20,8 @@ export interface Issues {
   listLabelled(label: string): Promise<Issue[]>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
   update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<Issue>;
+  /** Pins the issue to the repository's issue list (GitHub allows three pinned issues). */
+  pin(issue: Issue): Promise<void>;
   /** The login of the account the token belongs to. */
   currentUser(): Promise<string>;
 }

@@ -137,3 +137,29 @@ spec:
     expect(text.stdout).toContain('  1 agent left out as a person decided: support-legacy (spec.select.exclude of gpt-4.1-first)');
   });
 });
+
+describe('watch --dashboard: a pinned issue', () => {
+  it('pins the dashboard when it creates it, and leaves the pin alone afterwards', async () => {
+    const out = await watch(['--dashboard']) as WatchJson & { dashboard: Record<string, unknown> };
+    expect(out.dashboard).toEqual({ operation: 'created', number: 9001, url: 'https://github.com/acme/agents/issues/9001', pinned: true });
+    expect(fake.issues[0]!.pinned).toBe(true);
+    const [pin] = fake.requested('POST', '/graphql');
+    expect(pin!.body).toEqual({ query: expect.stringContaining('pinIssue(input: { issueId: $id })'), variables: { id: 'I_9001' } });
+
+    // A person unpinned it: updating the body does not pin it again.
+    fake.issues[0]!.pinned = false;
+    expect((await watch(['--dashboard'], new Date('2026-12-16T08:00:00Z')) as WatchJson & { dashboard: Record<string, unknown> }).dashboard).toMatchObject({ operation: 'updated' });
+    expect(fake.issues[0]!.pinned).toBe(false);
+    expect(fake.requested('POST', '/graphql')).toHaveLength(1);
+  });
+
+  it('writes the dashboard and warns when GitHub refuses the pin (three issues pinned already)', async () => {
+    for (const title of ['roadmap', 'faq', 'release']) fake.addIssue({ title, author: 'alice', authorType: 'User', pinned: true });
+    const out = await watch(['--dashboard']) as WatchJson & { dashboard: Record<string, unknown> };
+    expect(out.dashboard).toMatchObject({ operation: 'created', number: 9004, pinned: false });
+    expect(out.warnings).toEqual([expect.stringMatching(/^the dashboard issue #9004 was written but not pinned: GitHub: pin issue #9004 failed: .*Pinned issues limit reached/)]);
+    expect(fake.issues[3]!.body).toContain('| gpt-4.1 | openai | 2 |');
+    expect(fake.issues[3]!.pinned).toBeUndefined();
+
+  });
+});

@@ -60,6 +60,8 @@ export interface FakeIssue {
   author: string;
   authorType?: 'Bot' | 'User';
   labels: string[];
+  /** Pinned to the repository's issue list (GraphQL pinIssue). */
+  pinned?: boolean;
 }
 
 export interface FakeGitHubOptions {
@@ -296,7 +298,7 @@ export class FakeGitHub {
 
   private issueJson(i: FakeIssue): unknown {
     return {
-      number: i.number, html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`, state: i.state, title: i.title, body: i.body,
+      number: i.number, node_id: `I_${i.number}`, html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`, state: i.state, title: i.title, body: i.body,
       user: { login: i.author, ...(i.authorType ? { type: i.authorType } : {}) }, labels: i.labels.map((name) => ({ name })),
     };
   }
@@ -323,12 +325,23 @@ export class FakeGitHub {
     return [200, pull.labels.map((name) => this.labels.get(name))];
   }
 
-  /** The one GraphQL mutation modelshift sends: enablePullRequestAutoMerge, by the PR's node_id. */
+  /** The GraphQL mutations modelshift sends: enablePullRequestAutoMerge by the PR's node_id, pinIssue by the issue's. */
   private graphql(body: Record<string, unknown>): [number, unknown] {
     const query = String(body.query ?? '');
     const id = (body.variables as { id?: string } | undefined)?.id;
+    const notFound: [number, unknown] = [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] }];
+    if (query.includes('pinIssue')) {
+      const issue = this.issues.find((i) => `I_${i.number}` === id);
+      if (!issue) return notFound;
+      // GitHub pins at most three issues per repository.
+      if (!issue.pinned && this.issues.filter((i) => i.pinned).length >= 3) {
+        return [200, { data: { pinIssue: null }, errors: [{ type: 'UNPROCESSABLE', path: ['pinIssue'], message: 'Pinned issues limit reached: a repository can pin up to 3 issues.' }] }];
+      }
+      issue.pinned = true;
+      return [200, { data: { pinIssue: { issue: { number: issue.number } } } }];
+    }
     const pull = this.pulls.find((p) => `PR_${p.number}` === id);
-    if (!query.includes('enablePullRequestAutoMerge') || !pull) return [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] }];
+    if (!query.includes('enablePullRequestAutoMerge') || !pull) return notFound;
     pull.autoMerge = /mergeMethod:\s*(\w+)/.exec(query)?.[1] ?? 'MERGE';
     return [200, { data: { enablePullRequestAutoMerge: { pullRequest: { number: pull.number } } } }];
   }
