@@ -163,3 +163,28 @@ describe('watch --dashboard: a pinned issue', () => {
 
   });
 });
+
+describe('watch --dashboard: canaries', () => {
+  it('lists a running canary with its weight, its open promote PR and a proposed rollback', async () => {
+    const rule = path.join(repo.dir, 'migrations/gpt-4o-to-gpt-5.1.yaml');
+    await repo.commit({ 'migrations/gpt-4o-to-gpt-5.1.yaml': `${await readFile(rule, 'utf8')}  rollout: { steps: [10, 50, 100] }\n` }, 'canary first');
+    expect((await runCli(['apply', 'gpt-4o-to-gpt-5.1'], repo.dir, {}, NOW)).code).toBe(0);
+    await repo.commit({}, 'start the gpt-4o canary\n\nModelshift-Migration: gpt-4o-to-gpt-5.1');
+    await repo.git(['push', '--quiet', 'origin', 'main']);
+
+    await watch(['--dashboard']);
+    expect(dashboard()).toMatch(/\| gpt-4o \| openai \| 1 \| [^\n]*\| gpt-4o-to-gpt-5\.1 at 10% \(1\) \|\n/);
+
+    const promote = await runCli(['promote', 'gpt-4o-to-gpt-5.1', '--skip-analysis'], repo.dir, env, NOW);
+    expect(promote.code, promote.stderr).toBe(0);
+    const rollback = await runCli(['rollback', 'gpt-4o-to-gpt-5.1'], repo.dir, env, NOW);
+    expect(rollback.code, rollback.stderr).toBe(0);
+    const heads = fake.pulls.map((p) => [p.number, p.head]);
+    expect(heads).toEqual([[1, BRANCH], [2, 'modelshift/gpt-4o-to-gpt-5.1-promote-50'], [3, 'modelshift/gpt-4o-to-gpt-5.1-rollback']]);
+
+    await watch(['--dashboard']);
+    expect(dashboard()).toContain('| gpt-4o-to-gpt-5.1 at 10% (1) · promote to 50%: [#2](https://github.com/acme/agents/pull/2) · ⛔ rollback proposed: [#3](https://github.com/acme/agents/pull/3) |');
+    // The canary's own migration PR is not the generated one: the gpt-4o row links no migration PR of its own.
+    expect(dashboard()).toMatch(/\| gpt-4o \| openai \| 1 \| [^|]*\| [^|]*\| gpt-4o-to-gpt-5\.1 \|/);
+  });
+});
