@@ -41,6 +41,8 @@ export interface WatchedMigration {
   to: { provider: string; model: string };
   agents: string[];
   deadline: string;
+  /** With `--references`: places outside modelshift files the rule's `spec.references` rewrites. */
+  references?: number;
   pullRequest?: Pick<PrOutput, 'operation' | 'number' | 'url'> & {
     /** With `--dashboard`: the eval verdict from the PR's check comment. */
     evaluation?: PrEvaluation;
@@ -101,6 +103,7 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
 
   const rules: GeneratedRule[] = [];
   const taken = new Set<string>();
+  const referenced = new Set<string>();
   for (const deadline of deadlines) {
     const { provider, model, retires, daysLeft, dateOrigin, successor, covered, uncovered, excluded } = deadline;
     const watched: WatchedModel = {
@@ -114,7 +117,10 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
       watched.reason = reason;
       continue;
     }
-    const rule = generateRule(workspace, deadline as Deadline & { successor: string }, settings?.gate ?? DEFAULT_WATCH_GATE, taken);
+    // One rule per model id rewrites its references: two groups (providers) of one model would rewrite the same lines twice.
+    const found = references && !referenced.has(model) ? references : [];
+    const rule = generateRule(workspace, deadline as Deadline & { successor: string }, settings?.gate ?? DEFAULT_WATCH_GATE, taken, found);
+    if (rule.references) referenced.add(model);
     watched.migration = rule.name;
     taken.add(rule.name);
     rules.push(rule);
@@ -126,7 +132,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
   const handling = new Map<string, HandlingPr>();
   const watchedByRule = new Map<string, WatchedMigration>();
   for (const rule of rules) {
-    const watched: WatchedMigration = { name: rule.name, file: rule.file, from: rule.from, to: rule.to, agents: rule.agents, deadline: rule.deadline };
+    const watched: WatchedMigration = {
+      name: rule.name, file: rule.file, from: rule.from, to: rule.to, agents: rule.agents, deadline: rule.deadline, ...(rule.references && { references: rule.references }),
+    };
     let pr: HandlingPr = { migration: rule.name, state: 'planned' };
     if (!opts.dryRun) {
       const quiet = { ...ctx, stdout: () => undefined };

@@ -33,7 +33,8 @@ function modelBlock(output: WatchOutput, m: WatchedModel, rules: readonly Genera
   if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
   const migration = output.migrations.find((g) => g.name === m.migration);
   if (!migration) return lines;
-  lines.push(`  ${plural(migration.agents.length, 'agent')} → ${migration.to.model}: migration ${migration.name}`);
+  const refs = migration.references ? ` (and ${plural(migration.references, 'reference')} in code and config, spec.references)` : '';
+  lines.push(`  ${plural(migration.agents.length, 'agent')}${refs} → ${migration.to.model}: migration ${migration.name}`);
   if (dryRun) {
     const rule = rules.find((r) => r.name === migration.name)!;
     lines.push(`  would open a pull request adding ${migration.file}:`, ...rule.text.trimEnd().split('\n').map((l) => `    ${l}`));

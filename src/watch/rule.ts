@@ -6,6 +6,21 @@ import { ruleParams, suitesFor, type Deadline } from './deadlines.js';
 /** The label generated migrations carry, so later runs know which rules are theirs to rewrite. */
 export const GENERATED_BY = 'modelshift-watch';
 
+/** What a generated rule's `spec.references` needs of a `scan` finding. */
+export interface FoundReference {
+  file: string;
+  /** The id as written (without a provider prefix). */
+  model: string;
+  kind: string;
+}
+
+/**
+ * The kinds a generated rule rewrites: code, config and env files. Docs are
+ * left to people — prose (a changelog, an ADR) often names the old model on
+ * purpose — as the plan engine itself does when `kinds` is not given.
+ */
+export const GENERATED_REFERENCE_KINDS = ['call-site', 'config', 'env'] as const;
+
 /** A migration rule `watch` writes for one deadline. */
 export interface GeneratedRule {
   name: string;
@@ -17,6 +32,8 @@ export interface GeneratedRule {
   agents: string[];
   deadline: string;
   suites: string[];
+  /** References outside modelshift files the rule's `spec.references` takes (`--references`); 0 without it. */
+  references: number;
 }
 
 const SCHEMA = 'https://raw.githubusercontent.com/modelshift/modelshift/main/schemas/migration.schema.json';
@@ -29,7 +46,9 @@ const SCHEMA = 'https://raw.githubusercontent.com/modelshift/modelshift/main/sch
  * already takes some of the others. Pure; the same inputs give the same bytes,
  * so an unchanged deadline leaves its pull request unchanged.
  */
-export function generateRule(workspace: LoadedWorkspace, deadline: Deadline & { successor: string }, gate: Gate, taken: ReadonlySet<string>): GeneratedRule {
+export function generateRule(
+  workspace: LoadedWorkspace, deadline: Deadline & { successor: string }, gate: Gate, taken: ReadonlySet<string>, found: readonly FoundReference[] = [],
+): GeneratedRule {
   const name = ruleName(workspace, deadline, taken);
   const agents = deadline.uncovered.map((n) => workspace.agents.get(n)!.value);
   const destination = workspace.catalog.lookup(deadline.successor);
@@ -67,12 +86,31 @@ export function generateRule(workspace: LoadedWorkspace, deadline: Deadline & { 
     if (entries.length) lines.push(`    gate: { ${entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')} }`);
   }
   lines.push(`  deadline: ${quote(deadline.retires)}`);
+  const references = referencesOf(deadline.model, found);
+  if (references.count) {
+    lines.push(
+      `  # The ${references.count} place${references.count === 1 ? '' : 's'} \`modelshift scan\` found in code and config, in the folders they are in today; widen include to take more.`,
+      `  references: { include: [${references.include.map(quote).join(', ')}], kinds: [${GENERATED_REFERENCE_KINDS.join(', ')}] }`,
+    );
+  }
 
   return {
     name, file, text: `${lines.join('\n')}\n`,
     from: { provider: deadline.provider, model: deadline.model }, to: { provider: deadline.provider, model: deadline.successor },
-    agents: deadline.uncovered, deadline: deadline.retires, suites,
+    agents: deadline.uncovered, deadline: deadline.retires, suites, references: references.count,
   };
+}
+
+/**
+ * The references a rule from `model` rewrites: the id exactly as the agents
+ * write it (the rule's `from`; a snapshot id in code is a different id),
+ * of the generated kinds. `include` names the top-level folder of each (a
+ * file at the root by itself), so the reviewer sees the reach of the rewrite.
+ */
+function referencesOf(model: string, found: readonly FoundReference[]): { count: number; include: string[] } {
+  const taken = found.filter((r) => r.model === model && (GENERATED_REFERENCE_KINDS as readonly string[]).includes(r.kind));
+  const include = [...new Set(taken.map((r) => (r.file.includes('/') ? `${r.file.slice(0, r.file.indexOf('/'))}/**` : r.file)))].sort();
+  return { count: taken.length, include };
 }
 
 function description(deadline: Deadline & { successor: string }, count: number): string {
