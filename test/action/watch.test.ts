@@ -29,7 +29,10 @@ describe('mode: watch', () => {
     expect(run.outputs).toMatchObject({ 'pull-request-number': '1', 'pull-request-operation': 'created', 'dashboard-issue-number': '9001' });
     expect(fake.pulls[0]).toMatchObject({ head: 'modelshift/gpt-4.1-to-gpt-5.1-openai', base: 'main' });
     expect(fake.issues[0]!.body).toContain('[#1](https://github.com/acme/agents/pull/1)');
-    expect(run.summary).toContain('| gpt-4.1 | openai | 2027-01-14 | 3 agents covered by gpt-4.1-to-gpt-5.1 | 3 | gpt-4.1-to-gpt-5.1-openai | [#1](https://github.com/acme/agents/pull/1) created |');
+    // support-legacy waits for a widget's shutdown (the example rule excludes it): watch leaves it out too, and says so.
+    expect(run.summary).toContain('| gpt-4.1 | openai | 2027-01-14 | 3 agents covered by gpt-4.1-to-gpt-5.1; 1 agent excluded by a person | 2 | gpt-4.1-to-gpt-5.1-openai | [#1](https://github.com/acme/agents/pull/1) created |');
+    expect(fake.issues[0]!.body).toContain('left out: support-legacy (excluded by gpt-4.1-to-gpt-5.1)');
+    expect(fake.issues[0]!.pinned).toBe(true);
 
     const again = await watch({ dashboard: 'true' });
     expect(JSON.parse(again.outputs['pull-requests']!)[0]).toMatchObject({ operation: 'unchanged', number: 1 });
