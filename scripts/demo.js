@@ -15,7 +15,7 @@ const steps = [
   ['plan', 'Plan the cross-provider canary (OpenAI → Anthropic)', 'gpt-4o-to-claude-sonnet-5-5'],
   ['eval', 'Eval the canary candidate', 'gpt-4o-to-claude-sonnet-5-5', '--offline'],
   ['catalog', 'What modelshift believes about gpt-4.1, and where each fact came from', 'show', 'gpt-4.1'],
-  ['watch', 'Dependabot for models: the migration watch would open for agents on retiring models no rule covers', '--dry-run'],
+  ['watch', 'Dependabot for models: the migration watch would open (rewriting code too, leaving excluded agents out) and the dashboard it would keep', '--dry-run', '--references', '--dashboard'],
   ['scan', 'Inventory every model id, in the sample app (examples/app/) as well as the agents'],
 ];
 
