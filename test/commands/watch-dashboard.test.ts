@@ -71,6 +71,8 @@ describe('watch --dashboard: the open PR\'s eval verdict', () => {
     await watch(['--dashboard']);
     expect(dashboard()).toContain('[#1](https://github.com/acme/agents/pull/1) — eval: ⏳ no check yet |');
 
+    // A busy conversation: the check comment lands on the second page of comments.
+    for (let i = 0; i < 120; i++) fake.comments.push({ id: 100 + i, issue: 1, body: `LGTM ${i}`, author: 'alice', authorType: 'User' });
     const checked = await checkPr(true, new Date('2026-12-15T09:30:00Z'));
     const out = await watch(['--dashboard']);
     expect(out.migrations[0]!.pullRequest!.evaluation).toEqual({ verdict: 'passed', head: checked, evaluatedAt: '2026-12-15T09:30:00.000Z', stale: false });
@@ -90,7 +92,8 @@ describe('watch --dashboard: the open PR\'s eval verdict', () => {
     await checkPr(false, new Date('2026-12-15T10:00:00Z'));
     await watch(['--dashboard']);
     expect(dashboard()).toContain(`eval: ❌ gate failed on ${head.slice(0, 7)} (2026-12-15 10:00 UTC) |`);
-    expect(fake.commentsOn(1)).toHaveLength(1);
+    expect(fake.commentsOn(1).filter((c) => c.author === 'github-actions[bot]')).toHaveLength(1);
+    expect(fake.requested('GET', /\/issues\/1\/comments$/).some((r) => r.query.page === '2')).toBe(true);
   });
 
   it('keeps the dashboard going, with a warning, when the comments cannot be read', async () => {
