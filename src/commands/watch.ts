@@ -6,7 +6,7 @@ import { gitHubPullRequests } from '../github/pull-requests.js';
 import { Git } from '../git/git.js';
 import type { PullRequests } from '../pr/pull-requests.js';
 import { renderWatchMarkdown, renderWatchText } from '../render/watch.js';
-import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type HandlingPr } from '../watch/dashboard.js';
+import { dashboardRows, DASHBOARD_TITLE, renderDashboard, type DashboardInput, type HandlingPr } from '../watch/dashboard.js';
 import { upsertDashboard, type DashboardOutcome } from '../watch/dashboard-issue.js';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_WATCH_GATE, findDeadlines, type Deadline } from '../watch/deadlines.js';
 import type { PrEvaluation } from '../watch/evaluation.js';
@@ -173,7 +173,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
       if (evaluation && watched.pullRequest) watched.pullRequest.evaluation = evaluation;
     }
     output.warnings.push(...(facts?.warnings ?? []));
-    const body = renderDashboard(dashboardRows(workspace, day, { handling, covering, excluded, ...(facts && { migrationPrs: facts.migrationPrs, rolloutPrs: facts.rolloutPrs }), ...(references && { references }) }), day);
+    const input: DashboardInput = { handling, covering, excluded, ...(references && { references }) };
+    if (facts) Object.assign(input, { migrationPrs: facts.migrationPrs, rolloutPrs: facts.rolloutPrs });
+    const body = renderDashboard(dashboardRows(workspace, day, input), day);
     if (opts.dryRun) {
       ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
     } else {

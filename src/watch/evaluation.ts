@@ -28,9 +28,18 @@ export function evaluationOf(marker: CheckMarker | undefined, headSha: string | 
   };
 }
 
+const LABELS: Record<PrEvaluation['verdict'], string> = {
+  passed: '✅ gate passed',
+  failed: '❌ gate failed',
+  'no gate': 'evals ran, no gate',
+  'not evaluated': '⏭️ not evaluated',
+  'not recorded': 'checked (verdict not recorded)',
+  'no check yet': '⏳ no check yet',
+};
+
 /** `✅ gate passed on abc1234 (2026-12-15 08:00 UTC)`, `stale: …; head is def5678`. Markdown-safe: shas and dates only. */
 export function describeEvaluation(evaluation: PrEvaluation, headSha?: string): string {
-  const icon = { passed: '✅ gate passed', failed: '❌ gate failed', 'no gate': 'evals ran, no gate', 'not evaluated': '⏭️ not evaluated', 'not recorded': 'checked (verdict not recorded)', 'no check yet': '⏳ no check yet' }[evaluation.verdict];
+  const icon = LABELS[evaluation.verdict];
   if (evaluation.verdict === 'no check yet') return icon;
   const on = evaluation.head ? ` on ${evaluation.head.slice(0, 7)}` : '';
   const at = evaluation.evaluatedAt ? ` (${evaluation.evaluatedAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
