@@ -1,6 +1,7 @@
 import type { WatchedModel, WatchOutput } from '../commands/watch.js';
 import type { GeneratedRule } from '../watch/rule.js';
 import { BUILT_IN } from '../catalog/index.js';
+import { describeEvaluation } from '../watch/evaluation.js';
 import { escapeMarkdown } from './escape.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,7 +43,8 @@ function modelBlock(output: WatchOutput, m: WatchedModel, rules: readonly Genera
   }
   const pr = migration.pullRequest;
   const ref = pr?.number !== undefined ? ` #${pr.number} ${pr.url ?? ''}`.trimEnd() : '';
-  lines.push(`  pull request${ref}: ${pr?.operation ?? 'none'}`);
+  const evaluation = pr?.evaluation ? ` — eval: ${describeEvaluation(pr.evaluation)}` : '';
+  lines.push(`  pull request${ref}: ${pr?.operation ?? 'none'}${evaluation}`);
   return lines;
 }
 

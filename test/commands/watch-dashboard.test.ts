@@ -77,6 +77,8 @@ describe('watch --dashboard: the open PR\'s eval verdict', () => {
     const out = await watch(['--dashboard']);
     expect(out.migrations[0]!.pullRequest!.evaluation).toEqual({ verdict: 'passed', head: checked, evaluatedAt: '2026-12-15T09:30:00.000Z', stale: false });
     expect(dashboard()).toContain(`[#1](https://github.com/acme/agents/pull/1) — eval: ✅ gate passed on ${checked.slice(0, 7)} (2026-12-15 09:30 UTC) |`);
+    const text = await runCli(['watch', '--dashboard'], repo.dir, env, NOW);
+    expect(text.stdout).toContain(`  pull request #1 https://github.com/acme/agents/pull/1: unchanged — eval: ✅ gate passed on ${checked.slice(0, 7)} (2026-12-15 09:30 UTC)\n`);
 
     // A stricter gate rewrites the rule: a new commit on the PR, which no check has seen yet.
     const config = path.join(repo.dir, 'modelshift.yaml');
