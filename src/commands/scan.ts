@@ -4,7 +4,7 @@ import { renderScanMarkdown } from '../render/scan-markdown.js';
 import { scanJson } from '../render/scan-common.js';
 import { renderScanSarif } from '../render/scan-sarif.js';
 import { renderScanText } from '../render/scan-text.js';
-import { candidateFiles, prefilterPattern, readText } from '../scan/files.js';
+import { candidateFiles } from '../scan/files.js';
 import { readScanSettings } from '../scan/settings.js';
 import type { Reference, ScanResult, Verdict } from '../scan/types.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -38,17 +38,13 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
   });
   const settings = await readScanSettings(root);
   if (settings.warning) ctx.stderr(`warning: ${settings.warning}\n`);
-  // git greps while the finders (and the YAML parser) load.
-  const [{ files, considered }, { scanResult, scanText }] = await Promise.all([
-    candidateFiles({ root, paths: relative, pattern: prefilterPattern(settings.ids.additions), ignore: settings.ignore }),
-    import('../scan/scan.js'),
-  ]);
+  // The finders (and the YAML parser) load while git lists the files.
+  const finders = import('../scan/scan.js');
+  const { candidates, considered } = await candidateFiles({ root, paths: relative, additions: settings.ids.additions, ignore: settings.ignore });
+  const { scanResult, scanText } = await finders;
   const day = ctx.now.toISOString().slice(0, 10);
   const references: Reference[] = [];
-  for (const file of files) {
-    const text = readText(root, file);
-    if (text !== undefined) references.push(...scanText(file, text, settings.ids, day));
-  }
+  for (const { file, text } of candidates) references.push(...scanText(file, text, settings.ids, day));
   return scanResult(references, considered, day);
 }
 

@@ -6,6 +6,9 @@ const SKIPPED_DIRS = new Set([
   '__pycache__', 'dist', 'build', 'out', 'target', '.next', '.nuxt', '.svelte-kit', 'coverage', '.terraform', '.gradle', 'generated', '__generated__', '.cache',
 ]);
 
+/** Any of those folders as a path segment (one expression: it runs for every listed file). */
+const SKIPPED_DIR = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRS].map((d) => d.replace(/[.]/g, '\\.')).join('|')})/`);
+
 /** Lock files and generated sources hold ids that no person writes. */
 const SKIPPED_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|go\.sum|[^/]*\.lock)$|\.min\.(js|css)$|\.map$|_pb2\.py$|\.pb\.go$|\.g\.cs$|\.designer\.cs$|\.generated\.[a-z]+$/i;
 
@@ -14,9 +17,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /** Whether a path (relative, with `/`) is outside what scan reads, before the file is opened. */
 export function skippedPath(file: string): boolean {
-  if (SKIPPED_FILE.test(file)) return true;
-  const parts = file.split('/');
-  return parts.slice(0, -1).some((dir) => SKIPPED_DIRS.has(dir));
+  return SKIPPED_FILE.test(file) || SKIPPED_DIR.test(file);
 }
 
 /** Content that says it is generated or binary. */

@@ -30,8 +30,14 @@ export interface Syntax {
 export function lex(text: string, syntax: Syntax): Span[] {
   const spans: Span[] = [];
   const n = text.length;
+  const next = starts(syntax);
   let i = 0;
   while (i < n) {
+    // Jump to where a comment or string may open: most of a file is neither.
+    next.lastIndex = i;
+    const at = next.exec(text);
+    if (!at) break;
+    i = at.index;
     const c = text[i]!;
     const comment = syntax.lineComment.find((marker) => text.startsWith(marker, i));
     if (comment) {
@@ -47,25 +53,36 @@ export function lex(text: string, syntax: Syntax): Span[] {
       i = close === -1 ? n : close + syntax.blockComment[1].length;
       continue;
     }
-    if (syntax.quotes.includes(c)) {
-      if (syntax.triple && text.startsWith(c.repeat(3), i)) {
-        const close = text.indexOf(c.repeat(3), i + 3);
-        const end = close === -1 ? n : close;
-        spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
-        i = close === -1 ? n : close + 3;
-        continue;
-      }
-      const multiline = syntax.multiline?.includes(c) ?? false;
-      let j = i + 1;
-      while (j < n && text[j] !== c && (multiline || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
-      const end = Math.min(j, n);
-      spans.push({ type: 'string', open: i, start: i + 1, end });
-      i = end + 1;
+    // Neither comment opened here, so the expression matched a quote.
+    if (syntax.triple && text.startsWith(c.repeat(3), i)) {
+      const close = text.indexOf(c.repeat(3), i + 3);
+      const end = close === -1 ? n : close;
+      spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
+      i = close === -1 ? n : close + 3;
       continue;
     }
-    i++;
+    const multiline = syntax.multiline?.includes(c) ?? false;
+    let j = i + 1;
+    while (j < n && text[j] !== c && (multiline || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+    const end = Math.min(j, n);
+    spans.push({ type: 'string', open: i, start: i + 1, end });
+    i = end + 1;
   }
   return spans;
+}
+
+const STARTS = new WeakMap<Syntax, RegExp>();
+
+/** One expression for every token opening of a syntax, compiled once per syntax. */
+function starts(syntax: Syntax): RegExp {
+  let re = STARTS.get(syntax);
+  if (!re) {
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const markers = [...syntax.lineComment, ...(syntax.blockComment ? [syntax.blockComment[0]] : [])].map(escape);
+    re = new RegExp([...markers, `[${escape(syntax.quotes)}]`].join('|'), 'g');
+    STARTS.set(syntax, re);
+  }
+  return re;
 }
 
 export function lineEnd(text: string, from: number): number {
