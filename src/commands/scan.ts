@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
-import { renderScanMarkdown } from '../render/scan-markdown.js';
-import { scanJson } from '../render/scan-common.js';
-import { renderScanSarif } from '../render/scan-sarif.js';
-import { renderScanText } from '../render/scan-text.js';
 import { candidateFiles } from '../scan/files.js';
-import { readScanSettings } from '../scan/settings.js';
 import type { Reference, ScanResult, Verdict } from '../scan/types.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -36,28 +31,33 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the folder being scanned (${root})`, 'pass paths inside it, or run with -C DIR');
     return rel === '' ? '.' : rel.split(path.sep).join('/');
   });
-  const settings = await readScanSettings(root);
-  if (settings.warning) ctx.stderr(`warning: ${settings.warning}\n`);
-  // The finders (and the YAML parser) load while git lists the files.
+  // git lists the files while the settings, the catalog and the finders (with the YAML parser) load.
+  const settings = import('../scan/settings.js').then(({ readScanSettings }) => readScanSettings(root));
   const finders = import('../scan/scan.js');
-  const { candidates, considered } = await candidateFiles({ root, paths: relative, additions: settings.ids.additions, ignore: settings.ignore });
-  const { scanResult, scanText } = await finders;
+  const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })) });
+  const [{ ids, warning }, { candidates, considered }, { scanResult, scanText }] = await Promise.all([settings, listed, finders]);
+  if (warning) ctx.stderr(`warning: ${warning}\n`);
   const day = ctx.now.toISOString().slice(0, 10);
   const references: Reference[] = [];
-  for (const { file, text } of candidates) references.push(...scanText(file, text, settings.ids, day));
+  for (const { file, text } of candidates) references.push(...scanText(file, text, ids, day));
   return scanResult(references, considered, day);
 }
 
-export function renderScan(result: ScanResult, format: ScanFormat, colour: boolean): string {
-  if (format === 'json') return `${JSON.stringify(scanJson(result), null, 2)}\n`;
-  if (format === 'sarif') return renderScanSarif(result);
-  if (format === 'markdown') return renderScanMarkdown(result);
-  return renderScanText(result, colour);
+/** The renderer of a format, loaded only for that format. */
+async function renderer(format: ScanFormat): Promise<(result: ScanResult, colour: boolean) => string> {
+  if (format === 'json') {
+    const { scanJson } = await import('../render/scan-common.js');
+    return (result) => `${JSON.stringify(scanJson(result), null, 2)}\n`;
+  }
+  if (format === 'sarif') return (await import('../render/scan-sarif.js')).renderScanSarif;
+  if (format === 'markdown') return (await import('../render/scan-markdown.js')).renderScanMarkdown;
+  return (await import('../render/scan-text.js')).renderScanText;
 }
 
 export async function scanCommand(ctx: CommandContext, opts: ScanOptions): Promise<CommandResult<ScanResult>> {
-  const result = await scanRepository(ctx, opts.paths);
-  ctx.stdout(renderScan(result, opts.format, ctx.isTTY));
+  // The renderer loads while the files are read.
+  const [render, result] = await Promise.all([renderer(opts.format), scanRepository(ctx, opts.paths)]);
+  ctx.stdout(render(result, ctx.isTTY));
   const failing = opts.failOn ? FAILING[opts.failOn] : opts.exitCode ? FAILING.retiring : [];
   const fails = result.references.some((ref) => ref.kind !== 'docs' && failing.includes(ref.verdict));
   return { exitCode: fails ? EXIT.findings : EXIT.ok, data: result };

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { closeSync, constants, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { ExternalError } from '../errors.js';
 import { MAX_FILE_BYTES, scannable, skippedPath } from './paths.js';
 
@@ -20,10 +19,13 @@ export interface ListOptions {
   root: string;
   /** Paths under root to scan (relative); empty: all of it. */
   paths: readonly string[];
-  /** Ids of no provider's shape that the workspace adds (they join the pre-filter). */
-  additions: readonly string[];
-  /** spec.ignore of modelshift.yaml. */
-  ignore: readonly string[];
+  /** Read from modelshift.yaml while git lists the files. */
+  settings: Promise<{
+    /** Ids of no provider's shape that the workspace adds (they join the pre-filter). */
+    additions: readonly string[];
+    /** spec.ignore of modelshift.yaml. */
+    ignore: readonly string[];
+  }>;
 }
 
 export interface Candidate {
@@ -40,11 +42,14 @@ export interface Candidate {
  * raw bytes; only a match is decoded. `considered` counts the files read.
  */
 export async function candidateFiles(opts: ListOptions): Promise<{ candidates: Candidate[]; considered: number }> {
-  const ignored = opts.ignore.length ? picomatch([...opts.ignore], { dot: true }) : () => false;
-  const keep = (file: string) => scannable(file) && !ignored(file) && !opts.ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
   const pathspecs = opts.paths.length ? opts.paths : ['.'];
-  const tracked = await git(opts.root, ['ls-files', '-z', '--cached', '--', ...pathspecs]);
-  const reader = new CandidateReader(opts.root, prefilter(opts.additions));
+  const listing = git(opts.root, ['ls-files', '-z', '--cached', '--', ...pathspecs]);
+  listing.catch(() => undefined); // awaited below, once the settings are read
+  const { additions, ignore } = await opts.settings;
+  const ignored = ignore.length ? (await import('picomatch')).default([...ignore], { dot: true }) : () => false;
+  const keep = (file: string) => scannable(file) && !ignored(file) && !ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
+  const tracked = await listing;
+  const reader = new CandidateReader(opts.root, prefilter(additions));
   if (tracked) {
     // The walk for untracked files runs in git while the tracked ones are read here.
     const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
@@ -176,6 +181,7 @@ async function walk(root: string, paths: readonly string[]): Promise<string[]> {
 
 async function gitignoreRules(root: string, dir: string): Promise<IgnoreRule[]> {
   const text = await readFile(path.join(root, dir, '.gitignore'), 'utf8').catch(() => '');
+  const { default: picomatch } = await import('picomatch');
   const rules: IgnoreRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
     let line = raw.trim();

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -54,6 +54,26 @@ describe('which files scan reads', () => {
     await exec('git', ['init', '-q'], { cwd: dir });
     await exec('git', ['add', 'app.py', '.gitignore'], { cwd: dir });
     expect(await scan(dir)).toEqual(EXPECTED);
+  });
+
+  it('in a git work tree: reads each file once — a symlink is not followed, a FIFO is not waited on, a conflicted path is one file', async () => {
+    const dir = await folder({ 'app.py': 'MODEL = "gpt-4o"\n', 'pipe.py': 'MODEL = "gpt-4o"\n' });
+    const git = (...args: string[]) => exec('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '.');
+    await git('commit', '-qm', 'one');
+    await git('checkout', '-qb', 'other');
+    await writeFile(path.join(dir, 'app.py'), 'MODEL = "gpt-4.1"\n');
+    await git('commit', '-qam', 'other');
+    await git('checkout', '-q', 'main');
+    await writeFile(path.join(dir, 'app.py'), 'MODEL = "gpt-4o-mini"\n');
+    await git('commit', '-qam', 'main');
+    await git('merge', '-q', 'other').catch(() => undefined); // conflicts: app.py is listed once per stage
+    await symlink('app.py', path.join(dir, 'link.py'));
+    // A tracked path that is a FIFO in the work tree (git lists it; opening it must not wait for a writer).
+    await rm(path.join(dir, 'pipe.py'));
+    await exec('mkfifo', [path.join(dir, 'pipe.py')]);
+    expect(await scan(dir)).toEqual(['app.py', 'app.py']); // both sides of the conflict, once each
   });
 
   it('scans only the paths given', async () => {
