@@ -11,7 +11,7 @@ export type ReferenceKind = 'modelshift' | 'call-site' | 'config' | 'env' | 'doc
 export type Place =
   | 'modelshift'
   | 'python' | 'typescript' | 'javascript' | 'go' | 'java' | 'kotlin' | 'ruby' | 'csharp'
-  | 'dotenv' | 'docker-compose' | 'kubernetes' | 'json' | 'yaml' | 'toml'
+  | 'dotenv' | 'dockerfile' | 'docker-compose' | 'kubernetes' | 'json' | 'yaml' | 'toml'
   | 'github-models' | 'prompty' | 'dotprompt' | 'litellm' | 'crewai' | 'promptfoo'
   | 'markdown' | 'text';
 

@@ -1,4 +1,5 @@
 import { codeFinder } from './code.js';
+import { dockerfileFinder } from './dockerfile.js';
 import type { Finder } from './finder.js';
 import { fileKind, type FileKind } from './kinds.js';
 import { docsFinder, envFinder, tomlFinder } from './lines.js';
@@ -19,6 +20,7 @@ const FINDERS: Readonly<Record<FileKind, Finder>> = {
   json: yamlFinder('json'),
   toml: tomlFinder,
   dotenv: envFinder,
+  dockerfile: dockerfileFinder,
   prompty: frontMatterFinder('prompty'),
   dotprompt: frontMatterFinder('dotprompt'),
   markdown: docsFinder('markdown'),

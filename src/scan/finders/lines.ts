@@ -52,6 +52,10 @@ export const docsFinder = (place: 'markdown' | 'text'): Finder => ({
   },
 });
 
+export function envValueRef(value: string, at: number, strong: boolean, ids: IdMatcher): Found | undefined {
+  return valueRef(value, at, strong, 'env', ids);
+}
+
 function valueRef(value: string, at: number, strong: boolean, kind: 'env' | 'config', ids: IdMatcher): Found | undefined {
   const id = ids.parse(value, strong);
   if (!id) return undefined;
@@ -60,7 +64,7 @@ function valueRef(value: string, at: number, strong: boolean, kind: 'env' | 'con
   return { start, end: start + id.model.length, id, kind, rewrite };
 }
 
-function proseIds(text: string, from: number, to: number, ids: IdMatcher, comment = false): Found[] {
+export function proseIds(text: string, from: number, to: number, ids: IdMatcher, comment = false): Found[] {
   return idsInProse(text, from, to, ids)
     .filter(({ start, id }) => !comment || !commentedOut(text.slice(from, start - id.offset)))
     .map(({ start, id }) => ({ start, end: start + id.model.length, id, kind: 'docs', rewrite: { via: 'text' } }));
