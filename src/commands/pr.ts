@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
 import { openChangePrs, proposalHash, type Proposal } from '../pr/change-pr.js';
-import { splitPlan, type PlanGroup } from '../pr/groups.js';
+import { referencesGroup, splitPlan, type PlanGroup } from '../pr/groups.js';
 import { fitPrBody } from '../pr/body.js';
 import type { PullRequests } from '../pr/pull-requests.js';
 import { PR_LABELS, type SyncResult } from '../pr/sync.js';
@@ -94,7 +94,10 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
       split = loaded.value.spec.split;
       const repaired = currentEvidence(evidence.text, loaded.value.spec.instructions) && evidence;
       if (!split) return [proposal(planned, loaded, ruleText, repaired)];
-      return splitPlan(workspace, loaded, split).map((group) => proposal(group.plan, loaded, ruleText, repaired, group));
+      const groups = splitPlan(workspace, loaded, split);
+      // The groups are planned on their agents alone; the references outside modelshift files get a PR of their own.
+      const references = referencesGroup(planned, groups);
+      return [...groups, ...(references ? [references] : [])].map((group) => proposal(group.plan, loaded, ruleText, repaired, group, groups));
     },
     stale: {
       prefix: branchName(name),
@@ -127,8 +130,15 @@ export async function prForRule(ctx: CommandContext, opts: PrOptions, rule: Rule
   return { exitCode: EXIT.ok, data: outputs };
 }
 
-/** The PR of a whole plan, or of one group of a split migration. */
-function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, repaired: { file: string; text?: string } | undefined, group?: PlanGroup): Proposal {
+/** The PR of a whole plan, or of one group of a split migration (`groups`: the agent groups, for the references PR to name). */
+function proposal(
+  plan: Plan,
+  rule: Loaded<Migration>,
+  ruleText: string,
+  repaired: { file: string; text?: string } | undefined,
+  group?: PlanGroup,
+  groups: readonly PlanGroup[] = [],
+): Proposal {
   const name = rule.value.metadata.name;
   const agents = plan.agents.filter((a) => a.changes.length > 0);
   const from = `${plan.from.provider}/${plan.from.model}`;
@@ -136,28 +146,40 @@ function proposal(plan: Plan, rule: Loaded<Migration>, ruleText: string, repaire
   const evidence = repaired?.text === undefined ? {} : { [repaired.file]: repaired.text };
   const files = Object.keys(plan.files).length ? { [rule.file]: ruleText, ...evidence, ...plan.files } : {};
   const report = repaired?.text === undefined ? undefined : currentEvidence(repaired.text, rule.value.spec.instructions);
-  const count = `${agents.length} agent${agents.length === 1 ? '' : 's'}`;
   const split = rule.value.spec.split;
   const heading = group ? `### Migration \`${name}\` · ${escapeMarkdown(group.label)}` : undefined;
+  const intro = group?.references ? `${siblingsNote(name, groups)}\n\n` : '';
   return {
     branch: group ? `${branchName(name)}/${group.key}` : branchName(name),
     // The title ends with the migration's name in both layouts: history reads it from a squash merge's subject.
-    title: group ? `Migrate agents (${group.label}) ${from} → ${to} (${name})` : `Migrate agents ${from} → ${to} (${name})`,
+    title: `Migrate ${group?.references ? group.label : group ? `agents (${group.label})` : 'agents'} ${from} → ${to} (${name})`,
     body: fitPrBody({
       plan,
       // The rule travels in the PR: a changed rule is a changed proposal, even when the agents' diff is not.
       marker: { migration: name, planHash: proposalHash(group ? `${name}/${group.key}` : name, `${plan.diff}${plan.references?.diff ?? ''}\0${ruleText}`), ...(group ? { group: group.key } : {}) },
       // The references outside modelshift files (spec.references) come before the footer, with their own diff.
-      footer: `${plan.references ? `${renderReferencesMarkdown(plan.references)}\n` : ''}${report ? `${renderRepairMarkdown(report)}\n` : ''}${prFooter(plan)}`,
+      footer: `${intro}${plan.references ? `${renderReferencesMarkdown(plan.references)}\n` : ''}${report ? `${renderRepairMarkdown(report)}\n` : ''}${prFooter(plan)}`,
       about: about(rule.value),
       ...(heading ? { heading } : {}),
     }).body,
-    commitMessage: `chore(models): migrate ${count} ${plan.from.model} → ${plan.to.model}${group ? ` (${group.label})` : ''}`,
+    commitMessage: group?.references ? referencesCommitMessage(plan) : `chore(models): migrate ${agents.length} agent${agents.length === 1 ? '' : 's'} ${plan.from.model} → ${plan.to.model}${group ? ` (${group.label})` : ''}`,
     trailers: { migration: name, from, to, agents: agents.map((a) => a.name) },
     files,
     reviewers: [...new Set(agents.flatMap((a) => a.before.metadata.owners ?? []))],
-    ...(group && split && 'by' in split && split.by === 'label' ? { labels: [...PR_LABELS, `${split.label}:${group.key}`.slice(0, 50)] } : {}),
+    ...(group && !group.references && split && 'by' in split && split.by === 'label' ? { labels: [...PR_LABELS, `${split.label}:${group.key}`.slice(0, 50)] } : {}),
   };
+}
+
+/** What the references PR of a split migration says first: where the agents are. */
+function siblingsNote(migration: string, groups: readonly PlanGroup[]): string {
+  if (!groups.length) return 'Every agent of this migration is on the destination already; these references outside modelshift files are what is left.';
+  const branches = groups.map((g) => `\`${branchName(migration)}/${g.key}\``).join(', ');
+  return `The agents of this migration are in their own pull requests, one per group (\`spec.split\`): ${branches}. This one holds the rewrites outside modelshift files (\`spec.references\`); with a \`CODEOWNERS\` file, GitHub asks the owners of those files to review it.`;
+}
+
+function referencesCommitMessage(plan: Plan): string {
+  const n = plan.references?.changes.length ?? 0;
+  return `chore(models): rewrite ${n} reference${n === 1 ? '' : 's'} ${plan.from.model} → ${plan.to.model} outside modelshift files`;
 }
 
 function staleComment(head: string, migration: string, base: string, split: boolean): string {

@@ -14,6 +14,8 @@ export interface PlanGroup {
   label: string;
   /** The migration planned on the group's agents only. */
   plan: Plan;
+  /** The group holds the rewrites of `spec.references` (outside modelshift files), no agents. */
+  references?: true;
 }
 
 /**
@@ -41,6 +43,37 @@ export function splitPlan(workspace: LoadedWorkspace, migration: Loaded<Migratio
     if (plan.agents.some((a) => a.changes.length > 0) || plan.errors.length) groups.push({ key, label, plan });
   }
   return groups;
+}
+
+/**
+ * The pull request of a split migration's `spec.references` rewrites: one more group,
+ * `references`, holding every rewrite outside modelshift files and no agent. Application
+ * code, env files and other tools' configs have no modelshift owner or label to tell
+ * which group they belong to (GitHub's CODEOWNERS asks the right reviewers for them), and
+ * a team's PR should not carry another team's code. Undefined when nothing is rewritten.
+ * The key gives way to an agent group already called `references`. Pure.
+ */
+export function referencesGroup(plan: Plan, groups: readonly PlanGroup[]): PlanGroup | undefined {
+  const refs = plan.references;
+  if (!refs || !Object.keys(refs.files).length) return undefined;
+  const taken = new Set(groups.map((g) => g.key));
+  let key = 'references';
+  for (let n = 2; taken.has(key); n++) key = `references-${n}`;
+  return {
+    key,
+    label: 'references outside modelshift files',
+    references: true,
+    plan: {
+      ...plan,
+      agents: [],
+      skipped: [],
+      warnings: [],
+      errors: [],
+      summary: { migrate: 0, skipped: 0, warnings: refs.warnings.length, errors: 0 },
+      diff: '',
+      files: { ...refs.files },
+    },
+  };
 }
 
 function placement(rule: Migration, agents: Agent[], split: MigrationSplit): (agent: Agent) => { key: string; label: string } {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refSafe, splitPlan } from '../../src/pr/groups.js';
+import { referencesGroup, refSafe, splitPlan, type PlanGroup } from '../../src/pr/groups.js';
+import { planMigration } from '../../src/plan/plan.js';
 import type { MigrationSplit } from '../../src/schema/migration.js';
 import { teamWorkspace } from '../helpers/team-workspace.js';
 import { workspaceFrom } from '../helpers/workspace.js';
@@ -52,5 +53,24 @@ describe('refSafe', () => {
     expect(refSafe('@acme/Support Eng')).toBe('acme-support-eng');
     expect(refSafe('..hidden..x.lock')).toBe('hidden.x-lock');
     expect(refSafe('日本')).toBe('none');
+  });
+});
+
+describe('referencesGroup', () => {
+  const workspace = workspaceFrom(teamWorkspace(2, 2));
+  const plan = planMigration(workspace, [...workspace.migrations.values()][0]!);
+  const refs = (files: Record<string, string>) => ({ configured: true, changes: [], warnings: [], errors: [], outside: 1, notCovered: 0, diff: '', files });
+  const group = (key: string): PlanGroup => ({ key, label: key, plan });
+
+  it('holds the rewrites outside modelshift files and no agent; none without rewrites', () => {
+    const found = referencesGroup({ ...plan, references: refs({ 'app.py': 'MODEL = "gpt-5.1"\n' }) }, [group('team-a')]);
+    expect(found).toMatchObject({ key: 'references', references: true, plan: { agents: [], skipped: [], files: { 'app.py': 'MODEL = "gpt-5.1"\n' } } });
+    expect(referencesGroup({ ...plan, references: refs({}) }, [])).toBeUndefined();
+    expect(referencesGroup(plan, [])).toBeUndefined();
+  });
+
+  it('gives way to an agent group already called references', () => {
+    const found = referencesGroup({ ...plan, references: refs({ 'app.py': '' }) }, [group('references'), group('references-2')]);
+    expect(found?.key).toBe('references-3');
   });
 });
