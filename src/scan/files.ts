@@ -43,17 +43,16 @@ export interface Candidate {
  */
 export async function candidateFiles(opts: ListOptions): Promise<{ candidates: Candidate[]; considered: number }> {
   const pathspecs = opts.paths.length ? opts.paths : ['.'];
+  // Both at once: the walk for untracked files is the long one, and runs while the tracked files are read here.
   const listing = git(opts.root, ['ls-files', '-z', '--cached', '--', ...pathspecs]);
-  listing.catch(() => undefined); // awaited below, once the settings are read
+  const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
+  for (const pending of [listing, untracked]) pending.catch(() => undefined); // awaited below, once the settings are read
   const { additions, ignore } = await opts.settings;
   const ignored = ignore.length ? (await import('picomatch')).default([...ignore], { dot: true }) : () => false;
   const keep = (file: string) => scannable(file) && !ignored(file) && !ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
   const tracked = await listing;
   const reader = new CandidateReader(opts.root, prefilter(additions));
   if (tracked) {
-    // The walk for untracked files runs in git while the tracked ones are read here.
-    const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
-    untracked.catch(() => undefined); // awaited below; a read error first must not leave it unhandled
     // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
     reader.readAll(tracked.filter((file, i) => file !== tracked[i - 1] && keep(file)));
     reader.readAll(((await untracked) ?? []).filter(keep));
