@@ -3,7 +3,7 @@ import { closeSync, constants, openSync, readFileSync, readSync, statSync } from
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExternalError } from '../errors.js';
-import { MAX_FILE_BYTES, scannable, skippedPath } from './paths.js';
+import { MAX_FILE_BYTES, scannableInListing, skippedPath } from './paths.js';
 
 /**
  * An extended regular expression (POSIX ERE, the same for `git grep -E` and JavaScript)
@@ -49,6 +49,7 @@ export async function candidateFiles(opts: ListOptions): Promise<{ candidates: C
   for (const pending of [listing, untracked]) pending.catch(() => undefined); // awaited below, once the settings are read
   const { additions, ignore } = await opts.settings;
   const ignored = ignore.length ? (await import('picomatch')).default([...ignore], { dot: true }) : () => false;
+  const scannable = scannableInListing();
   const keep = (file: string) => scannable(file) && !ignored(file) && !ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
   const tracked = await listing;
   const reader = new CandidateReader(opts.root, prefilter(additions));
