@@ -1,9 +1,15 @@
 import { execFile } from 'node:child_process';
-import { closeSync, constants, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { ExternalError } from '../errors.js';
 import { MAX_FILE_BYTES, scannableInListing, skippedPath } from './paths.js';
+import { CHUNK, readShare, type Candidate, type ReadResult } from './read-files.js';
+
+export type { Candidate } from './read-files.js';
 
 /**
  * An extended regular expression (POSIX ERE, the same for `git grep -E` and JavaScript)
@@ -28,11 +34,6 @@ export interface ListOptions {
   }>;
 }
 
-export interface Candidate {
-  file: string;
-  text: string;
-}
-
 /**
  * The files under root that may hold a model id, with their text. In a git work tree,
  * git lists the tracked files (from the index, at once) and the untracked ones that
@@ -52,15 +53,17 @@ export async function candidateFiles(opts: ListOptions): Promise<{ candidates: C
   const scannable = scannableInListing();
   const keep = (file: string) => scannable(file) && !ignored(file) && !ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
   const tracked = await listing;
-  const reader = new CandidateReader(opts.root, prefilter(additions));
+  const pattern = prefilter(additions);
+  let read: ReadResult;
   if (tracked) {
     // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
-    reader.readAll(tracked.filter((file, i) => file !== tracked[i - 1] && keep(file)));
-    reader.readAll(((await untracked) ?? []).filter(keep));
+    const mine = await readFiles(opts.root, tracked.filter((file, i) => file !== tracked[i - 1] && keep(file)), pattern);
+    const more = await readFiles(opts.root, ((await untracked) ?? []).filter(keep), pattern);
+    read = { candidates: [...mine.candidates, ...more.candidates], considered: mine.considered + more.considered };
   } else {
-    reader.readAll((await walk(opts.root, opts.paths)).filter(keep));
+    read = await readFiles(opts.root, (await walk(opts.root, opts.paths)).filter(keep), pattern);
   }
-  return { candidates: reader.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), considered: reader.considered };
+  return { candidates: read.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), considered: read.considered };
 }
 
 /**
@@ -72,52 +75,50 @@ function prefilter(additions: readonly string[]): RegExp {
   return new RegExp(prefilterPattern(additions.map((id) => Buffer.from(id, 'utf8').toString('latin1'))), 'm');
 }
 
+/** Below this many files a second thread costs more to start than it saves. */
+const PARALLEL_FROM = 4000;
+
 /**
- * Reads files synchronously into one reused buffer: for tens of thousands of small files
- * this is several times faster than the promise API, whose per-file round trips through
- * the thread pool cost more than the reads. Symlinks are not followed (their target is
- * scanned where it lives), FIFOs and devices are not waited on, and a file over the size
- * cap, a folder or a file gone since it was listed is passed over.
+ * Reads the listed files on this thread and, for a large listing on a machine with more
+ * than one core, on a worker thread too, both taking chunks from one shared counter (so
+ * a worker that starts late simply takes fewer). The worker exists only as compiled
+ * JavaScript next to this module; elsewhere (the bundled Action, tests run from source)
+ * this thread reads alone. A worker that fails has its files read here again.
  */
-class CandidateReader {
-  readonly candidates: Candidate[] = [];
-  considered = 0;
-  private readonly buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-
-  constructor(
-    private readonly root: string,
-    private readonly pattern: RegExp,
-  ) {}
-
-  readAll(files: readonly string[]): void {
-    for (const file of files) {
-      const size = this.read(`${this.root}/${file}`);
-      if (size === undefined) continue;
-      this.considered++;
-      if (this.pattern.test(this.buffer.toString('latin1', 0, size))) this.candidates.push({ file, text: this.buffer.toString('utf8', 0, size) });
-    }
-  }
-
-  private read(full: string): number | undefined {
-    let fd: number;
-    try {
-      fd = openSync(full, OPEN_FLAGS);
-    } catch {
-      return undefined;
-    }
-    try {
-      // One read: a regular file's short read is its end, and a full buffer means it is over the cap.
-      const size = readSync(fd, this.buffer, 0, this.buffer.length, 0);
-      return size > MAX_FILE_BYTES ? undefined : size;
-    } catch {
-      return undefined; // a folder (a submodule), a FIFO with no writer, unreadable: nothing to report in it
-    } finally {
-      closeSync(fd);
-    }
+async function readFiles(root: string, files: readonly string[], pattern: RegExp): Promise<ReadResult> {
+  const local = () => {
+    let at = -CHUNK;
+    return () => (at += CHUNK);
+  };
+  const helper = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? workerFile() : undefined;
+  if (!helper) return readShare(root, files, pattern, local());
+  // The first chunk is the worker's (read-worker.ts), so it always reads some: the rest go to whichever thread is free.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  counter[0] = CHUNK;
+  const worker = new Worker(helper, { workerData: { root, files, pattern: pattern.source, counter: counter.buffer } });
+  const theirs = new Promise<ReadResult>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the reading thread exited with ${code}`)));
+  });
+  const mine = readShare(root, files, pattern, () => Atomics.add(counter, 0, CHUNK));
+  try {
+    const other = await theirs;
+    return { candidates: [...mine.candidates, ...other.candidates], considered: mine.considered + other.considered };
+  } catch {
+    return readShare(root, files, pattern, local());
+  } finally {
+    void worker.terminate();
   }
 }
 
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+function workerFile(): URL | undefined {
+  const url = new URL(WORKER, import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Named apart from `new URL(…)` so that bundlers leave it alone (the bundle reads on one thread). */
+const WORKER = './read-worker.js';
 
 /** Runs git for a NUL-separated list of paths; undefined when root is not in a git work tree (or git is missing). */
 function git(root: string, args: string[]): Promise<string[] | undefined> {

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/commands/scan.js';
+import { scanJson } from '../../src/render/scan-common.js';
 
 const exec = promisify(execFile);
 const dirs: string[] = [];
@@ -81,4 +83,21 @@ describe('which files scan reads', () => {
     expect(await scan(dir, ['sub'])).toEqual(['sub/kept.py']);
     expect(await scan(dir, ['app.py'])).toEqual(['app.py']);
   });
+});
+
+describe('reading a large repository on two threads', () => {
+  it('the built CLI (a worker thread reads too) reports exactly what one thread does', async () => {
+    const repo = path.resolve(import.meta.dirname, '../..');
+    if (!existsSync(path.join(repo, 'dist/src/scan/read-worker.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
+    // Above the size from which a second thread reads (files.ts), with references spread over every chunk.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) files[`pkg${i % 40}/m${i}.py`] = i % 37 === 0 ? `MODEL = "gpt-4o"  # ${i}\n` : `X_${i} = ${i}\n`;
+    const dir = await folder(files);
+    await exec('git', ['init', '-q'], { cwd: dir });
+    await exec('git', ['add', '.'], { cwd: dir });
+    const cli = await exec(process.execPath, [path.join(repo, 'bin/modelshift.js'), '--format', 'json', 'scan'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    const inProcess = scanJson(await scanRepository({ cwd: dir, env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, now: new Date() }));
+    expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(inProcess)));
+    expect(inProcess.summary).toMatchObject({ files: 5000, references: 136 });
+  }, 60_000);
 });
