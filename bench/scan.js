@@ -7,7 +7,7 @@
 //   npm run build && node bench/scan.js [files=50000] [runs=5]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,9 @@ try {
   const planted = generate(dir);
   console.log(`generated ${files} files (${KINDS.length} kinds, ${planted} with a reference) in ${Math.round(performance.now() - genStart)} ms: ${dir}`);
 
+  // The machine may be shared: the load says how much the figures below are worth.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`load average before: ${load()}`);
   const scanMs = [];
   const grepMs = [];
   for (let run = 0; run < runs; run++) {
@@ -94,6 +97,7 @@ try {
   console.log(line('scan      (modelshift --format json scan)', scanMs));
   console.log(line('git grep  (git grep -n -E <regex>)      ', grepMs));
   const ratio = (pick) => (pick(scanMs) / pick(grepMs)).toFixed(2);
+  console.log(`load average after: ${load()}`);
   console.log(`ratio scan/git-grep: best ${ratio((ms) => Math.min(...ms))}, median ${ratio(median)} (target <= 1.50)`);
 } finally {
   if (process.env.KEEP) console.log(`kept ${dir}`);
