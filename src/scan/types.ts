@@ -78,6 +78,7 @@ export interface Reference {
 }
 
 export interface ScanSummary {
+  /** Files scan read (of the kinds it reads, outside skipped paths), with a reference or not; the same in and outside git. */
   files: number;
   references: number;
   verdicts: Record<Verdict, number>;
