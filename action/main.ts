@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
+import { Ajv } from 'ajv';
 import type { CommandContext } from '../src/commands/context.js';
 import { ExternalError, FileError, UsageError } from '../src/errors.js';
+import { provideAjv } from '../src/schema/json-schema-checker.js';
 import { redactor, secretsFromEnv } from '../src/secrets/redact.js';
 import { checkMode } from './check-mode.js';
 import { parseInputs, readRunnerEnv, workingDirectory } from './inputs.js';
@@ -9,6 +11,9 @@ import { rolloutMode } from './rollout-mode.js';
 import { syncMode } from './sync-mode.js';
 import { watchMode } from './watch-mode.js';
 import { OUTPUT_NAMES, type ModeResult, type OutputName } from './mode.js';
+
+// The bundle has no node_modules for the CLI's lazy load of ajv: it carries ajv and hands it in.
+provideAjv(Ajv);
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
 

@@ -1,6 +1,7 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { LlmResponse, ToolCall } from '../llm/types.js';
 import type { Assertion } from '../schema/eval-suite.js';
+import { lazyJsonSchemaChecker } from '../schema/json-schema-checker.js';
 import { looksLikeRefusal } from './assertions-refusal.js';
 import type { AssertionResult } from './types.js';
 
@@ -136,7 +137,7 @@ function check(assertion: StaticAssertion, reply: Reply, costUsd: number | null 
 
 type Result = (pass: boolean, reason: string) => AssertionResult;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = lazyJsonSchemaChecker();
 /** Suites reuse one schema object across many cases; compile each once. */
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -145,14 +146,14 @@ function matchSchema(value: unknown, schema: Record<string, unknown>, what: stri
   let validate = compiled.get(schema);
   if (!validate) {
     try {
-      validate = ajv.compile(schema);
+      validate = ajv().compile(schema);
     } catch (err) {
       return result(false, `the assertion's JSON Schema is invalid: ${(err as Error).message}`);
     }
     compiled.set(schema, validate);
   }
   if (validate(value)) return result(true, `${what} matching the schema`);
-  return result(false, `${what} does not match the schema: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
+  return result(false, `${what} does not match the schema: ${ajv().errorsText(validate.errors, { separator: '; ' })}`);
 }
 
 function checkJson(text: string, schema: Record<string, unknown> | undefined, result: Result): AssertionResult {

@@ -1,6 +1,6 @@
-import { Ajv } from 'ajv';
 import { z } from 'zod';
 import { Name, resource } from './common.js';
+import { lazyJsonSchemaChecker } from './json-schema-checker.js';
 
 /** Checked when the file is loaded, so a broken pattern is a validation error rather than a failed case. */
 function regexProblem(source: string, flags: string | undefined): string | undefined {
@@ -12,12 +12,12 @@ function regexProblem(source: string, flags: string | undefined): string | undef
   }
 }
 
-const schemaChecker = new Ajv({ allErrors: true, strict: false });
+const schemaChecker = lazyJsonSchemaChecker();
 
 /** A JSON Schema the checks will compile: a broken one is a validation error, not a failed case at run time. */
 const JsonSchema = z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
   try {
-    schemaChecker.compile(schema);
+    schemaChecker().compile(schema);
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: `not a valid JSON Schema (${(error as Error).message}); see https://json-schema.org/understanding-json-schema` });
   }
