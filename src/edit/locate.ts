@@ -33,12 +33,15 @@ export function parseDocs(text: string, reason: EditErrorReason): Doc[] {
 
 const targetsOf = new WeakMap<Doc, Set<Node>>();
 
-/** Nodes that an alias points at: editing them, or anything inside them, edits the alias too. Found once per parse. */
-export function aliasTargets(doc: Doc): Set<Node> {
+/**
+ * Nodes that an alias points at: editing them, or anything inside them, edits the alias too. Found once per parse;
+ * a text without `*` has no alias, and most files are walked for nothing.
+ */
+export function aliasTargets(doc: Doc, text: string): Set<Node> {
   const known = targetsOf.get(doc);
   if (known) return known;
   const targets = new Set<Node>();
-  visit(doc, {
+  if (text.includes('*')) visit(doc, {
     Alias(_, alias) {
       const target = alias.resolve(doc);
       if (target) targets.add(target);

@@ -33,7 +33,7 @@ interface PlanContext {
 }
 
 export function planOp(doc: Doc, text: string, op: EditOp): Step[] {
-  const ctx: PlanContext = { doc, text, targets: aliasTargets(doc) };
+  const ctx: PlanContext = { doc, text, targets: aliasTargets(doc, text) };
   if (op.path.length === 0) throw unsupported('the whole document', doc.range[0]);
   if (op.op === 'delete') return planDelete(ctx, op.path);
   if (op.op === 'rename') return planRename(ctx, op.path, op.to);

@@ -10,7 +10,7 @@ import { readCatalogSources, type SourceProblem } from './catalog-sources.js';
 import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
-import { parseFiles } from './parse-files.js';
+import { parseFiles, startWorkersEarly } from './parse-files.js';
 import { planKey, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
 import { journalFinding } from './recover.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
@@ -79,10 +79,13 @@ async function readConfiguredSources(root: string, config: ParsedFile | undefine
  * and its providers are known). Results in the order of `files`.
  */
 async function parseToPlan(root: string, files: readonly string[], config: ParsedFile | undefined, planning: { migration: string; cwd: string }): Promise<{ parsed: CheckedFile[]; rule?: Migration }> {
+  // Started before the candidates are picked, so the workers are up by the time they are parsed.
+  const early = startWorkersEarly(files.length);
   const { support, candidates, candidateTexts } = filesToPlan(root, files, planning.migration, planning.cwd);
-  const first = await parseFiles(root, support);
+  // When no file is a candidate (the rule was not found this way), every file is support: the workers are for them.
+  const first = await parseFiles(root, support, undefined, undefined, candidates.length ? undefined : early);
   const inThread = threadPlanning(root, [...(config ? [config] : []), ...first], planning);
-  const rest = await parseFiles(root, candidates, inThread, candidateTexts);
+  const rest = await parseFiles(root, candidates, inThread, candidateTexts, early);
   return { parsed: [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), rule: inThread?.rule };
 }
 

@@ -45,9 +45,9 @@ export interface ChunkMessage {
  * Reads, parses and checks every file, on the main thread and as many worker
  * threads as the machine and the file count justify. Results keep the order of
  * `files`. An unreadable file stops the command (exit 2): it is not a problem
- * in the file but in the machine.
+ * in the file but in the machine. `started`: workers started early for these files.
  */
-export async function parseFiles(root: string, files: readonly string[], planning?: ThreadPlanning, texts?: readonly (string | undefined)[]): Promise<CheckedFile[]> {
+export async function parseFiles(root: string, files: readonly string[], planning?: ThreadPlanning, texts?: readonly (string | undefined)[], started?: StartedWorkers): Promise<CheckedFile[]> {
   const results: (SourceResult | undefined)[] = new Array(files.length);
   let filled = 0;
   let allFilled: () => void = () => {};
@@ -58,7 +58,7 @@ export async function parseFiles(root: string, files: readonly string[], plannin
     if (filled === files.length) allFilled();
   };
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const pool = startWorkers({ root, files, counter, planning, texts }, store);
+  const pool = startWorkers({ root, files, counter, planning, texts }, store, started);
   claimChunks({ root, files, counter, planning, texts }, store);
   // Every chunk is claimed now; wait only for those a worker is still on. A worker
   // that has not even started (a busy machine) is not waited for.
@@ -79,21 +79,55 @@ function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / MIN_FILES_PER_WORKER) - 1, MAX_WORKERS));
 }
 
+/** A worker, and a promise that settles when it is done, failed or gone: watched from its start, so no end is missed. */
+interface Started {
+  worker: Worker;
+  settled: Promise<void>;
+}
+
+/** Workers started before their files are known; `parseFiles` uses as many as its files justify and stops the rest. */
+export interface StartedWorkers {
+  started: Started[];
+}
+
+/**
+ * Starts the workers that `files` files would justify, to be handed their
+ * files later: a worker's start-up (~100-150 ms) then overlaps what the main
+ * thread does meanwhile (planning reads every file to pick the candidates).
+ * They do not keep the process alive until they get work.
+ */
+export function startWorkersEarly(files: number): StartedWorkers {
+  return { started: Array.from({ length: workerCount(files) }, () => startWorker(true)) };
+}
+
+function startWorker(idle: boolean): Started {
+  const worker = new Worker(WORKER_URL);
+  if (idle) worker.unref();
+  const settled = new Promise<void>((resolve) => {
+    worker.on('message', (message: ChunkMessage | { done: true }) => {
+      if ('done' in message) resolve();
+    });
+    // A failed worker's chunks are redone by the caller.
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+  });
+  return { worker, settled };
+}
+
 /** The workers, with a promise that settles when all of them are done or failed. */
-function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void): { settled: Promise<unknown>; terminate: () => Promise<unknown> } {
-  const workers = Array.from({ length: workerCount(input.files.length) }, () => new Worker(WORKER_URL, { workerData: input }));
-  const settled = Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          worker.on('message', (message: ChunkMessage | { done: true }) => ('done' in message ? resolve() : store(message)));
-          // A failed worker's chunks are redone by the caller.
-          worker.on('error', () => resolve());
-          worker.on('exit', () => resolve());
-        }),
-    ),
-  );
-  return { settled, terminate: () => Promise.all(workers.map((w) => w.terminate())) };
+function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void, early?: StartedWorkers): { settled: Promise<unknown>; terminate: () => Promise<unknown> } {
+  const count = workerCount(input.files.length);
+  const ready = early?.started.splice(0) ?? [];
+  for (const spare of ready.splice(count)) void spare.worker.terminate();
+  const pool = [...ready, ...Array.from({ length: count - ready.length }, () => startWorker(false))];
+  for (const { worker } of pool) {
+    worker.ref();
+    worker.on('message', (message: ChunkMessage | { done: true }) => {
+      if (!('done' in message)) store(message);
+    });
+    worker.postMessage(input);
+  }
+  return { settled: Promise.all(pool.map((p) => p.settled)), terminate: () => Promise.all(pool.map((p) => p.worker.terminate())) };
 }
 
 /** Claims chunks of `files` until none are left; every thread, the main one included, runs this. */

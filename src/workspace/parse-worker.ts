@@ -1,6 +1,8 @@
-/** Worker thread entry: claims chunks of files from the shared counter and posts back what it parsed. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Worker thread entry: waits for its files, claims chunks of them from the shared counter and posts back what it parsed. */
+import { parentPort } from 'node:worker_threads';
 import { claimChunks, type WorkerInput } from './parse-files.js';
 
-claimChunks(workerData as WorkerInput, (message) => parentPort!.postMessage(message));
-parentPort!.postMessage({ done: true });
+parentPort!.once('message', (input: WorkerInput) => {
+  claimChunks(input, (message) => parentPort!.postMessage(message));
+  parentPort!.postMessage({ done: true });
+});

@@ -22,12 +22,25 @@ export interface WriteFs {
   mkdir(dir: string): void;
 }
 
+/**
+ * The process's umask, read once. A file created with a mode the umask takes
+ * no bit off needs no chmod: one syscall per file fewer on a large apply.
+ * Where it cannot be read (a worker thread), every file is chmodded.
+ */
+const UMASK = (() => {
+  try {
+    return process.umask();
+  } catch {
+    return 0o7777;
+  }
+})();
+
 export const nodeFs: WriteFs = {
   writeFile(file, text, mode) {
     const fd = fs.openSync(file, 'wx', mode);
     try {
       fs.writeFileSync(fd, text);
-      fs.fchmodSync(fd, mode); // the umask may have taken bits off `mode`
+      if (mode & UMASK || mode & ~0o777) fs.fchmodSync(fd, mode); // the umask took bits off `mode`, or open ignores them (setuid, sticky)
     } finally {
       fs.closeSync(fd);
     }

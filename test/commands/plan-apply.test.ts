@@ -120,3 +120,33 @@ describe('an interrupted write that cannot be resolved', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 });
+
+describe('plan on a workspace large enough for worker threads', () => {
+  it('the built CLI (workers started before the candidates are picked) plans exactly what the single-threaded plan does', async () => {
+    const repo = path.resolve(import.meta.dirname, '../..');
+    const { existsSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { MIN_FILES_PER_WORKER } = await import('../../src/workspace/parse-files.js');
+    if (!existsSync(path.join(repo, 'dist/src/cli.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
+    const root = path.join(dir, 'large');
+    await mkdir(path.join(root, 'providers'), { recursive: true });
+    await mkdir(path.join(root, 'migrations'), { recursive: true });
+    await writeFile(path.join(root, 'providers/openai.yaml'), 'apiVersion: modelshift.dev/v1\nkind: Provider\nmetadata: { name: openai }\nspec: { type: openai, apiKeyEnv: OPENAI_API_KEY }\n');
+    await writeFile(path.join(root, 'migrations/m.yaml'), 'apiVersion: modelshift.dev/v1\nkind: Migration\nmetadata: { name: m }\nspec:\n  from: { provider: openai, model: gpt-4.1 }\n  to: { provider: openai, model: gpt-5.1 }\n  params: { rename: { max_tokens: max_completion_tokens } }\n');
+    // Enough candidates for a worker; every 7th is on another model, every 50th writes its params as a block.
+    const count = MIN_FILES_PER_WORKER * 3;
+    for (let i = 0; i < count; i++) {
+      const folder = path.join(root, 'agents', `team-${i % 10}`);
+      await mkdir(folder, { recursive: true });
+      const model = i % 7 === 0 ? 'gpt-5.2' : 'gpt-4.1';
+      const params = i % 50 === 0 ? '\n      temperature: 0.2\n      max_tokens: 5' : `{ max_tokens: ${i} }`;
+      await writeFile(path.join(folder, `agent-${i}.yaml`), `apiVersion: modelshift.dev/v1\nkind: Agent\nmetadata: { name: agent-${i} }\nspec:\n  model:\n    provider: openai\n    name: ${model}   # keep\n    params: ${params}\n  instructions: Answer.\n`);
+    }
+    const cli = spawnSync(process.execPath, [path.join(repo, 'bin/modelshift.js'), 'plan', 'm', '-C', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const serial = await runCli(['plan', 'm', '--format', 'json'], root, {}, new Date());
+    expect(cli.stderr).toBe(serial.stderr);
+    expect(cli.status).toBe(serial.code);
+    expect(cli.stdout).toBe(serial.stdout);
+    expect(JSON.parse(cli.stdout).summary.migrate).toBeGreaterThan(MIN_FILES_PER_WORKER * 2);
+  });
+});

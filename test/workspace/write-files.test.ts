@@ -49,6 +49,16 @@ describe('writeFilesAtomically', () => {
     expect(existsSync(path.join(dir, '.modelshift'))).toBe(false);
   });
 
+  it('keeps a mode the umask would cut (world-writable) and one it leaves (0o644)', async () => {
+    const { dir, next } = await fiveFiles();
+    await chmod(path.join(dir, 'a.yaml'), 0o666);
+    await chmod(path.join(dir, 'b.yaml'), 0o644);
+    // Under the usual umask (0o022) the first needs its chmod, the second does not.
+    writeFilesAtomically(dir, next, { command: 'apply test' });
+    expect((await stat(path.join(dir, 'a.yaml'))).mode & 0o777).toBe(0o666);
+    expect((await stat(path.join(dir, 'b.yaml'))).mode & 0o777).toBe(0o644);
+  });
+
   it('leaves all five files untouched when the 3rd write fails', async () => {
     const { dir, next } = await fiveFiles();
     const before = await contents(dir);
