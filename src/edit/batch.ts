@@ -39,7 +39,7 @@ export function editBatched(source: string, docs: Doc[], edits: readonly { doc: 
   const out = applySplices(source, splices, new OffsetHistory());
   let reread: Doc[];
   try {
-    reread = parseDocs(out, 'verify');
+    reread = parseDocs(out, 'verify', false);
   } catch {
     return undefined;
   }

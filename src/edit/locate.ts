@@ -21,9 +21,12 @@ export interface Walk {
   shared?: { name: string; offset: number };
 }
 
-/** `reason` tells a file that never parsed ('syntax') from one an edit broke ('verify'). */
-export function parseDocs(text: string, reason: EditErrorReason): Doc[] {
-  const docs = [...new Composer({ keepSourceTokens: true }).compose(new Parser().parse(text))];
+/**
+ * `reason` tells a file that never parsed ('syntax') from one an edit broke ('verify').
+ * `keepSourceTokens: false` for a parse that is only read back, never edited (a little faster).
+ */
+export function parseDocs(text: string, reason: EditErrorReason, keepSourceTokens = true): Doc[] {
+  const docs = [...new Composer({ keepSourceTokens }).compose(new Parser().parse(text))];
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) throw new EditFailure(`the YAML does not parse: ${error.message.split('\n')[0]}`, error.pos[0], reason);

@@ -29,11 +29,13 @@ export function filesToPlan(root: string, files: readonly string[], migration: s
     }
   });
   const texts = bytes.map((b) => b?.toString('utf8'));
+  // Each file's top-level kinds, found once for both passes.
+  const found = texts.map((text) => (text === undefined ? [] : kinds(text)));
   const wanted = path.resolve(cwd, migration);
   let mentions: ((text: string) => boolean) | undefined;
   files.forEach((file, i) => {
     const text = texts[i];
-    if (mentions !== undefined || text === undefined || !kinds(text).includes('Migration')) return;
+    if (mentions !== undefined || text === undefined || !found[i]!.includes('Migration')) return;
     const byPath = path.join(root, file) === wanted;
     for (const doc of parseAllDocuments(text)) {
       const data = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as Rule | null);
@@ -47,8 +49,8 @@ export function filesToPlan(root: string, files: readonly string[], migration: s
   const candidateTexts: (string | undefined)[] = [];
   files.forEach((file, i) => {
     const text = texts[i];
-    const found = text === undefined ? [] : kinds(text);
-    if (text === undefined || found.length === 0 || found.some((kind) => kind !== 'Agent')) support.push(file);
+    const declared = found[i]!;
+    if (text === undefined || declared.length === 0 || declared.some((kind) => kind !== 'Agent')) support.push(file);
     else if (mentions!(text)) {
       candidates.push(file);
       // Handed to the parser so the file is not read twice; a file the strict decoder refuses is read again and reported.
