@@ -11,7 +11,7 @@ import { discoverYamlFiles, findWorkspaceRoot } from './discover.js';
 import { filesToPlan } from './focus.js';
 import { parseFile, type CheckedFile, type ParsedFile } from './parse-file.js';
 import { parseFiles, startWorkersEarly } from './parse-files.js';
-import { planKey, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
+import type { FilePlan, ThreadPlanning } from '../plan/file-plan.js';
 import { journalFinding } from './recover.js';
 import { RULES, type DocRef, type RuleInput } from './rules/index.js';
 import { findingAt } from './rules/context.js';
@@ -84,13 +84,14 @@ async function parseToPlan(root: string, files: readonly string[], config: Parse
   const { support, candidates, candidateTexts } = filesToPlan(root, files, planning.migration, planning.cwd);
   // When no file is a candidate (the rule was not found this way), every file is support: the workers are for them.
   const first = await parseFiles(root, support, undefined, undefined, candidates.length ? undefined : early);
-  const inThread = threadPlanning(root, [...(config ? [config] : []), ...first], planning);
+  const { planKey } = await import('../plan/file-plan.js');
+  const inThread = threadPlanning(root, [...(config ? [config] : []), ...first], planning, planKey);
   const rest = await parseFiles(root, candidates, inThread, candidateTexts, early);
   return { parsed: [...first, ...rest].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), rule: inThread?.rule };
 }
 
 /** The rule and its providers' types, when each is found exactly once and valid; else the main thread plans. */
-function threadPlanning(root: string, parsed: readonly CheckedFile[], planning: { migration: string; cwd: string }): ThreadPlanning | undefined {
+function threadPlanning(root: string, parsed: readonly CheckedFile[], planning: { migration: string; cwd: string }, planKey: (file: string, rule: Migration) => string): ThreadPlanning | undefined {
   const resources = parsed.flatMap((f) => f.docs.flatMap((d) => (d.resource ? [{ file: f.file, value: d.resource }] : [])));
   const wanted = path.relative(root, path.resolve(planning.cwd, planning.migration)).split(path.sep).join('/');
   const migrations = resources.filter((r): r is { file: string; value: Migration } => r.value.kind === 'Migration');

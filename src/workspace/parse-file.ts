@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { planParsedFile, type FilePlan, type ThreadPlanning } from '../plan/file-plan.js';
+import type { FilePlan, planParsedFile, ThreadPlanning } from '../plan/file-plan.js';
 import type { Doc } from '../edit/locate.js';
 import type { Agent, Kind, Resource } from '../schema/index.js';
 import { indexPositions, type DocPositions } from './positions.js';
@@ -50,6 +50,16 @@ export interface ParsedFile extends CheckedFile {
   docs: ParsedDoc[];
 }
 
+/**
+ * What a thread needs to plan the files it parses: the rule's data and the
+ * planner itself, which a thread loads only when it plans (validate's threads
+ * never load the editor and the diff).
+ */
+export interface Planner {
+  planning: ThreadPlanning;
+  planFile: typeof planParsedFile;
+}
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -58,7 +68,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * nothing throws for bad input. `size` is the file's real size when only its
  * first bytes were read.
  */
-export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength, planning?: ThreadPlanning): ParsedFile {
+export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLength, planner?: Planner): ParsedFile {
   // modelshift.yaml marks the workspace root: it cannot be anything but ours.
   const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   const fail = (rule: string, message: string, line = 1, column = 1): ParsedFile => ({
@@ -79,7 +89,7 @@ export function parseFile(file: string, bytes: Uint8Array, size = bytes.byteLeng
     const [line, column] = firstInvalidUtf8(bytes);
     return fail('encoding', 'file is not valid UTF-8 here; save it with UTF-8 encoding', line, column);
   }
-  return parseText(file, text, planning);
+  return parseText(file, text, planner);
 }
 
 /** The bytes, decoded: strictly (invalid UTF-8 is a finding) and at most 1 MiB of them; undefined when not. */
@@ -93,13 +103,13 @@ export function decodeChecked(bytes: Uint8Array): string | undefined {
 }
 
 /** `parseFile` for a text already decoded with `decodeChecked` (planning reads its candidates once, to pick them). */
-export function parseText(file: string, text: string, planning?: ThreadPlanning): ParsedFile {
+export function parseText(file: string, text: string, planner?: Planner): ParsedFile {
   const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   // The BOM is not content; positions are counted on the text after it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineCounter();
   // A file being planned is edited from this very parse, which the editor needs with its source tokens.
-  const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: planning !== undefined });
+  const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: planner !== undefined });
   const findings: Finding[] = [];
   const built = list.map((doc, index) => {
     findings.push(...syntaxFindings(file, doc, body, lines));
@@ -146,19 +156,19 @@ export function parseText(file: string, text: string, planning?: ThreadPlanning)
     });
   }
   let plan: FilePlan | undefined;
-  if (planning && !findings.some((f) => f.severity === 'error')) {
+  if (planner && !findings.some((f) => f.severity === 'error')) {
     // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
     const reusable = text === body && Array.isArray(list) ? { docs: list as unknown as Doc[], data: built.map((b) => b.data) } : undefined;
-    plan = planAgents(file, text, reusable, docs, planning);
+    plan = planAgents(file, text, reusable, docs, planner);
   }
   return { file, text, docs, findings, ours, ...(plan ? { plan } : {}) };
 }
 
 /** `parsed`: this parse, for the editor, unless positions differ from the text's (a byte order mark). */
-function planAgents(file: string, text: string, parsed: { docs: Doc[]; data: unknown[] } | undefined, docs: readonly ParsedDoc[], planning: ThreadPlanning): FilePlan | undefined {
+function planAgents(file: string, text: string, parsed: { docs: Doc[]; data: unknown[] } | undefined, docs: readonly ParsedDoc[], planner: Planner): FilePlan | undefined {
   const agents = docs.flatMap((d) => (d.resource?.kind === 'Agent' ? [{ doc: d.index, agent: d.resource as Agent }] : []));
   if (agents.length === 0) return undefined;
-  return planParsedFile(file, text, parsed, agents, planning);
+  return planner.planFile(file, text, parsed, agents, planner.planning);
 }
 
 function isOurs(data: unknown): boolean {

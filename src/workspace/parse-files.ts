@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExternalError } from '../errors.js';
 import type { ThreadPlanning } from '../plan/file-plan.js';
-import { MAX_FILE_BYTES, parseFile, parseText, type CheckedFile, type ParsedFile } from './parse-file.js';
+import { MAX_FILE_BYTES, parseFile, parseText, type CheckedFile, type ParsedFile, type Planner } from './parse-file.js';
 
 /**
  * A worker takes ~100-150 ms to start (loading yaml and zod), the time to parse
@@ -59,14 +59,15 @@ export async function parseFiles(root: string, files: readonly string[], plannin
   };
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const pool = startWorkers({ root, files, counter, planning, texts }, store, started);
-  claimChunks({ root, files, counter, planning, texts }, store);
+  const planner = planning && (await loadPlanner(planning));
+  claimChunks({ root, files, counter, planning, texts }, store, planner);
   // Every chunk is claimed now; wait only for those a worker is still on. A worker
   // that has not even started (a busy machine) is not waited for.
   if (filled < files.length) await Promise.race([done, pool.settled]);
   await pool.terminate();
   // A worker that failed (e.g. a bundle without the worker script) leaves holes: fill them here.
   return results.map((result, i) => {
-    const r = result ?? parseSource(root, files[i]!, planning, texts?.[i]);
+    const r = result ?? parseSource(root, files[i]!, planner, texts?.[i]);
     if ('readError' in r) {
       throw new ExternalError(`cannot read ${r.file}: ${r.readError.message}`, { hint: 'check the file permissions, or add the path to spec.ignore in modelshift.yaml', cause: r.readError });
     }
@@ -131,15 +132,21 @@ function startWorkers(input: WorkerInput, store: (message: ChunkMessage) => void
 }
 
 /** Claims chunks of `files` until none are left; every thread, the main one included, runs this. */
-export function claimChunks({ root, files, counter, planning, texts }: WorkerInput, emit: (message: ChunkMessage) => void): void {
+/** The planner for `planning`, loaded on first use. */
+export async function loadPlanner(planning: ThreadPlanning): Promise<Planner> {
+  const { planParsedFile } = await import('../plan/file-plan.js');
+  return { planning, planFile: planParsedFile };
+}
+
+export function claimChunks({ root, files, counter, texts }: WorkerInput, emit: (message: ChunkMessage) => void, planner?: Planner): void {
   for (let start = Atomics.add(counter, 0, 1) * CHUNK; start < files.length; start = Atomics.add(counter, 0, 1) * CHUNK) {
-    emit({ start, results: files.slice(start, start + CHUNK).map((file, i) => parseSource(root, file, planning, texts?.[start + i])) });
+    emit({ start, results: files.slice(start, start + CHUNK).map((file, i) => parseSource(root, file, planner, texts?.[start + i])) });
   }
 }
 
 /** One file, read and parsed; without the raw data, which the rest of the pipeline does not need. */
-export function parseSource(root: string, file: string, planning?: ThreadPlanning, text?: string): SourceResult {
-  if (text !== undefined) return withoutData(parseText(file, text, planning));
+export function parseSource(root: string, file: string, planner?: Planner, text?: string): SourceResult {
+  if (text !== undefined) return withoutData(parseText(file, text, planner));
   let source: { bytes: Uint8Array; size: number };
   try {
     source = readCapped(path.join(root, file));
@@ -147,7 +154,7 @@ export function parseSource(root: string, file: string, planning?: ThreadPlannin
     const { code, message } = error as NodeJS.ErrnoException;
     return { file, readError: { code, message } };
   }
-  return withoutData(parseFile(file, source.bytes, source.size, planning));
+  return withoutData(parseFile(file, source.bytes, source.size, planner));
 }
 
 function withoutData(parsed: ParsedFile): CheckedFile {
