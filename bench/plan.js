@@ -59,6 +59,9 @@ for (let round = 0; round < ROUNDS; round++) {
     return dir;
   };
   const [ours, floorDir, sedDir, mainDir] = [await copy('ours'), await copy('floor'), await copy('sed'), mainCli ? await copy('main') : undefined];
+  // The copies' own writes are flushed first: the kernel's writeback of 30-40k fresh files would
+  // otherwise throttle whichever command writes next (apply runs right after plan), not the others.
+  execFileSync('sync');
   runs.plan.push(time(() => run(cli, ours, 'plan', 'gpt-4.1-to-gpt-5.1')).ms);
   const apply = time(() => run(cli, ours, 'apply', 'gpt-4.1-to-gpt-5.1'));
   runs.apply.push(apply.ms);
