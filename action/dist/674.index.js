@@ -13,10 +13,11 @@ __webpack_require__.d(__webpack_exports__, {
   LG: () => (/* reexport */ APIError),
   cH: () => (/* reexport */ APIUserAbortError),
   vc: () => (/* reexport */ error_OpenAIError),
-  Ay: () => (/* reexport */ OpenAI)
+  Ay: () => (/* reexport */ OpenAI),
+  eZ: () => (/* reexport */ toFile)
 });
 
-// UNUSED EXPORTS: APIPromise, AuthenticationError, AzureOpenAI, BadRequestError, BedrockOpenAI, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, PagePromise, PermissionDeniedError, RateLimitError, SubjectTokenProviderError, UnprocessableEntityError, toFile, toStreamingFile
+// UNUSED EXPORTS: APIPromise, AuthenticationError, AzureOpenAI, BadRequestError, BedrockOpenAI, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, PagePromise, PermissionDeniedError, RateLimitError, SubjectTokenProviderError, UnprocessableEntityError, toStreamingFile
 
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {

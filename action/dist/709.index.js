@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOpenAiClient: () => (/* binding */ createOpenAiClient),
+/* harmony export */   fromChatCompletion: () => (/* binding */ fromChatCompletion),
 /* harmony export */   toChatBody: () => (/* binding */ toChatBody)
 /* harmony export */ });
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);

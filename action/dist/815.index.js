@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JSON_OBJECT_INSTRUCTION: () => (/* binding */ JSON_OBJECT_INSTRUCTION),
 /* harmony export */   createAnthropicClient: () => (/* binding */ createAnthropicClient),
+/* harmony export */   fromMessage: () => (/* binding */ fromMessage),
 /* harmony export */   toMessagesBody: () => (/* binding */ toMessagesBody)
 /* harmony export */ });
 /* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5064);

@@ -1,8 +1,212 @@
-export const id = 4;
-export const ids = [4];
+export const id = 169;
+export const ids = [169];
 export const modules = {
 
-/***/ 1623:
+/***/ 979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   bk: () => (/* binding */ VERDICTS)
+/* harmony export */ });
+/* unused harmony exports verdictOf, lineStarts */
+/* harmony import */ var _catalog_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(609);
+
+const VERDICTS = ['retired', 'retiring', 'unknown', 'current'];
+/** The catalog's verdict on an id, as validate gives it for agents (DESIGN §7: retiring = within 90 days). */
+function verdictOf(model, ids, today) {
+    const entry = ids.lookup(model);
+    if (!entry)
+        return { verdict: 'unknown' };
+    const base = { catalogId: entry.id, ...(entry.successor ? { successor: entry.successor } : {}) };
+    if (!entry.retires)
+        return { verdict: 'current', ...base };
+    const days = (0,_catalog_index_js__WEBPACK_IMPORTED_MODULE_0__/* .daysUntil */ .AQ)(entry.retires, today);
+    const verdict = days <= 0 ? 'retired' : days <= _catalog_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RETIRING_SOON_DAYS */ .BY ? 'retiring' : 'current';
+    return { verdict, ...base, retires: entry.retires, retiresInDays: days };
+}
+/** Offsets of each line's start, for turning offsets into line:column. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function lineIndex(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/** Marks a line whose references are silenced, in any comment style (`# …`, `// …`, `<!-- … -->`). */
+const IGNORE = /modelshift:\s*ignore\b/;
+/**
+ * Finder results → references with position and verdict. Pure. References on a line
+ * carrying `modelshift: ignore` are dropped, and a token two finders saw is kept once.
+ */
+function classify(file, text, place, found, ids, today) {
+    if (!found.length)
+        return [];
+    const starts = lineStarts(text);
+    const seen = new Set();
+    const refs = [];
+    for (const f of [...found].sort((a, b) => a.start - b.start)) {
+        if (seen.has(f.start))
+            continue;
+        seen.add(f.start);
+        const line = lineIndex(starts, f.start);
+        const lineText = text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
+        if (IGNORE.test(lineText))
+            continue;
+        const column = f.start - starts[line] + 1;
+        refs.push({
+            file, line: line + 1, column, endColumn: column + (f.end - f.start),
+            model: f.id.model, provider: f.id.prefixProvider && !['openai', 'anthropic'].includes(f.id.prefixProvider) ? f.id.prefixProvider : ids.provider(f.id),
+            kind: f.kind, place,
+            ...verdictOf(f.id.model, ids, today),
+            rewritable: f.rewrite.via !== 'none', prefixed: f.id.offset > 0,
+            start: f.start, end: f.end, rewrite: f.rewrite, ...(f.params ? { params: f.params } : {}),
+            lineText: lineText.trim(),
+        });
+    }
+    return refs;
+}
+
+
+/***/ }),
+
+/***/ 9451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZW: () => (/* binding */ commentedOut),
+/* harmony export */   wm: () => (/* binding */ IdMatcher),
+/* harmony export */   zJ: () => (/* binding */ idsInProse)
+/* harmony export */ });
+/**
+ * Provider and platform prefixes as other tools write them: LiteLLM and GitHub Models
+ * (`openai/gpt-4o`, `bedrock/anthropic.…`), promptfoo (`openai:chat:gpt-4.1`,
+ * `anthropic:messages:…`). A word not listed here before `/` is a path, not a provider.
+ */
+const PREFIXES = {
+    openai: 'openai', anthropic: 'anthropic', azure: 'azure', azure_ai: 'azure', azureopenai: 'azure',
+    bedrock: 'bedrock', bedrock_converse: 'bedrock', vertex: 'vertex', vertex_ai: 'vertex',
+    openrouter: 'openrouter', github: 'github', litellm_proxy: 'litellm', together_ai: 'together',
+    groq: 'groq', fireworks_ai: 'fireworks', databricks: 'databricks',
+    // promptfoo's API selectors between the provider and the model.
+    chat: undefined, messages: undefined, responses: undefined, completion: undefined,
+};
+/** OpenAI and Anthropic id shapes: family, version, variant words, dated snapshot. */
+const SHAPES = [
+    /^gpt-\d+(?:\.\d+)?[a-z]*(?:-[a-z0-9]+(?:\.\d+)?)*$/,
+    /^chatgpt-\d+[a-z]*(?:-[a-z0-9]+)*$/,
+    /^o\d(?:-[a-z0-9]+)*$/,
+    /^claude-(?=[a-z0-9.-]*\d)[a-z0-9]+(?:[-.][a-z0-9]+)*(?:@\d{8})?$/,
+];
+/** Bedrock's `anthropic.<id>-v1:0`, optionally behind a cross-region inference prefix (`us.`). */
+const BEDROCK = /^(?:(?:us|eu|apac|global|jp|au|us-gov)\.)?anthropic\.(claude-[a-z0-9.-]+?)-v\d+(?::\d+)?$/;
+/** `o1`, `o3` alone are too short to trust in prose: they count only where a model is expected. */
+const BARE_O_SERIES = /^o\d$/;
+/** Recognises model ids: the catalog's ids and aliases, the workspace's own models, and the providers' id shapes. */
+class IdMatcher {
+    catalog;
+    extra;
+    constructor(catalog, 
+    /** Model ids the workspace adds under spec.catalog.models. */
+    additions = []) {
+        this.catalog = catalog;
+        this.extra = new Set(additions);
+    }
+    /** Ids that are not of a provider's shape but known here (workspace additions), for the fast pre-filter. */
+    get additions() {
+        return [...this.extra].filter((id) => !SHAPES.some((shape) => shape.test(id)));
+    }
+    lookup(model) {
+        return this.catalog.lookup(model) ?? this.catalog.lookup(model.replace('@', '-'));
+    }
+    /**
+     * Reads a whole token (a string literal's content, a YAML scalar, a word of prose) as a
+     * model id, or undefined. `strong`: the place expects a model (a `model=` argument, a
+     * `model:` key), so an id of a provider's shape counts even when the catalog does not know it.
+     */
+    parse(token, strong) {
+        if (token.length < 2 || token.length > 120 || token.includes('://'))
+            return undefined;
+        let rest = token;
+        let offset = 0;
+        let prefixProvider;
+        for (let i = 0; i < 3; i++) {
+            const m = /^([a-z][a-z0-9_]*)[/:]/.exec(rest);
+            if (!m || !(m[1] in PREFIXES))
+                break;
+            prefixProvider ??= PREFIXES[m[1]];
+            rest = rest.slice(m[0].length);
+            offset += m[0].length;
+        }
+        const bedrock = BEDROCK.exec(rest);
+        if (bedrock) {
+            const model = bedrock[1];
+            return { model, offset: offset + rest.indexOf(model), prefixProvider: prefixProvider ?? 'bedrock', bedrock: true };
+        }
+        const known = this.extra.has(rest) || this.lookup(rest) !== undefined;
+        if (!known && !(strong && SHAPES.some((shape) => shape.test(rest))))
+            return undefined;
+        if (!strong && BARE_O_SERIES.test(rest))
+            return undefined;
+        return { model: rest, offset, prefixProvider, bedrock: false };
+    }
+    /** The maker of a model: from the catalog, else from its shape. */
+    provider(id) {
+        const entry = this.lookup(id.model);
+        if (entry)
+            return entry.provider;
+        if (id.model.startsWith('claude-'))
+            return 'anthropic';
+        if (/^(gpt-|chatgpt-|o\d)/.test(id.model))
+            return 'openai';
+        return id.prefixProvider ?? 'unknown';
+    }
+}
+/** Characters a model id token is made of; anything else ends it. */
+const TOKEN = /[A-Za-z0-9_.:/@+-]+/g;
+/**
+ * Whether the text before an id in a comment reads as code that was commented out
+ * (`# client.create(model="gpt-4o")`, `# OLD_MODEL=gpt-4o`, `# model: gpt-4o`): code that
+ * no longer runs calls nothing, so it is not a reference.
+ */
+function commentedOut(before) {
+    return /["'`(=]\s*$/.test(before) || /^\s*-?\s*[A-Za-z_][\w.-]*\s*:\s*$/.test(before);
+}
+/** Model ids in free text (prose, comments): only known ids, never inside a URL or a longer word. */
+function idsInProse(text, from, to, ids) {
+    const found = [];
+    const slice = text.slice(from, to);
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+        // Sentence punctuation after an id is not part of it: "use gpt-4o." / "gpt-4o: fast".
+        const token = m[0].replace(/[.:]+$/, '');
+        if (!/[a-z]-|o\d/.test(token))
+            continue;
+        const before = slice[m.index - 1];
+        if (before === '/' || before === '\\')
+            continue; // a path segment
+        const id = ids.parse(token, false);
+        if (id)
+            found.push({ start: from + m.index + id.offset, id });
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 5169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -35,8 +239,15 @@ function modelKey(key) {
 function lex(text, syntax) {
     const spans = [];
     const n = text.length;
+    const next = starts(syntax);
     let i = 0;
     while (i < n) {
+        // Jump to where a comment or string may open: most of a file is neither.
+        next.lastIndex = i;
+        const at = next.exec(text);
+        if (!at)
+            break;
+        i = at.index;
         const c = text[i];
         const comment = syntax.lineComment.find((marker) => text.startsWith(marker, i));
         if (comment) {
@@ -52,26 +263,35 @@ function lex(text, syntax) {
             i = close === -1 ? n : close + syntax.blockComment[1].length;
             continue;
         }
-        if (syntax.quotes.includes(c)) {
-            if (syntax.triple && text.startsWith(c.repeat(3), i)) {
-                const close = text.indexOf(c.repeat(3), i + 3);
-                const end = close === -1 ? n : close;
-                spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
-                i = close === -1 ? n : close + 3;
-                continue;
-            }
-            const multiline = syntax.multiline?.includes(c) ?? false;
-            let j = i + 1;
-            while (j < n && text[j] !== c && (multiline || text[j] !== '\n'))
-                j += text[j] === '\\' ? 2 : 1;
-            const end = Math.min(j, n);
-            spans.push({ type: 'string', open: i, start: i + 1, end });
-            i = end + 1;
+        // Neither comment opened here, so the expression matched a quote.
+        if (syntax.triple && text.startsWith(c.repeat(3), i)) {
+            const close = text.indexOf(c.repeat(3), i + 3);
+            const end = close === -1 ? n : close;
+            spans.push({ type: 'string', open: i, start: i + 3, end, long: true });
+            i = close === -1 ? n : close + 3;
             continue;
         }
-        i++;
+        const multiline = syntax.multiline?.includes(c) ?? false;
+        let j = i + 1;
+        while (j < n && text[j] !== c && (multiline || text[j] !== '\n'))
+            j += text[j] === '\\' ? 2 : 1;
+        const end = Math.min(j, n);
+        spans.push({ type: 'string', open: i, start: i + 1, end });
+        i = end + 1;
     }
     return spans;
+}
+const STARTS = new WeakMap();
+/** One expression for every token opening of a syntax, compiled once per syntax. */
+function starts(syntax) {
+    let re = STARTS.get(syntax);
+    if (!re) {
+        const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        const markers = [...syntax.lineComment, ...(syntax.blockComment ? [syntax.blockComment[0]] : [])].map(escape);
+        re = new RegExp([...markers, `[${escape(syntax.quotes)}]`].join('|'), 'g');
+        STARTS.set(syntax, re);
+    }
+    return re;
 }
 function lineEnd(text, from) {
     const end = text.indexOf('\n', from);
@@ -223,8 +443,6 @@ function statement(text, at) {
     return [start, at + (stops.length ? Math.min(...stops) : ahead.length)];
 }
 
-// EXTERNAL MODULE: ./src/scan/finders/kinds.ts
-var kinds = __webpack_require__(9196);
 ;// CONCATENATED MODULE: ./src/scan/finders/lines.ts
 
 
@@ -279,6 +497,9 @@ const docsFinder = (place) => ({
         return { place, found: proseIds(text, 0, text.length, ids) };
     },
 });
+function envValueRef(value, at, strong, ids) {
+    return valueRef(value, at, strong, 'env', ids);
+}
 function valueRef(value, at, strong, kind, ids) {
     const id = ids.parse(value, strong);
     if (!id)
@@ -304,6 +525,62 @@ function forEachLine(text, visit) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/scan/finders/dockerfile.ts
+
+
+/** `ENV`/`ARG` and the rest of its logical line (continued by a trailing backslash); group 1 is the instruction. */
+const INSTRUCTION = /^[ \t]*(ENV|ARG)[ \t]+((?:[^\n]*\\\r?\n)*[^\n]*)/gim;
+/** `KEY=value`, `KEY="value"`, `KEY='value'` in an `ENV` or `ARG` instruction. */
+const PAIR = /(?:^|[ \t\n])([A-Za-z_][A-Za-z0-9_.-]*)=(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'\\]*))/dg;
+/** The legacy space form `ENV KEY value`: one variable, the rest of the line its value. */
+const SPACE_FORM = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'\\]+))[ \t]*\r?$/d;
+/**
+ * Dockerfiles (and Containerfiles): the values of `ENV` and `ARG`, which set the
+ * environment the application reads its model from (`ENV OPENAI_MODEL=gpt-4o`,
+ * `ARG MODEL=gpt-4.1`, `ENV MODEL gpt-4o`), as env references; `#` lines are docs. Ids in
+ * `RUN`/`CMD` are shell the finders do not read.
+ */
+const dockerfileFinder = {
+    find(_file, text, ids) {
+        const found = [];
+        INSTRUCTION.lastIndex = 0;
+        for (let m = INSTRUCTION.exec(text); m; m = INSTRUCTION.exec(text)) {
+            const args = m[2];
+            const at = m.index + m[0].length - args.length;
+            found.push(...instructionRefs(m[1].toUpperCase(), args, at, ids));
+        }
+        found.push(...commentRefs(text, ids));
+        return { place: 'dockerfile', found };
+    },
+};
+function instructionRefs(instruction, args, at, ids) {
+    const space = instruction === 'ENV' && !/^[^\s=]*=/.test(args) ? SPACE_FORM.exec(args) : null;
+    if (space)
+        return value(space, at, ids);
+    const found = [];
+    PAIR.lastIndex = 0;
+    for (let m = PAIR.exec(args); m; m = PAIR.exec(args))
+        found.push(...value(m, at, ids));
+    return found;
+}
+/** The reference in a matched `KEY` + value (groups 1–4: key, double-quoted, single-quoted, bare), if it is one. */
+function value(m, at, ids) {
+    const group = [2, 3, 4].find((g) => m[g] !== undefined);
+    const ref = envValueRef(m[group], at + m.indices[group][0], modelKey(m[1]), ids);
+    return ref ? [ref] : [];
+}
+function commentRefs(text, ids) {
+    const found = [];
+    const re = /^[ \t]*#(.*)$/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const from = m.index + m[0].length - m[1].length;
+        found.push(...proseIds(text, from, from + m[1].replace(/\r$/, '').length, ids, true));
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./src/scan/finders/kinds.ts
+var kinds = __webpack_require__(9196);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/scan/finders/yaml.ts
@@ -459,6 +736,7 @@ function yamlPlace(file, docs) {
 
 
 
+
 const FINDERS = {
     python: codeFinder('python'),
     typescript: codeFinder('typescript'),
@@ -472,6 +750,7 @@ const FINDERS = {
     json: yamlFinder('json'),
     toml: tomlFinder,
     dotenv: envFinder,
+    dockerfile: dockerfileFinder,
     prompty: frontMatterFinder('prompty'),
     dotprompt: frontMatterFinder('dotprompt'),
     markdown: docsFinder('markdown'),

@@ -1,0 +1,234 @@
+export const id = 436;
+export const ids = [436];
+export const modules = {
+
+/***/ 5436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runBatches: () => (/* binding */ runBatches)
+});
+
+// EXTERNAL MODULE: ./src/catalog/batch.ts
+var batch = __webpack_require__(63);
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __webpack_require__(9968);
+;// CONCATENATED MODULE: ./src/batch/progress.ts
+function submittedLine(provider, submitted, resumed) {
+    const parts = [];
+    if (submitted.ids.length)
+        parts.push(`submitted ${submitted.requests} requests in ${plural(submitted.ids.length, 'batch')} (${submitted.ids.join(', ')})`);
+    if (resumed.length)
+        parts.push(`resumed ${plural(resumed.length, 'pending batch')} (${resumed.join(', ')})`);
+    return `batch ${provider}: ${parts.join('; ')}\n`;
+}
+function progressLine(t, polls) {
+    const inProgress = Math.max(0, t.requests - t.completed - t.failed);
+    return `batch ${t.provider}: ${plural(t.requests, 'request')} in ${plural(t.batches, 'batch')} · ${t.completed} completed · ${t.failed} failed · ${inProgress} in progress (${plural(polls, 'poll')})\n`;
+}
+function doneLine(provider, done) {
+    const retried = done.failed ? `; ${done.retriedOnline} of the failed retried online, ${done.failed - done.retriedOnline} reported as errors` : '';
+    return `batch ${provider}: ended, ${done.answered} answered, ${done.failed} failed${retried}\n`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : word.endsWith('h') ? 'es' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/batch/run.ts
+
+
+
+/** Cache reads or writes in flight at once. */
+const LOOKUPS = 64;
+/**
+ * Gets every request not in the cache answered through its provider's batch
+ * API: resumes the batches an earlier run left pending, submits the rest
+ * (each provider's as one batch, split only at the provider's size limit),
+ * polls, and writes each answer to the cache as it is read. Throws `LlmError`
+ * when the batch API itself fails; a batch already submitted stays pending
+ * for the next run.
+ */
+async function runBatches(requests, opts) {
+    const groups = new Map();
+    for (const { provider, key, request } of requests) {
+        const name = provider.metadata.name;
+        let group = groups.get(name);
+        if (!group)
+            groups.set(name, (group = { provider, requests: new Map() }));
+        group.requests.set(key, request);
+    }
+    const out = { answers: new Map(), errors: new Map(), summary: [] };
+    const stored = await opts.pending.list();
+    out.summary = await Promise.all([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, opts)));
+    return out;
+}
+async function runProvider(provider, requests, stored, out, opts) {
+    const name = provider.metadata.name;
+    const { signal } = opts;
+    const now = opts.now ?? Date.now;
+    const needed = await notCached(requests, opts.cache);
+    const summary = {
+        provider: name, batches: [], resumed: 0, requests: needed.size, answered: 0, failed: 0, retriedOnline: 0, polls: 0, discount: (0,batch/* batchDiscount */._)(provider.spec.type),
+    };
+    if (!needed.size)
+        return summary;
+    const baseURL = provider.spec.baseURL ?? null;
+    const resumed = stored.filter(({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)));
+    const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+    const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
+    const backend = await opts.backendFor(provider);
+    const tracked = [...resumed];
+    const failures = new Map();
+    const latest = new Map();
+    try {
+        const submitted = [];
+        for (let at = 0; at < uncovered.length && !signal?.aborted; at += backend.maxRequests) {
+            const keys = uncovered.slice(at, at + backend.maxRequests);
+            const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId) })), signal);
+            // Recorded before the first poll: a run killed from here on resumes this batch.
+            tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
+            submitted.push(id);
+        }
+        summary.batches = tracked.map((s) => s.batch.id);
+        summary.resumed = resumed.length;
+        opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+        const open = new Set(tracked);
+        let delay = opts.poll.initialMs;
+        let lastLine = now();
+        while (open.size && !signal?.aborted) {
+            let ended = false;
+            for (const s of [...open]) {
+                const status = await backend.status(s.batch.id, signal);
+                summary.polls++;
+                latest.set(s, status);
+                if (status.state !== 'ended')
+                    continue;
+                await collect(s, status, backend, needed, failures, out, summary, opts);
+                open.delete(s);
+                ended = true;
+            }
+            if (!open.size)
+                break;
+            if (ended || now() - lastLine >= opts.progressEveryMs) {
+                opts.onProgress(progressLine(tally(name, tracked, latest), summary.polls));
+                lastLine = now();
+            }
+            await sleep(delay, signal);
+            delay = Math.min(opts.poll.maxMs, delay * 2);
+        }
+    }
+    catch (err) {
+        // Ctrl-C: what was read is in the cache, the rest stays pending for the next run.
+        if (err instanceof errors/* LlmError */.Cf && err.kind === 'aborted')
+            return summary;
+        throw err;
+    }
+    if (signal?.aborted)
+        return summary;
+    for (const [key, error] of failures) {
+        summary.failed++;
+        if (error.retryable && summary.retriedOnline < opts.onlineRetries)
+            summary.retriedOnline++;
+        else
+            out.errors.set(key, error);
+    }
+    opts.onProgress(doneLine(name, summary));
+    return summary;
+}
+/** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */
+async function collect(stored, status, backend, needed, failures, out, summary, opts) {
+    const { batch } = stored;
+    const seen = new Set();
+    // Written as they are read, LOOKUPS at a time: one after the other, 10,000 entries took seconds.
+    const writing = new Set();
+    // Kept, not thrown from the pool: a second failing write must not become an unhandled rejection.
+    let writeError;
+    for await (const outcome of backend.results(batch.id, opts.signal)) {
+        if (writeError !== undefined)
+            break;
+        seen.add(outcome.customId);
+        if ('error' in outcome) {
+            if (needed.has(outcome.customId))
+                failures.set(outcome.customId, outcome.error);
+            continue;
+        }
+        const response = { ...outcome.response, latencyMs: 0, batch: true };
+        const write = opts.cache
+            .put(outcome.customId, response)
+            .catch((err) => void (writeError ??= err))
+            .finally(() => writing.delete(write));
+        writing.add(write);
+        if (writing.size >= LOOKUPS)
+            await Promise.race(writing);
+        if (needed.has(outcome.customId) && !out.answers.has(outcome.customId)) {
+            out.answers.set(outcome.customId, response);
+            summary.answered++;
+        }
+    }
+    await Promise.all(writing);
+    // The pending id stays: the next run reads the batch again.
+    if (writeError !== undefined)
+        throw writeError;
+    for (const key of batch.keys) {
+        if (!seen.has(key) && needed.has(key))
+            failures.set(key, unanswered(batch.provider, batch.id, status));
+    }
+    await opts.pending.remove(stored);
+}
+/** Why a request the batch does not mention has no answer, as the error kind the online path would give. */
+function unanswered(provider, id, status) {
+    const [kind, why] = status.ending === 'expired'
+        ? ['timeout', 'expired before it answered this request (its completion window is 24 hours)']
+        : status.ending === 'cancelled'
+            ? ['server', 'was cancelled before it answered this request']
+            : status.ending === 'refused'
+                ? ['request', `was refused: ${status.detail ?? status.providerStatus}`]
+                : ['bad-response', 'ended without a result for this request'];
+    return new errors/* LlmError */.Cf(`${provider}: batch ${id} ${why}`, { kind, provider });
+}
+/** The requests of `requests` with no answer in the cache yet. */
+async function notCached(requests, cache) {
+    const entries = [...requests];
+    const needed = new Map();
+    for (let at = 0; at < entries.length; at += LOOKUPS) {
+        const slice = entries.slice(at, at + LOOKUPS);
+        const hits = await Promise.all(slice.map(([key]) => cache.get(key)));
+        slice.forEach(([key, request], i) => {
+            if (!hits[i])
+                needed.set(key, request);
+        });
+    }
+    return needed;
+}
+function tally(provider, tracked, latest) {
+    let completed = 0;
+    let failed = 0;
+    for (const s of tracked) {
+        completed += latest.get(s)?.counts.completed ?? 0;
+        failed += latest.get(s)?.counts.failed ?? 0;
+    }
+    return { provider, batches: tracked.length, requests: tracked.reduce((n, s) => n + s.batch.keys.length, 0), completed, failed };
+}
+/** Resolves after `ms`, or at once when the signal fires. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,304 @@
+export const id = 500;
+export const ids = [500,709];
+export const modules = {
+
+/***/ 500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createOpenAiBatch: () => (/* binding */ createOpenAiBatch)
+/* harmony export */ });
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
+/* harmony import */ var _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63);
+/* harmony import */ var _secrets_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4200);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9968);
+/* harmony import */ var _openai_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(709);
+
+
+
+
+
+const ERRORS = { base: openai__WEBPACK_IMPORTED_MODULE_0__/* .OpenAIError */ .vc, api: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG, abort: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH, timeout: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA, connection: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX };
+const ENDPOINT = '/v1/chat/completions';
+const ENDINGS = { completed: 'completed', expired: 'expired', cancelled: 'cancelled', failed: 'refused' };
+/**
+ * The Batch API through the `openai` SDK: the requests go up as a JSONL file
+ * (`files.create`, purpose `batch`), `batches.create` runs it on
+ * `/v1/chat/completions`, and the answers come back in the batch's output
+ * and error files (`files.content`). Only for `openai` providers.
+ */
+function createOpenAiBatch(provider, secrets, opts) {
+    const name = provider.metadata.name;
+    if (!secrets.apiKey)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .missingKey */ .aV)(provider);
+    const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactor */ .$p)([secrets.apiKey]);
+    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey: secrets.apiKey,
+        // Explicit values so the SDK reads nothing from the environment.
+        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+    });
+    const guard = async (run) => {
+        try {
+            return await run();
+        }
+        catch (err) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
+        }
+    };
+    return {
+        maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxRequests,
+        submit: (items, signal) => guard(async () => {
+            const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: ENDPOINT, body: (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.toChatBody)(item.request) })).join('\n');
+            const file = await sdk.files.create({ file: await (0,openai__WEBPACK_IMPORTED_MODULE_0__/* .toFile */ .eZ)(Buffer.from(`${jsonl}\n`), 'modelshift-eval.jsonl', { type: 'application/jsonl' }), purpose: 'batch' }, { signal });
+            const batch = await sdk.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h', metadata: { tool: 'modelshift' } }, { signal });
+            return batch.id;
+        }),
+        status: (id, signal) => guard(async () => {
+            const batch = await sdk.batches.retrieve(id, { signal });
+            const ending = ENDINGS[batch.status];
+            const counts = batch.request_counts ?? { total: 0, completed: 0, failed: 0 };
+            const detail = batch.errors?.data?.map((e) => e.message).filter(Boolean).join('; ');
+            return { state: ending ? 'ended' : 'running', providerStatus: batch.status, counts, ...(ending ? { ending } : {}), ...(detail ? { detail: scrub(detail) } : {}) };
+        }),
+        async *results(id, signal) {
+            const batch = await guard(() => sdk.batches.retrieve(id, { signal }));
+            // Expired and cancelled batches keep what they finished in the same two files.
+            for (const fileId of [batch.output_file_id, batch.error_file_id]) {
+                if (!fileId)
+                    continue;
+                const text = await guard(async () => (await sdk.files.content(fileId, { signal })).text());
+                for (const line of text.split('\n')) {
+                    if (!line.trim())
+                        continue;
+                    const outcome = outcomeOf(parseLine(line), name, scrub);
+                    if (outcome)
+                        yield outcome;
+                }
+            }
+        },
+    };
+}
+function parseLine(line) {
+    try {
+        const value = JSON.parse(line);
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** A line as the answer or the error an online call would have given; undefined when it names no request. */
+function outcomeOf(line, provider, scrub) {
+    const customId = line.custom_id;
+    if (typeof customId !== 'string')
+        return undefined;
+    const status = line.response?.status_code;
+    if (status === 200 && !line.error) {
+        try {
+            return { customId, response: (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.fromChatCompletion)(line.response.body, 0, provider) };
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf)
+                return { customId, error: err };
+            throw err;
+        }
+    }
+    const body = line.response?.body;
+    const message = scrub(body?.error?.message ?? line.error?.message ?? 'no message');
+    const kind = status !== undefined ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .kindForStatus */ .Av)(status) : line.error?.code === 'batch_expired' ? 'timeout' : 'server';
+    const shown = status !== undefined ? `HTTP ${status}: ${message}` : `${line.error?.code ?? 'error'}: ${message}`;
+    return { customId, error: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf(`${provider}: in a batch, ${shown}`, { kind, provider, ...(status !== undefined ? { status } : {}) }) };
+}
+
+
+/***/ }),
+
+/***/ 709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createOpenAiClient: () => (/* binding */ createOpenAiClient),
+/* harmony export */   fromChatCompletion: () => (/* binding */ fromChatCompletion),
+/* harmony export */   toChatBody: () => (/* binding */ toChatBody)
+/* harmony export */ });
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9968);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1865);
+
+
+
+const ERRORS = {
+    base: openai__WEBPACK_IMPORTED_MODULE_0__/* .OpenAIError */ .vc,
+    api: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG,
+    abort: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH,
+    timeout: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA,
+    connection: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX,
+};
+/**
+ * Sent when an `openai-compatible` provider names no key: local servers
+ * (Ollama, vLLM) ignore the header, and the SDK refuses to start without one.
+ */
+const NO_KEY_PLACEHOLDER = 'no-key';
+/**
+ * Chat Completions through the `openai` SDK, for `openai`, `openai-compatible`
+ * and `azure-openai` providers. Azure is reached through its v1 API
+ * (`baseURL` ending in `/openai/v1`), which takes the key as `api-key`.
+ */
+function createOpenAiClient(provider, secrets, opts) {
+    const name = provider.metadata.name;
+    const type = provider.spec.type;
+    if (!secrets.apiKey && type !== 'openai-compatible')
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .missingKey */ .aV)(provider);
+    const apiKey = secrets.apiKey || NO_KEY_PLACEHOLDER;
+    const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_2__/* .AttemptClock */ .Q();
+    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey,
+        // Explicit values so the SDK reads nothing from the environment.
+        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        fetch: clock.fetch,
+        ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}),
+    });
+    return {
+        async complete(req, signal) {
+            try {
+                const { value, latencyMs } = await clock.time((headers) => sdk.chat.completions.create(toChatBody(req), { signal, headers }));
+                return fromChatCompletion(value, latencyMs, name);
+            }
+            catch (err) {
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
+            }
+        },
+    };
+}
+function toChatBody(req) {
+    const messages = [];
+    if (req.instructions !== undefined)
+        messages.push({ role: 'system', content: req.instructions });
+    for (const m of req.messages)
+        messages.push({ role: m.role, content: m.content });
+    // Params first: the request's own fields win over a same-named param.
+    const body = { ...req.params, model: req.model, messages };
+    if (req.tools?.length)
+        body.tools = req.tools.map(toFunctionTool);
+    if (req.responseFormat)
+        body.response_format = toResponseFormat(req.responseFormat);
+    return body;
+}
+function toFunctionTool(tool) {
+    return {
+        type: 'function',
+        function: {
+            name: tool.name,
+            ...(tool.description !== undefined ? { description: tool.description } : {}),
+            ...(tool.parameters !== undefined ? { parameters: tool.parameters } : {}),
+        },
+    };
+}
+function toResponseFormat(format) {
+    switch (format.type) {
+        case 'text':
+        case 'json_object':
+            return { type: format.type };
+        case 'json_schema':
+            return {
+                type: 'json_schema',
+                json_schema: { name: format.name, schema: format.schema, ...(format.strict !== undefined ? { strict: format.strict } : {}) },
+            };
+    }
+}
+function fromChatCompletion(completion, latencyMs, provider) {
+    const choice = completion.choices?.[0];
+    if (!choice?.message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LlmError */ .Cf(`${provider}: the response has no choices`, { kind: 'bad-response', provider });
+    }
+    const toolCalls = [];
+    for (const call of choice.message.tool_calls ?? []) {
+        if (call.type === 'function')
+            toolCalls.push({ name: call.function.name, arguments: parseArguments(call.function.arguments) });
+    }
+    return {
+        text: choice.message.content ?? '',
+        toolCalls,
+        usage: { inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 },
+        latencyMs,
+        finishReason: choice.finish_reason ?? 'unknown',
+    };
+}
+/** Models sometimes send arguments that are not JSON; the assertion then says so. */
+function parseArguments(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return raw;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ AttemptClock)
+/* harmony export */ });
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Carries a call's id from `create()` to the fetch of each attempt; removed before the request leaves. */
+const CALL_HEADER = 'x-modelshift-call';
+/**
+ * The SDKs retry inside one `create()` call, sleeping between attempts. Timing
+ * the whole call would count those sleeps as model latency, so each client's
+ * fetch notes when the latest attempt of a call started. The call is named by
+ * a request header the fetch strips again. (AsyncLocalStorage would avoid the
+ * header, but on Node 20 it turns on async hooks and more than doubled the
+ * eval runner's overhead in bench/eval.js.)
+ */
+class AttemptClock {
+    attemptStarts = new Map();
+    nextId = 0;
+    /** The `fetch` to hand to the SDK. */
+    fetch = (input, init) => {
+        const headers = new Headers(init?.headers);
+        const id = headers.get(CALL_HEADER);
+        if (id === null)
+            return fetch(input, init);
+        headers.delete(CALL_HEADER);
+        if (this.attemptStarts.has(id))
+            this.attemptStarts.set(id, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now());
+        return fetch(input, { ...init, headers });
+    };
+    /** Runs one SDK call with the headers to pass it, and measures its last attempt. */
+    async time(run) {
+        const id = String(this.nextId++);
+        this.attemptStarts.set(id, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now());
+        try {
+            const value = await run({ [CALL_HEADER]: id });
+            return { value, latencyMs: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now() - (this.attemptStarts.get(id) ?? 0)) };
+        }
+        finally {
+            this.attemptStarts.delete(id);
+        }
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,286 @@
+export const id = 774;
+export const ids = [774,815];
+export const modules = {
+
+/***/ 6774:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createAnthropicBatch: () => (/* binding */ createAnthropicBatch)
+/* harmony export */ });
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5064);
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7766);
+/* harmony import */ var _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63);
+/* harmony import */ var _secrets_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9968);
+/* harmony import */ var _anthropic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5815);
+
+
+
+
+
+const ERRORS = { base: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .AnthropicError */ .pJ, api: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIError */ .LG, abort: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIUserAbortError */ .cH, timeout: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIConnectionTimeoutError */ .qA, connection: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIConnectionError */ .xX };
+/** The API's error `type`s, as the kinds an online call's HTTP status would give. */
+const KINDS = {
+    invalid_request_error: 'request',
+    not_found_error: 'request',
+    request_too_large: 'request',
+    authentication_error: 'auth',
+    permission_error: 'auth',
+    billing_error: 'auth',
+    rate_limit_error: 'rate-limit',
+    timeout_error: 'timeout',
+    api_error: 'server',
+    overloaded_error: 'server',
+};
+/**
+ * Message Batches through `@anthropic-ai/sdk`: `messages.batches.create` with
+ * one Messages body per request, `retrieve` to poll, `results` to stream the
+ * JSONL of outcomes once processing has ended.
+ */
+function createAnthropicBatch(provider, secrets, opts) {
+    const name = provider.metadata.name;
+    if (!secrets.apiKey)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .missingKey */ .aV)(provider);
+    const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secrets.apiKey]);
+    const sdk = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_5__/* .Anthropic */ .N({
+        apiKey: secrets.apiKey,
+        // Explicit values so the SDK reads neither the environment nor credential files.
+        authToken: null,
+        webhookKey: null,
+        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        openTelemetry: false,
+    });
+    const guard = async (run) => {
+        try {
+            return await run();
+        }
+        catch (err) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
+        }
+    };
+    return {
+        maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BATCH_FACTS */ .v.anthropic.maxRequests,
+        submit: (items, signal) => guard(async () => {
+            const requests = items.map((item) => ({ custom_id: item.customId, params: (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.toMessagesBody)(item.request) }));
+            return (await sdk.messages.batches.create({ requests }, { signal })).id;
+        }),
+        status: (id, signal) => guard(async () => {
+            const batch = await sdk.messages.batches.retrieve(id, {}, { signal });
+            const c = batch.request_counts;
+            const ended = batch.processing_status === 'ended';
+            return {
+                state: ended ? 'ended' : 'running',
+                providerStatus: batch.processing_status,
+                counts: { total: c.processing + c.succeeded + c.errored + c.canceled + c.expired, completed: c.succeeded, failed: c.errored + c.canceled + c.expired },
+                ...(ended ? { ending: batch.cancel_initiated_at ? 'cancelled' : 'completed' } : {}),
+            };
+        }),
+        async *results(id, signal) {
+            const lines = await guard(() => sdk.messages.batches.results(id, {}, { signal }));
+            const iterator = lines[Symbol.asyncIterator]();
+            for (;;) {
+                const next = await guard(() => iterator.next());
+                if (next.done)
+                    return;
+                yield outcomeOf(next.value, name, scrub);
+            }
+        },
+    };
+}
+/** One result line as the answer or the error an online call would have given. */
+function outcomeOf(line, provider, scrub) {
+    const customId = line.custom_id;
+    const { result } = line;
+    switch (result.type) {
+        case 'succeeded':
+            return { customId, response: (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.fromMessage)(result.message, 0) };
+        case 'errored': {
+            const { type, message } = result.error.error;
+            return { customId, error: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LlmError */ .Cf(`${provider}: in a batch, ${type}: ${scrub(message)}`, { kind: KINDS[type] ?? 'server', provider }) };
+        }
+        case 'expired':
+            return { customId, error: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LlmError */ .Cf(`${provider}: the batch expired before it answered this request (its window is 24 hours)`, { kind: 'timeout', provider }) };
+        case 'canceled':
+            return { customId, error: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LlmError */ .Cf(`${provider}: the batch was cancelled before it answered this request`, { kind: 'server', provider }) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 5815:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JSON_OBJECT_INSTRUCTION: () => (/* binding */ JSON_OBJECT_INSTRUCTION),
+/* harmony export */   createAnthropicClient: () => (/* binding */ createAnthropicClient),
+/* harmony export */   fromMessage: () => (/* binding */ fromMessage),
+/* harmony export */   toMessagesBody: () => (/* binding */ toMessagesBody)
+/* harmony export */ });
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5064);
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7766);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9968);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1865);
+
+
+
+const ERRORS = {
+    base: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .AnthropicError */ .pJ,
+    api: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIError */ .LG,
+    abort: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIUserAbortError */ .cH,
+    timeout: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionTimeoutError */ .qA,
+    connection: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionError */ .xX,
+};
+/**
+ * The Messages API has no "any JSON object" mode, so `json_object` becomes an
+ * instruction at the end of the system prompt. No assistant prefill (`{`) is
+ * used: newer models refuse prefill together with some features, and a
+ * prefilled answer is not what the agent would return in production.
+ */
+const JSON_OBJECT_INSTRUCTION = 'Respond with one JSON object and nothing else: no prose before or after it, no Markdown code fences.';
+/**
+ * The Messages API through `@anthropic-ai/sdk`: instructions go to `system`,
+ * tools carry `input_schema`, and a `json_schema` response format uses the
+ * API's structured outputs (`output_config.format`).
+ */
+function createAnthropicClient(provider, secrets, opts) {
+    const name = provider.metadata.name;
+    if (!secrets.apiKey)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .missingKey */ .aV)(provider);
+    const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_1__/* .AttemptClock */ .Q();
+    const sdk = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .Anthropic */ .N({
+        apiKey: secrets.apiKey,
+        // Explicit values so the SDK reads neither the environment nor credential files.
+        authToken: null,
+        webhookKey: null,
+        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        openTelemetry: false,
+        fetch: clock.fetch,
+    });
+    return {
+        async complete(req, signal) {
+            try {
+                // The SDK's own transport (retries, errors, timeout), without `messages.create`, which
+                // prints a deprecation banner to the console on every call; modelshift reports a model's
+                // retirement itself, once, from the catalog.
+                const { value, latencyMs } = await clock.time((headers) => sdk.post('/v1/messages', { body: toMessagesBody(req), signal, headers, timeout: opts.timeoutMs }));
+                return fromMessage(value, latencyMs);
+            }
+            catch (err) {
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
+            }
+        },
+    };
+}
+function toMessagesBody(req) {
+    const body = { ...req.params, model: req.model, messages: req.messages.map((m) => ({ role: m.role, content: m.content })) };
+    const system = [req.instructions, req.responseFormat?.type === 'json_object' ? JSON_OBJECT_INSTRUCTION : undefined].filter((s) => s !== undefined);
+    if (system.length)
+        body.system = system.join('\n\n');
+    if (req.tools?.length)
+        body.tools = req.tools.map(toAnthropicTool);
+    if (req.responseFormat?.type === 'json_schema') {
+        const outputConfig = isRecord(req.params.output_config) ? req.params.output_config : {};
+        body.output_config = { ...outputConfig, format: { type: 'json_schema', schema: req.responseFormat.schema } };
+    }
+    // `max_tokens`, which the type requires, is a provider-native param the agent
+    // carries; the catalog check (`validate`, `plan`) reports it when missing.
+    return body;
+}
+function toAnthropicTool(tool) {
+    return {
+        name: tool.name,
+        ...(tool.description !== undefined ? { description: tool.description } : {}),
+        // The API requires a schema; a tool without parameters takes an empty object.
+        input_schema: { type: 'object', ...tool.parameters },
+    };
+}
+function fromMessage(message, latencyMs) {
+    const text = [];
+    const toolCalls = [];
+    for (const block of message.content ?? []) {
+        if (block.type === 'text')
+            text.push(block.text);
+        else if (block.type === 'tool_use')
+            toolCalls.push({ name: block.name, arguments: block.input });
+    }
+    const usage = message.usage;
+    return {
+        text: text.join(''),
+        toolCalls,
+        // Cache writes and reads are input the model processed, billed as input.
+        usage: {
+            inputTokens: (usage?.input_tokens ?? 0) + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0),
+            outputTokens: usage?.output_tokens ?? 0,
+        },
+        latencyMs,
+        finishReason: message.stop_reason ?? 'unknown',
+    };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 1865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ AttemptClock)
+/* harmony export */ });
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Carries a call's id from `create()` to the fetch of each attempt; removed before the request leaves. */
+const CALL_HEADER = 'x-modelshift-call';
+/**
+ * The SDKs retry inside one `create()` call, sleeping between attempts. Timing
+ * the whole call would count those sleeps as model latency, so each client's
+ * fetch notes when the latest attempt of a call started. The call is named by
+ * a request header the fetch strips again. (AsyncLocalStorage would avoid the
+ * header, but on Node 20 it turns on async hooks and more than doubled the
+ * eval runner's overhead in bench/eval.js.)
+ */
+class AttemptClock {
+    attemptStarts = new Map();
+    nextId = 0;
+    /** The `fetch` to hand to the SDK. */
+    fetch = (input, init) => {
+        const headers = new Headers(init?.headers);
+        const id = headers.get(CALL_HEADER);
+        if (id === null)
+            return fetch(input, init);
+        headers.delete(CALL_HEADER);
+        if (this.attemptStarts.has(id))
+            this.attemptStarts.set(id, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now());
+        return fetch(input, { ...init, headers });
+    };
+    /** Runs one SDK call with the headers to pass it, and measures its last attempt. */
+    async time(run) {
+        const id = String(this.nextId++);
+        this.attemptStarts.set(id, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now());
+        try {
+            const value = await run({ [CALL_HEADER]: id });
+            return { value, latencyMs: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now() - (this.attemptStarts.get(id) ?? 0)) };
+        }
+        finally {
+            this.attemptStarts.delete(id);
+        }
+    }
+}
+
+
+/***/ })
+
+};
