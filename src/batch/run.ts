@@ -67,7 +67,23 @@ export async function runBatches(requests: KeyedRequest[], opts: BatchRunOptions
   }
   const out: BatchAnswers = { answers: new Map(), errors: new Map(), summary: [] };
   const stored = await opts.pending.list();
-  out.summary = await Promise.all([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, opts)));
+  // When one provider's batch API fails, the others stop polling (their batches stay pending) and the run ends.
+  const stop = new AbortController();
+  const relay = () => stop.abort();
+  if (opts.signal?.aborted) stop.abort();
+  opts.signal?.addEventListener('abort', relay, { once: true });
+  const shared = { ...opts, signal: stop.signal };
+  try {
+    const runs = await Promise.allSettled([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, shared).catch((err: unknown) => {
+      stop.abort();
+      throw err;
+    })));
+    const failed = runs.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    out.summary = runs.map((r) => (r as PromiseFulfilledResult<ProviderBatchSummary>).value);
+  } finally {
+    opts.signal?.removeEventListener('abort', relay);
+  }
   return out;
 }
 
@@ -99,8 +115,8 @@ async function runProvider(
   const latest = new Map<StoredBatch, BatchStatus>();
   try {
     const submitted: string[] = [];
-    for (let at = 0; at < uncovered.length && !signal?.aborted; at += backend.maxRequests) {
-      const keys = uncovered.slice(at, at + backend.maxRequests);
+    for (const keys of chunks(uncovered, needed, backend)) {
+      if (signal?.aborted) break;
       const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId)! })), signal);
       // Recorded before the first poll: a run killed from here on resumes this batch.
       tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
@@ -146,6 +162,25 @@ async function runProvider(
   }
   opts.onProgress(doneLine(name, summary));
   return summary;
+}
+
+/** The keys in batches the provider takes: at most `maxRequests` each, and under `maxBytes` as sent. */
+function chunks(keys: readonly string[], requests: ReadonlyMap<string, LlmRequest>, backend: BatchBackend): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const customId of keys) {
+    const size = backend.itemBytes({ customId, request: requests.get(customId)! });
+    if (current.length && (current.length >= backend.maxRequests || bytes + size > backend.maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(customId);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
 }
 
 /** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */

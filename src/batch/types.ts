@@ -31,6 +31,10 @@ export type BatchOutcome = { customId: string; response: LlmResponse } | { custo
 export interface BatchBackend {
   /** The most requests one batch takes; more are split over several batches. */
   maxRequests: number;
+  /** The most bytes one batch takes; a batch is also split before it would grow past them. */
+  maxBytes: number;
+  /** An item's size as `submit` sends it. */
+  itemBytes(item: BatchItem): number;
   /** Submits the requests as one batch; returns the provider's batch id. */
   submit(items: BatchItem[], signal?: AbortSignal): Promise<string>;
   status(id: string, signal?: AbortSignal): Promise<BatchStatus>;

@@ -6,6 +6,8 @@ export interface BatchFacts {
   discount: number;
   /** The most requests one batch takes; a larger run is submitted as several batches. */
   maxRequests: number;
+  /** The most bytes one batch's requests take, as sent (OpenAI: the JSONL file; Anthropic: the request body). */
+  maxBytes: number;
   sources: string[];
   checked: string;
 }
@@ -17,9 +19,11 @@ export interface BatchFacts {
  */
 export const BATCH_FACTS: Partial<Record<ProviderType, BatchFacts>> = {
   openai: {
-    // "Each model will be offered at 50% cost discount vs. the synchronous APIs"; an input file holds up to 50,000 requests.
+    // "Each model will be offered at 50% cost discount vs. the synchronous APIs"; an input file holds up to
+    // 50,000 requests and 200 MB (the API reference, also in the openai SDK's BatchCreateParams).
     discount: 0.5,
     maxRequests: 50_000,
+    maxBytes: 200 * 1024 * 1024,
     sources: ['https://help.openai.com/en/articles/9197833-batch-api-faq', 'https://developers.openai.com/api/reference/cli/resources/batches/index.md'],
     checked: '2026-12-01',
   },
@@ -27,6 +31,7 @@ export const BATCH_FACTS: Partial<Record<ProviderType, BatchFacts>> = {
     // "reducing costs by 50%"; a batch is limited to 100,000 requests or 256 MB.
     discount: 0.5,
     maxRequests: 100_000,
+    maxBytes: 256 * 1024 * 1024,
     sources: ['https://platform.claude.com/docs/en/build-with-claude/batch-processing', 'https://docs.claude.com/de/api/creating-message-batches'],
     checked: '2026-12-01',
   },

@@ -1,6 +1,6 @@
 import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
-import type { BatchBackend, BatchOutcome } from '../batch/types.js';
+import type { BatchBackend, BatchItem, BatchOutcome } from '../batch/types.js';
 import { BATCH_FACTS } from '../catalog/batch.js';
 import type { Provider } from '../schema/provider.js';
 import { redactor } from '../secrets/redact.js';
@@ -54,9 +54,12 @@ export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets,
 
   return {
     maxRequests: BATCH_FACTS.anthropic!.maxRequests,
+    maxBytes: BATCH_FACTS.anthropic!.maxBytes,
+    // One entry of the `requests` array, with its comma.
+    itemBytes: (item) => Buffer.byteLength(JSON.stringify(entry(item))) + 1,
     submit: (items, signal) =>
       guard(async () => {
-        const requests = items.map((item) => ({ custom_id: item.customId, params: toMessagesBody(item.request) }));
+        const requests = items.map(entry);
         return (await sdk.messages.batches.create({ requests }, { signal })).id;
       }),
     status: (id, signal) =>
@@ -84,6 +87,11 @@ export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets,
 }
 
 /** One result line as the answer or the error an online call would have given. */
+/** One entry of the batch's `requests`. */
+function entry(item: BatchItem) {
+  return { custom_id: item.customId, params: toMessagesBody(item.request) };
+}
+
 function outcomeOf(line: MessageBatchIndividualResponse, provider: string, scrub: (text: string) => string): BatchOutcome {
   const customId = line.custom_id;
   const { result } = line;

@@ -1,7 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError, toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import type { BatchBackend, BatchOutcome, BatchStatus } from '../batch/types.js';
+import type { BatchBackend, BatchItem, BatchOutcome, BatchStatus } from '../batch/types.js';
 import { BATCH_FACTS } from '../catalog/batch.js';
 import type { Provider } from '../schema/provider.js';
 import { redactor } from '../secrets/redact.js';
@@ -53,9 +53,11 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
 
   return {
     maxRequests: BATCH_FACTS.openai!.maxRequests,
+    maxBytes: BATCH_FACTS.openai!.maxBytes,
+    itemBytes: (item) => Buffer.byteLength(line(item)) + 1,
     submit: (items, signal) =>
       guard(async () => {
-        const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: ENDPOINT, body: toChatBody(item.request) })).join('\n');
+        const jsonl = items.map(line).join('\n');
         const file = await sdk.files.create({ file: await toFile(Buffer.from(`${jsonl}\n`), 'modelshift-eval.jsonl', { type: 'application/jsonl' }), purpose: 'batch' }, { signal });
         const batch = await sdk.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h', metadata: { tool: 'modelshift' } }, { signal });
         return batch.id;
@@ -82,6 +84,11 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
       }
     },
   };
+}
+
+/** One line of the batch's input file. */
+function line(item: BatchItem): string {
+  return JSON.stringify({ custom_id: item.customId, method: 'POST', url: ENDPOINT, body: toChatBody(item.request) });
 }
 
 function parseLine(line: string): OutputLine {

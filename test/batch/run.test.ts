@@ -93,6 +93,39 @@ describe('runBatches', () => {
     expect(chatty[1]).toBe('batch openai: 1 request in 1 batch · 0 completed · 0 failed · 1 in progress (1 poll)\n');
   });
 
+  it('also splits before a batch grows past the provider\'s size limit, as sent', async () => {
+    const p = provider('openai', openai.baseURL);
+    const backendFor = async (x: Provider) => {
+      const real = createOpenAiBatch(x, { apiKey: OPENAI_KEY }, { timeoutMs: 5_000, maxRetries: 0 });
+      const [first] = requests(x, 'gpt-4.1', 1);
+      // Room for two lines of this size and a bit, not three.
+      return { ...real, maxBytes: Math.floor(real.itemBytes({ customId: first!.key, request: first!.request }) * 2.5) };
+    };
+    const got = await runBatches(requests(p, 'gpt-4.1', 5), options([], { backendFor }));
+    expect(openai.batches.map((b) => b.customIds.length)).toEqual([2, 2, 1]);
+    expect(got.answers.size).toBe(5);
+  });
+
+  it('ends the run when one provider\'s batch API fails, leaving the other\'s batch pending instead of polling on', async () => {
+    openai.setBatchOptions({ pollsUntilDone: 1_000_000 });
+    const o = provider('openai', openai.baseURL);
+    const a = provider('anthropic', anthropic.baseURL);
+    const opts = { timeoutMs: 5_000, maxRetries: 0 };
+    const backendFor = async (p: Provider) => {
+      if (p.spec.type === 'openai') return createOpenAiBatch(p, { apiKey: OPENAI_KEY }, opts);
+      // Anthropic refuses the key only once OpenAI's batch is being polled.
+      while ((openai.batches[0]?.polls ?? 0) < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      return createAnthropicBatch(p, { apiKey: 'sk-ant-wrong-key-000000' }, opts);
+    };
+    const started = Date.now();
+    await expect(runBatches([...requests(o, 'gpt-4.1', 2), ...requests(a, 'claude-sonnet-4-6', 2)], options([], { backendFor, poll: { initialMs: 5, maxMs: 5 } }))).rejects.toThrow(/401/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const polls = openai.batches[0]!.polls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(openai.batches[0]!.polls).toBe(polls);
+    expect((await new PendingStore(path.join(dir, 'batches')).list()).map((s) => s.batch.id)).toEqual(['batch_1']);
+  });
+
   it('reports every request of a batch the provider refused as a request error, and retries none online', async () => {
     openai.setBatchOptions({ refuse: 'The model gpt-4.1 is not available in the Batch API.' });
     const p = provider('openai', openai.baseURL);
