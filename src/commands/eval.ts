@@ -77,8 +77,10 @@ async function evaluationOptions(
   opts: Pick<EvalOptions, 'concurrency' | 'offline' | 'shard' | 'batch'>,
 ): Promise<EvaluationOptions> {
   const settings = { ...EVAL_DEFAULTS, ...workspace.config?.value.spec.eval };
-  const batch = (opts.batch || run.batch) === true;
-  if (batch) checkBatchable(run, opts);
+  // --offline answers from the cache, batch answers included: a rule's spec.eval.batch does not stand in its way.
+  if (opts.batch && opts.offline) throw new UsageError('--batch and --offline do not go together: --offline makes no calls', 'drop one of them');
+  const batch = !opts.offline && (opts.batch || run.batch) === true;
+  if (batch) checkBatchable(run);
   const suites = run.suites.map((name) => {
     const suite = workspace.evalSuites.get(name);
     if (!suite) throw new UsageError(`no eval suite named "${name}"`, `known suites: ${[...workspace.evalSuites.keys()].sort().join(', ') || 'none'}`);
@@ -130,8 +132,7 @@ function batchOptions(ctx: CommandContext, settings: typeof EVAL_DEFAULTS): NonN
 }
 
 /** Every agent's provider must have a batch API modelshift drives; checked before any call. */
-function checkBatchable(run: EvalRun, opts: Pick<EvalOptions, 'offline'>): void {
-  if (opts.offline) throw new UsageError('--batch and --offline do not go together: --offline makes no calls', 'drop one of them');
+function checkBatchable(run: EvalRun): void {
   for (const pair of run.pairs) {
     for (const side of ['base', 'head'] as const) {
       const { provider } = pair[side];
@@ -148,12 +149,15 @@ function checkBatchable(run: EvalRun, opts: Pick<EvalOptions, 'offline'>): void 
 const DEFAULT_POLL: PollSchedule = { initialMs: 5_000, maxMs: 60_000 };
 
 /** `MODELSHIFT_BATCH_POLL_MS`: `INITIAL` or `INITIAL,MAX` milliseconds between polls (tests and impatient users). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function pollSchedule(value: string | undefined): PollSchedule {
   if (value === undefined || value === '') return DEFAULT_POLL;
   const parts = value.split(',').map((p) => Number(p.trim()));
   const initialMs = parts[0] ?? NaN;
   const maxMs = parts[1] ?? initialMs;
-  if (parts.length > 2 || !parts.every((n) => Number.isInteger(n) && n > 0) || maxMs < initialMs) {
+  // setTimeout takes at most 2³¹−1 ms; a larger delay fires at once, which would poll in a busy loop.
+  if (parts.length > 2 || !parts.every((n) => Number.isInteger(n) && n > 0 && n <= MAX_TIMER_MS) || maxMs < initialMs) {
     throw new UsageError(`MODELSHIFT_BATCH_POLL_MS="${value}" is not INITIAL or INITIAL,MAX in milliseconds`, 'e.g. MODELSHIFT_BATCH_POLL_MS=5000,60000 (the default)');
   }
   return { initialMs, maxMs };

@@ -189,6 +189,14 @@ describe('spec.eval.batch in a pull request', () => {
     expect(posts(anthropic, '/v1/messages/batches')).toHaveLength(1);
     expect(online(openai)).toHaveLength(0);
     expect(data.calls).toBe(6);
+
+    // The rule's batch: true does not stand in the way of replaying the cached answers offline.
+    const requests = openai.requests.length + anthropic.requests.length;
+    const offline = await runCli(['eval', '--base', 'main', '--head', 'HEAD', '--offline', '--format', 'json'], r.dir, {});
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ calls: 0, cached: 6 });
+    expect(openai.requests.length + anthropic.requests.length).toBe(requests);
   });
 });
 
