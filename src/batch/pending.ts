@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
@@ -70,6 +70,56 @@ export class PendingStore {
 
   async remove(stored: StoredBatch): Promise<void> {
     await rm(stored.file, { force: true });
+  }
+
+  /**
+   * Holds `<provider>.lock` while a run decides what to submit and records
+   * it, so a second run at the same time resumes the first one's batch
+   * instead of submitting the same requests again. Waits while a live process
+   * holds it; a lock whose process is gone (killed) is taken over.
+   */
+  async lock(provider: string, signal?: AbortSignal): Promise<() => Promise<void>> {
+    const file = join(this.dir, `${provider}.lock`);
+    await mkdir(this.dir, { recursive: true });
+    // Written whole under a name of its own, then linked into place: the lock never exists without its pid.
+    const mine = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(mine, String(process.pid));
+    for (;;) {
+      try {
+        await link(mine, file);
+        await rm(mine, { force: true });
+        return () => rm(file, { force: true });
+      } catch (err) {
+        if (!(typeof err === 'object' && err !== null && 'code' in err && err.code === 'EEXIST')) {
+          await rm(mine, { force: true });
+          throw new ExternalError(`cannot lock the pending batches in ${this.dir}`, { cause: err, hint: 'check the permissions of spec.eval.cacheDir' });
+        }
+      }
+      const holder = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (!alive(holder)) {
+        await rm(file, { force: true });
+        continue;
+      }
+      if (signal?.aborted) {
+        await rm(mine, { force: true });
+        throw new ExternalError(`stopped while waiting for process ${holder} to finish submitting batches`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+  }
+}
+
+const LOCK_POLL_MS = 200;
+
+/** Whether a process of this id runs. */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs under another user.
+    return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EPERM';
   }
 }
 

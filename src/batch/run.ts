@@ -66,7 +66,6 @@ export async function runBatches(requests: KeyedRequest[], opts: BatchRunOptions
     group.requests.set(key, request);
   }
   const out: BatchAnswers = { answers: new Map(), errors: new Map(), summary: [] };
-  const stored = await opts.pending.list();
   // When one provider's batch API fails, the others stop polling (their batches stay pending) and the run ends.
   const stop = new AbortController();
   const relay = () => stop.abort();
@@ -74,7 +73,7 @@ export async function runBatches(requests: KeyedRequest[], opts: BatchRunOptions
   opts.signal?.addEventListener('abort', relay, { once: true });
   const shared = { ...opts, signal: stop.signal };
   try {
-    const runs = await Promise.allSettled([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, shared).catch((err: unknown) => {
+    const runs = await Promise.allSettled([...groups.values()].map((g) => runProvider(g.provider, g.requests, out, shared).catch((err: unknown) => {
       stop.abort();
       throw err;
     })));
@@ -90,41 +89,52 @@ export async function runBatches(requests: KeyedRequest[], opts: BatchRunOptions
 async function runProvider(
   provider: Provider,
   requests: Map<string, LlmRequest>,
-  stored: StoredBatch[],
   out: BatchAnswers,
   opts: BatchRunOptions,
 ): Promise<ProviderBatchSummary> {
   const name = provider.metadata.name;
   const { signal } = opts;
   const now = opts.now ?? Date.now;
-  const needed = await notCached(requests, opts.cache);
+  let needed = await notCached(requests, opts.cache);
   const summary: ProviderBatchSummary = {
     provider: name, batches: [], resumed: 0, requests: needed.size, answered: 0, failed: 0, retriedOnline: 0, polls: 0, discount: batchDiscount(provider.spec.type),
   };
   if (!needed.size) return summary;
 
   const baseURL = provider.spec.baseURL ?? null;
-  const resumed = stored.filter(({ batch }) =>
-    batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)),
-  );
-  const covered = new Set(resumed.flatMap((s) => s.batch.keys));
-  const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
   const backend = await opts.backendFor(provider);
-  const tracked = [...resumed];
+  const tracked: StoredBatch[] = [];
   const failures = new Map<string, LlmError>();
   const latest = new Map<StoredBatch, BatchStatus>();
   try {
-    const submitted: string[] = [];
-    for (const keys of chunks(uncovered, needed, backend)) {
-      if (signal?.aborted) break;
-      const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId)! })), signal);
-      // Recorded before the first poll: a run killed from here on resumes this batch.
-      tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
-      submitted.push(id);
+    // What to resume and what to submit is decided and recorded under the provider's lock: a run started
+    // meanwhile waits, then finds these batches pending and resumes them instead of submitting them again.
+    const release = await opts.pending.lock(name, signal);
+    try {
+      // A run that held the lock may have answered some meanwhile.
+      needed = await notCached(needed, opts.cache);
+      summary.requests = needed.size;
+      const mine = (await opts.pending.list()).filter(
+        ({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)),
+      );
+      const resumed = await known(mine, backend, opts);
+      tracked.push(...resumed);
+      const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+      const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
+      const submitted: string[] = [];
+      for (const keys of chunks(uncovered, needed, backend)) {
+        if (signal?.aborted) break;
+        const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId)! })), signal);
+        // Recorded before the first poll: a run killed from here on resumes this batch.
+        tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
+        submitted.push(id);
+      }
+      summary.batches = tracked.map((s) => s.batch.id);
+      summary.resumed = resumed.length;
+      opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+    } finally {
+      await release();
     }
-    summary.batches = tracked.map((s) => s.batch.id);
-    summary.resumed = resumed.length;
-    opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
 
     const open = new Set(tracked);
     let delay = opts.poll.initialMs;
@@ -162,6 +172,26 @@ async function runProvider(
   }
   opts.onProgress(doneLine(name, summary));
   return summary;
+}
+
+/**
+ * The pending batches the provider still knows. One it answers 404 for (another
+ * key or project now, or deleted on its side) is forgotten with a warning, and
+ * its requests are submitted again; any other error ends the run as usual.
+ */
+async function known(stored: StoredBatch[], backend: BatchBackend, opts: BatchRunOptions): Promise<StoredBatch[]> {
+  const out: StoredBatch[] = [];
+  for (const s of stored) {
+    try {
+      await backend.status(s.batch.id, opts.signal);
+      out.push(s);
+    } catch (err) {
+      if (!(err instanceof LlmError) || err.status !== 404) throw err;
+      opts.onProgress(`batch ${s.batch.provider}: the provider does not know pending batch ${s.batch.id} (another key or project?); forgetting it and submitting its requests again\n`);
+      await opts.pending.remove(s);
+    }
+  }
+  return out;
 }
 
 /** The keys in batches the provider takes: at most `maxRequests` each, and under `maxBytes` as sent. */

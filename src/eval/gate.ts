@@ -55,7 +55,7 @@ export function evaluateGate(gate: Gate | undefined, agents: AgentReport[], run:
         const side = base.latencyP95Ms === null ? base : head;
         reasons.push(
           side.batched
-            ? `${name}: p95 latency cannot be compared, the answers on ${side === base ? 'base' : 'head'} came from a provider batch, which measures no latency; run without --batch to gate on latency`
+            ? `${name}: p95 latency cannot be compared, the answers on ${side === base ? 'base' : 'head'} came from a provider batch, which measures no latency; to gate on latency, run without --batch and with an empty spec.eval.cacheDir (the cache would give the batch answers again), or drop maxLatencyP95Increase`
             : `${name}: p95 latency cannot be compared, no successful call on ${side === base ? 'base' : 'head'}`,
         );
       } else if (change > gate.maxLatencyP95Increase + EPSILON) {

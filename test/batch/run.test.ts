@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,6 +124,42 @@ describe('runBatches', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(openai.batches[0]!.polls).toBe(polls);
     expect((await new PendingStore(path.join(dir, 'batches')).list()).map((s) => s.batch.id)).toEqual(['batch_1']);
+  });
+
+  it('forgets a pending batch the provider does not know and submits its requests again', async () => {
+    const p = provider('openai', openai.baseURL);
+    const all = requests(p, 'gpt-4.1', 2);
+    const pending = new PendingStore(path.join(dir, 'batches'));
+    await pending.save({ version: 1, provider: 'openai', providerType: 'openai', baseURL: openai.baseURL, id: 'batch_gone', submittedAt: '2026-12-01T00:00:00.000Z', keys: all.map((r) => r.key) });
+    const lines: string[] = [];
+    const got = await runBatches(all, options(lines));
+    expect(got.answers.size).toBe(2);
+    expect(lines[0]).toBe('batch openai: the provider does not know pending batch batch_gone (another key or project?); forgetting it and submitting its requests again\n');
+    expect(openai.batches).toHaveLength(1);
+    expect(await pending.list()).toEqual([]);
+  });
+
+  it('submits once when two runs start together: the second resumes the first one\'s batch', async () => {
+    openai.setBatchOptions({ pollsUntilDone: 3 });
+    const p = provider('openai', openai.baseURL);
+    const all = requests(p, 'gpt-4.1', 3);
+    const [one, two] = await Promise.all([runBatches(all, options([])), runBatches(all, options([]))]);
+    expect(openai.batches).toHaveLength(1);
+    expect(one.answers.size).toBe(3);
+    // The second waited for the lock, then resumed that batch or found its answers already cached.
+    expect(two.summary[0]!.resumed + (3 - two.summary[0]!.requests)).toBeGreaterThan(0);
+    const cache = new ResponseCache(dir);
+    expect((await Promise.all(all.map((r) => cache.get(r.key)))).every(Boolean)).toBe(true);
+    expect(await readdir(path.join(dir, 'batches'))).toEqual([]);
+  });
+
+  it('takes over the lock of a run that was killed', async () => {
+    const p = provider('openai', openai.baseURL);
+    await mkdir(path.join(dir, 'batches'), { recursive: true });
+    // A pid no process has: the run that held the lock is gone.
+    await writeFile(path.join(dir, 'batches/openai.lock'), '2147483646');
+    const got = await runBatches(requests(p, 'gpt-4.1', 1), options([]));
+    expect(got.answers.size).toBe(1);
   });
 
   it('reports every request of a batch the provider refused as a request error, and retries none online', async () => {

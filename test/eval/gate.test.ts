@@ -75,7 +75,7 @@ describe('evaluateGate', () => {
   it('does not gate on latency a batch never measured, and says why', () => {
     const batched = { latencyP50Ms: null, latencyP95Ms: null, batched: 100 };
     expect(evaluateGate(gate, [agent('triage', batched, batched)], complete).reasons).toEqual([
-      'triage: p95 latency cannot be compared, the answers on base came from a provider batch, which measures no latency; run without --batch to gate on latency',
+      'triage: p95 latency cannot be compared, the answers on base came from a provider batch, which measures no latency; to gate on latency, run without --batch and with an empty spec.eval.cacheDir (the cache would give the batch answers again), or drop maxLatencyP95Increase',
     ]);
   });
 
