@@ -77,6 +77,8 @@ export interface WatchOutput {
   migrations: WatchedMigration[];
   models: WatchedModel[];
   dashboard?: DashboardOutcome;
+  /** With `--dashboard --dry-run`: the issue body that would be posted. */
+  dashboardPreview?: string;
   warnings: string[];
 }
 
@@ -94,8 +96,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
   const horizonDays = opts.horizonDays ?? settings?.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const deadlines = findDeadlines(workspace, { today: day, horizonDays });
   // Code, env files and other tools' configs that call the model: the inventory a migration starts from.
+  // A comment inside a modelshift file is not a place outside them.
   const references = opts.references
-    ? (await (await import('./scan.js')).scanRepository({ ...ctx, cwd: workspace.root })).references.filter((r) => r.kind !== 'modelshift')
+    ? (await (await import('./scan.js')).scanRepository({ ...ctx, cwd: workspace.root })).references.filter((r) => r.kind !== 'modelshift' && !workspace.files.has(r.file))
     : undefined;
   const idOf = (model: string) => workspace.catalog.lookup(model)?.id ?? model;
   // A successor that is itself going away moves the agents twice; validate says the same.
@@ -177,7 +180,7 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     if (facts) Object.assign(input, { migrationPrs: facts.migrationPrs, rolloutPrs: facts.rolloutPrs });
     const body = renderDashboard(dashboardRows(workspace, day, input), day);
     if (opts.dryRun) {
-      ctx.stderr(`dashboard (--dry-run, not posted):\n${body}\n`);
+      output.dashboardPreview = body;
     } else {
       const issues = opts.issues ?? gitHubIssues(gitHubConfig(ctx.env, await new Git(workspace.root).remoteUrl().catch(() => undefined)));
       const { warning, ...dashboard } = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
@@ -186,10 +189,12 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     }
   }
 
+  // The preview follows what it previews, on stdout with the rest, so `watch --dry-run > file` keeps it.
+  const preview = output.dashboardPreview === undefined ? '' : `\ndashboard (--dry-run, not posted):\n${output.dashboardPreview}\n`;
   ctx.stdout(
     opts.format === 'json'
       ? `${JSON.stringify(output, null, 2)}\n`
-      : opts.format === 'markdown' ? renderWatchMarkdown(output, rules, opts.dryRun ?? false) : renderWatchText(output, rules, opts.dryRun ?? false),
+      : `${opts.format === 'markdown' ? renderWatchMarkdown(output, rules, opts.dryRun ?? false) : renderWatchText(output, rules, opts.dryRun ?? false)}${preview}`,
   );
   return { exitCode: EXIT.ok, data: output };
 }

@@ -77,7 +77,7 @@ describe('modelshift watch', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`would open a pull request adding ${RULE}:`);
     expect(dry.stdout).toContain('      to: { provider: openai, model: gpt-5.1 }');
-    expect(dry.stderr).toContain('dashboard (--dry-run, not posted)');
+    expect(dry.stdout).toMatch(/\ndashboard \(--dry-run, not posted\):\n\*\*/);
     expect(writes()).toBe(before);
     expect(fake.issues).toHaveLength(0);
     expect(await repo.git(['status', '--porcelain'])).toBe('');
@@ -149,12 +149,16 @@ describe('modelshift watch', () => {
       'app/triage.py': 'from openai import OpenAI\nclient = OpenAI()\nreply = client.chat.completions.create(model="gpt-4.1-2025-04-14", messages=[])\n',
       'app/legacy.py': 'import anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="claude-3-7-sonnet-20250219", max_tokens=100, messages=[])\n',
     }, 'the app');
+    // A comment inside a modelshift file is no place outside them.
+    const config = path.join(repo.dir, 'modelshift.yaml');
+    await repo.commit({ 'modelshift.yaml': `# we used to run everything on gpt-4.1\n${await readFile(config, 'utf8')}` }, 'a note');
     const run = await runCli(['watch', '--dry-run', '--references', '--dashboard', '--format', 'json'], repo.dir, env, NOW);
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { models: { model: string; references?: number }[] };
+    const out = JSON.parse(run.stdout) as { models: { model: string; references?: number }[]; dashboardPreview: string };
     expect(out.models.find((m) => m.model === 'gpt-4.1')?.references).toBe(1);
-    expect(run.stderr).toMatch(/\| gpt-4\.1 \| openai \| 2 \| 1 \| ⚠️ retires 2027-01-14/);
-    expect(run.stderr).toMatch(/\| claude-3-7-sonnet \| anthropic \| 0 \| 1 \| ⛔ retired [0-9-]+ \| [^|]* \| code only: give a migration `spec.references` to rewrite it \|/);
+    expect(run.stderr).toBe('');
+    expect(out.dashboardPreview).toMatch(/\| gpt-4\.1 \| openai \| 2 \| 1 \| ⚠️ retires 2027-01-14/);
+    expect(out.dashboardPreview).toMatch(/\| claude-3-7-sonnet \| anthropic \| 0 \| 1 \| ⛔ retired [0-9-]+ \| [^|]* \| code only: give a migration `spec.references` to rewrite it \|/);
     const text = await runCli(['watch', '--dry-run', '--references'], repo.dir, env, NOW);
     expect(text.stdout).toContain('also referenced in 1 place outside modelshift files');
     // One block per model, a blank line between them.
