@@ -18,7 +18,7 @@ const API_NAME = { openai: 'Chat Completions API', anthropic: 'Messages API' } a
 export const TOKEN_LIMITS = ['max_tokens', 'max_completion_tokens'] as const;
 
 /** Provider types whose model names the catalog is expected to know. */
-const CATALOGUED: ReadonlySet<ProviderType> = new Set(['openai', 'anthropic']);
+export const CATALOGUED: ReadonlySet<ProviderType> = new Set(['openai', 'anthropic']);
 
 /** Retired → error; retiring within 90 days → warning; unknown → warning (DESIGN §7). */
 export function checkModel(entry: CatalogEntry | undefined, model: string, type: ProviderType, today: string): CatalogIssue[] {

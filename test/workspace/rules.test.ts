@@ -123,6 +123,17 @@ describe('catalog checks', () => {
     ]);
   });
 
+  it('warns about a source model no agent is on and the catalog does not know, and names only ids of the provider', () => {
+    const lines = report({
+      ...OPENAI,
+      'agents/a.yaml': agent('a', 'gpt-4.1'),
+      'migrations/m.yaml': migration('  from: { provider: openai, model: gpt-4.l }\n  to: { provider: openai, model: claude-sonet-4-6 }\n'),
+    }).filter((line) => line.includes('migrations/'));
+    expect(lines[0]).toBe('W model-unknown migrations/m.yaml:5:36 source model "gpt-4.l" is not in the catalog and no agent is on it, so this migration selects nothing; did you mean gpt-4.1?');
+    // claude-sonnet-4-6 is one letter away, but not a model of an OpenAI provider.
+    expect(lines.find((l) => l.includes('destination model "claude-sonet-4-6"'))).not.toContain('did you mean');
+  });
+
   it('checks parameters against the model, each at the parameter, saying what to do instead', () => {
     expect(report({ ...OPENAI, 'agents/a.yaml': agent('a', 'gpt-5.2', '{ max_tokens: 500, temperature: 0.2 }') })).toEqual([
       'E param-refused agents/a.yaml:9:27 gpt-5.2 does not accept max_tokens; use max_completion_tokens instead',

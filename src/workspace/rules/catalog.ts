@@ -1,4 +1,4 @@
-import { checkModel, checkParams, type CatalogIssue } from '../../catalog/check.js';
+import { CATALOGUED, checkModel, checkParams, type CatalogIssue } from '../../catalog/check.js';
 import type { ModelRef, ProviderType } from '../../schema/index.js';
 import { closest } from '../../suggest.js';
 import type { Finding } from '../types.js';
@@ -11,12 +11,12 @@ import { findingAt, type DocRef, type Rule } from './context.js';
 export const catalogChecks: Rule = (input) => {
   const types = new Map(input.providers.map((p) => [p.value.metadata.name, p.value.spec.type]));
   const findings: Finding[] = [];
-  const ids = input.catalog.entries().map((e) => e.id);
-  // A model the catalog does not know is often a typo of one it does; ids differ
+  // A model the catalog does not know is often a typo of one it does, of the same provider; ids differ
   // from each other by a digit or two, so only a near miss is worth naming.
-  const withHint = (issues: CatalogIssue[], model: string) => issues.map((issue) => {
+  const nearMiss = (model: string, type: ProviderType) => closest(model, input.catalog.entries().filter((e) => sameFamily(e.provider, type)).map((e) => e.id), 1, 2)[0];
+  const withHint = (issues: CatalogIssue[], model: string, type: ProviderType) => issues.map((issue) => {
     if (issue.rule !== 'model-unknown') return issue;
-    const near = closest(model, ids, 1, 2)[0];
+    const near = nearMiss(model, type);
     return near ? { ...issue, message: `${issue.message} (did you mean ${near}?)` } : issue;
   });
   const report = (ref: DocRef, at: string, issues: CatalogIssue[]) => {
@@ -30,18 +30,25 @@ export const catalogChecks: Rule = (input) => {
     const type = types.get(model.provider);
     if (!type) return; // reported by provider-exists
     const entry = input.catalog.lookup(model.name);
-    report(ref, at, withHint(checkModel(entry, model.name, type, input.today), model.name));
+    report(ref, at, withHint(checkModel(entry, model.name, type, input.today), model.name, type));
     if (entry && sameFamily(entry.provider, type)) report(ref, at, checkParams(entry, model.params ?? {}));
   };
   for (const ref of input.agents) {
     checkRef(ref, 'spec.model', ref.value.spec.model);
     if (ref.value.spec.rollout) checkRef(ref, 'spec.rollout.model', ref.value.spec.rollout.model);
   }
+  const used = new Set(input.agents.flatMap((a) => [a.value.spec.model.name, ...(a.value.spec.rollout ? [a.value.spec.rollout.model.name] : [])]));
   for (const ref of input.migrations) {
-    const { to } = ref.value.spec;
+    const { from, to } = ref.value.spec;
+    const fromType = types.get(from.provider);
+    // A source no agent is on and the catalog does not know selects nothing: most likely a typo.
+    if (fromType && CATALOGUED.has(fromType) && !from.model.includes('*') && !used.has(from.model) && !input.catalog.lookup(from.model)) {
+      const near = nearMiss(from.model, fromType);
+      findings.push(findingAt(ref, 'spec.from.model', 'model-unknown', `source model "${from.model}" is not in the catalog and no agent is on it, so this migration selects nothing${near ? `; did you mean ${near}?` : ''}`, 'warning'));
+    }
     const type = types.get(to.provider);
     if (!type) continue;
-    const issues = withHint(checkModel(input.catalog.lookup(to.model), to.model, type, input.today), to.model);
+    const issues = withHint(checkModel(input.catalog.lookup(to.model), to.model, type, input.today), to.model, type);
     for (const issue of issues) findings.push(findingAt(ref, 'spec.to.model', issue.rule, `destination ${issue.message}`, issue.severity));
   }
   return findings;
