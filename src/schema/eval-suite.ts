@@ -94,7 +94,8 @@ export type Message = z.infer<typeof Message>;
 export const EvalCase = z
   .strictObject({
     name: z.string().min(1),
-    input: z.string().optional(),
+    // An empty user message tests nothing the model could get right or wrong.
+    input: z.string().refine((v) => v.trim() !== '', { message: 'is blank; write the user message the case sends' }).optional(),
     messages: z.array(Message).min(1).optional(),
     assert: z.array(Assertion).optional(),
     tags: z.array(z.string().min(1)).optional(),

@@ -69,6 +69,13 @@ describe('readCsvCases (promptfoo shape)', () => {
     expect(read.cases[1]!.case).toEqual({ name: 'tickets.csv:3', input: 'Where is my parcel?', assert: [{ type: 'contains', value: 'parcel' }, { type: 'equals', value: 'Parcel is on its way' }] });
   });
 
+  it('refuses a row whose input is blank: it would send an empty message', () => {
+    const read = readCsvCases('evals/t.csv', 'input,__expected\n,x\n   ,y\nhello,hi\n');
+    expect(read.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['2:1 input: is blank; write the user message the case sends', '3:1 input: is blank; write the user message the case sends']);
+    expect(read.cases.map((c) => c.case.input)).toEqual(['hello']);
+    expect(readJsonlCases('evals/t.jsonl', '{"input": ""}\n').findings.map((f) => f.message)).toEqual(['input: is blank; write the user message the case sends']);
+  });
+
   it('points at the cell of a bad assertion, and refuses unknown columns and short rows', () => {
     const bad = readCsvCases('evals/t.csv', 'input,assert:max-length,assert:regex\nhi,lots,ok\nhi,3,(unclosed\nshort\n');
     expect(bad.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
