@@ -31,6 +31,9 @@ export interface AnalyzeOptions {
 export async function analyzeCommand(ctx: CommandContext, opts: AnalyzeOptions): Promise<CommandResult<AnalysisReport>> {
   const workspace = await load(ctx);
   const rule = await resolveMigration(workspace, opts.migration, ctx.cwd);
+  if (!rule.value.spec.rollout) {
+    throw new UsageError(`${rule.value.metadata.name} has no spec.rollout: it moves every conversation at once, so there is no canary to analyze`, '`modelshift eval` compares the two models before the merge; give the migration spec.rollout (steps and analysis) to roll it out as a canary');
+  }
   const report = await analyzeMigration(ctx, workspace, rule.value, { end: opts.end, http: opts.http });
   if (opts.format === 'json') ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (opts.format === 'markdown') ctx.stdout(renderAnalysisMarkdown(report));

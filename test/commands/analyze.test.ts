@@ -51,11 +51,14 @@ describe('modelshift analyze', () => {
   });
 
   it('says no canary is running before asking for a telemetry source it would not need', async () => {
-    const run = await runCli(['analyze', 'gpt-4.1-to-gpt-5.1'], EXAMPLES_DIR);
+    const run = await runCli(['analyze', 'gpt-4o-to-claude-sonnet-5-5'], EXAMPLES_DIR);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^Canary analysis of gpt-4\.1-to-gpt-5\.1: last 1h up to \S+\nVerdict: inconclusive/);
-    expect(run.stdout).toContain('no agent is in the canary of gpt-4.1-to-gpt-5.1');
+    expect(run.stdout).toMatch(/^Canary analysis of gpt-4o-to-claude-sonnet-5-5: last \S+ up to \S+\nVerdict: inconclusive/);
+    expect(run.stdout).toContain('no agent is in the canary of gpt-4o-to-claude-sonnet-5-5');
+    const noRollout = await runCli(['analyze', 'gpt-4.1-to-gpt-5.1'], EXAMPLES_DIR);
+    expect(noRollout.code).toBe(2);
+    expect(noRollout.stderr).toContain('gpt-4.1-to-gpt-5.1 has no spec.rollout: it moves every conversation at once, so there is no canary to analyze');
   });
 
   it('reports an invalid analysis block as a finding with its position (validate)', async () => {
