@@ -168,8 +168,13 @@ export function renderDashboard(rows: readonly DashboardRow[], today: string, li
 function renderAt(rows: readonly DashboardRow[], today: string, shown: number): string {
   const urgent = rows.filter((r) => r.verdict === 'retired' || r.verdict === 'retiring');
   const agents = rows.reduce((n, r) => n + r.agents, 0);
+  const codeOnly = rows.filter((r) => r.agents === 0).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const inUse = codeOnly
+    ? `${plural(rows.length, 'model')} in use: ${rows.length - codeOnly} by ${plural(agents, 'agent')}, ${codeOnly} only in code and config`
+    : `${plural(rows.length, 'model')} in use by ${plural(agents, 'agent')}`;
   const lines = [
-    `**${rows.length} model${rows.length === 1 ? '' : 's'} in use by ${agents} agent${agents === 1 ? '' : 's'}** · ${urgent.length} retired or retiring within 90 days · updated ${today} by \`modelshift watch\``,
+    `**${inUse}** · ${urgent.length} retired or retiring within 90 days · updated ${today} by \`modelshift watch\``,
     '',
   ];
   const declined = rows.filter((r) => r.pr?.state === 'declined');

@@ -158,6 +158,7 @@ describe('modelshift watch', () => {
     expect(out.models.find((m) => m.model === 'gpt-4.1')?.references).toBe(1);
     expect(run.stderr).toBe('');
     expect(out.dashboardPreview).toMatch(/\| gpt-4\.1 \| openai \| 2 \| 1 \| ⚠️ retires 2027-01-14/);
+    expect(out.dashboardPreview).toMatch(/^\*\*\d+ models in use: \d+ by \d+ agents, 1 only in code and config\*\*/);
     expect(out.dashboardPreview).toMatch(/\| claude-3-7-sonnet \| anthropic \| 0 \| 1 \| ⛔ retired [0-9-]+ \| [^|]* \| code only: give a migration `spec.references` to rewrite it \|/);
     const text = await runCli(['watch', '--dry-run', '--references'], repo.dir, env, NOW);
     expect(text.stdout).toContain('also referenced in 1 place outside modelshift files');
