@@ -1,3 +1,4 @@
+import type { Reference } from '../scan/types.js';
 import { EXIT } from '../errors.js';
 import type { GitIdentity } from '../git/git.js';
 import { gitHubConfig } from '../github/config.js';
@@ -127,6 +128,24 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
     watched.migration = rule.name;
     taken.add(rule.name);
     rules.push(rule);
+  }
+
+  // Models only code and config call: no agent to move, but the deadline is as real (issue: scan findings are models in use).
+  const watchedIds = new Set(output.models.map((m) => idOf(m.model)));
+  const codeOnly = new Map<string, Reference[]>();
+  for (const r of references ?? []) {
+    const id = r.catalogId ?? r.model;
+    if (watchedIds.has(id) || r.retires === undefined || r.retiresInDays === undefined || r.retiresInDays > horizonDays) continue;
+    codeOnly.set(id, [...(codeOnly.get(id) ?? []), r]);
+  }
+  for (const [id, found] of [...codeOnly].sort(([, a], [, b]) => a[0]!.retiresInDays! - b[0]!.retiresInDays!)) {
+    const first = found[0]!;
+    const entry = workspace.catalog.lookup(id);
+    output.models.push({
+      provider: first.provider, model: id, retires: first.retires!, daysLeft: first.retiresInDays!, dateFrom: entry ? workspace.catalog.origin(entry, 'retires') : 'built-in',
+      successor: first.successor ?? null, covered: [], uncovered: [], excluded: [], references: found.length,
+      reason: `no agent is on it, only code and config (${found.length} place${found.length === 1 ? '' : 's'}, \`modelshift scan\` lists them): change them by hand, or give a migration off it spec.references`,
+    });
   }
 
   // One port for the run: the Action and tests pass theirs, the CLI reads the token and repository from the environment.

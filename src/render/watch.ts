@@ -29,9 +29,11 @@ export function renderWatchText(output: WatchOutput, rules: readonly GeneratedRu
 function modelBlock(output: WatchOutput, m: WatchedModel, rules: readonly GeneratedRule[], dryRun: boolean): string[] {
   const lines = [`${m.model} (${m.provider}) ${deadlineText(m)}, date from ${m.dateFrom === BUILT_IN ? 'the built-in catalog' : m.dateFrom}`];
   if (m.covered.length) lines.push(`  ${coveredText(m)}`);
-  if (m.references) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
+  // A model only code calls gets its reason instead, which says the same.
+  const codeOnly = !m.covered.length && !m.uncovered.length && !m.excluded.length;
+  if (m.references && !codeOnly) lines.push(`  also referenced in ${plural(m.references, 'place')} outside modelshift files (\`modelshift scan\` lists them; a migration's spec.references rewrites them)`);
   if (m.excluded.length) lines.push(`  ${plural(m.excluded.length, 'agent')} left out as a person decided: ${m.excluded.map((e) => `${e.agent} (spec.select.exclude of ${e.migration})`).join(', ')}`);
-  if (m.reason) lines.push(`  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
+  if (m.reason) lines.push(codeOnly ? `  ${m.reason}` : `  ${plural(m.uncovered.length, 'agent')} left on it: ${m.reason}`);
   const migration = output.migrations.find((g) => g.name === m.migration);
   if (!migration) return lines;
   const refs = migration.references ? ` (and ${plural(migration.references, 'reference')} in code and config, spec.references)` : '';

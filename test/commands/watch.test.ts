@@ -154,8 +154,10 @@ describe('modelshift watch', () => {
     await repo.commit({ 'modelshift.yaml': `# we used to run everything on gpt-4.1\n${await readFile(config, 'utf8')}` }, 'a note');
     const run = await runCli(['watch', '--dry-run', '--references', '--dashboard', '--format', 'json'], repo.dir, env, NOW);
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { models: { model: string; references?: number }[]; dashboardPreview: string };
+    const out = JSON.parse(run.stdout) as { models: { model: string; references?: number; uncovered: string[]; reason?: string }[]; dashboardPreview: string };
     expect(out.models.find((m) => m.model === 'gpt-4.1')?.references).toBe(1);
+    // A retired model only code calls is a model in use too.
+    expect(out.models.find((m) => m.model === 'claude-3-7-sonnet')).toMatchObject({ references: 1, uncovered: [], reason: expect.stringMatching(/^no agent is on it, only code and config \(1 place/) });
     expect(run.stderr).toBe('');
     expect(out.dashboardPreview).toMatch(/\| gpt-4\.1 \| openai \| 2 \| 1 \| ⚠️ retires 2027-01-14/);
     expect(out.dashboardPreview).toMatch(/^\*\*\d+ models in use: \d+ by \d+ agents, 1 only in code and config\*\*/);
