@@ -88,6 +88,56 @@ class PendingStore {
     async remove(stored) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stored.file, { force: true });
     }
+    /**
+     * Holds `<provider>.lock` while a run decides what to submit and records
+     * it, so a second run at the same time resumes the first one's batch
+     * instead of submitting the same requests again. Waits while a live process
+     * holds it; a lock whose process is gone (killed) is taken over.
+     */
+    async lock(provider, signal) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${provider}.lock`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.dir, { recursive: true });
+        // Written whole under a name of its own, then linked into place: the lock never exists without its pid.
+        const mine = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(mine, String(process.pid));
+        for (;;) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(mine, file);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(mine, { force: true });
+                return () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+            }
+            catch (err) {
+                if (!(typeof err === 'object' && err !== null && 'code' in err && err.code === 'EEXIST')) {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(mine, { force: true });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExternalError */ .yA(`cannot lock the pending batches in ${this.dir}`, { cause: err, hint: 'check the permissions of spec.eval.cacheDir' });
+                }
+            }
+            const holder = Number(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8').catch(() => ''));
+            if (!alive(holder)) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+                continue;
+            }
+            if (signal?.aborted) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(mine, { force: true });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExternalError */ .yA(`stopped while waiting for process ${holder} to finish submitting batches`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+        }
+    }
+}
+const LOCK_POLL_MS = 200;
+/** Whether a process of this id runs. */
+function alive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it runs under another user.
+        return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EPERM';
+    }
 }
 function safeJson(text) {
     try {

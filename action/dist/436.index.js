@@ -62,40 +62,72 @@ async function runBatches(requests, opts) {
         group.requests.set(key, request);
     }
     const out = { answers: new Map(), errors: new Map(), summary: [] };
-    const stored = await opts.pending.list();
-    out.summary = await Promise.all([...groups.values()].map((g) => runProvider(g.provider, g.requests, stored, out, opts)));
+    // When one provider's batch API fails, the others stop polling (their batches stay pending) and the run ends.
+    const stop = new AbortController();
+    const relay = () => stop.abort();
+    if (opts.signal?.aborted)
+        stop.abort();
+    opts.signal?.addEventListener('abort', relay, { once: true });
+    const shared = { ...opts, signal: stop.signal };
+    try {
+        const runs = await Promise.allSettled([...groups.values()].map((g) => runProvider(g.provider, g.requests, out, shared).catch((err) => {
+            stop.abort();
+            throw err;
+        })));
+        const failed = runs.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        out.summary = runs.map((r) => r.value);
+    }
+    finally {
+        opts.signal?.removeEventListener('abort', relay);
+    }
     return out;
 }
-async function runProvider(provider, requests, stored, out, opts) {
+async function runProvider(provider, requests, out, opts) {
     const name = provider.metadata.name;
     const { signal } = opts;
     const now = opts.now ?? Date.now;
-    const needed = await notCached(requests, opts.cache);
+    let needed = await notCached(requests, opts.cache);
     const summary = {
         provider: name, batches: [], resumed: 0, requests: needed.size, answered: 0, failed: 0, retriedOnline: 0, polls: 0, discount: (0,batch/* batchDiscount */._)(provider.spec.type),
     };
     if (!needed.size)
         return summary;
     const baseURL = provider.spec.baseURL ?? null;
-    const resumed = stored.filter(({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)));
-    const covered = new Set(resumed.flatMap((s) => s.batch.keys));
-    const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
     const backend = await opts.backendFor(provider);
-    const tracked = [...resumed];
+    const tracked = [];
     const failures = new Map();
     const latest = new Map();
     try {
-        const submitted = [];
-        for (let at = 0; at < uncovered.length && !signal?.aborted; at += backend.maxRequests) {
-            const keys = uncovered.slice(at, at + backend.maxRequests);
-            const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId) })), signal);
-            // Recorded before the first poll: a run killed from here on resumes this batch.
-            tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
-            submitted.push(id);
+        // What to resume and what to submit is decided and recorded under the provider's lock: a run started
+        // meanwhile waits, then finds these batches pending and resumes them instead of submitting them again.
+        const release = await opts.pending.lock(name, signal);
+        try {
+            // A run that held the lock may have answered some meanwhile.
+            needed = await notCached(needed, opts.cache);
+            summary.requests = needed.size;
+            const mine = (await opts.pending.list()).filter(({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)));
+            const resumed = await known(mine, backend, opts);
+            tracked.push(...resumed);
+            const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+            const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
+            const submitted = [];
+            for (const keys of chunks(uncovered, needed, backend)) {
+                if (signal?.aborted)
+                    break;
+                const id = await backend.submit(keys.map((customId) => ({ customId, request: needed.get(customId) })), signal);
+                // Recorded before the first poll: a run killed from here on resumes this batch.
+                tracked.push(await opts.pending.save({ version: 1, provider: name, providerType: provider.spec.type, baseURL, id, submittedAt: new Date(now()).toISOString(), keys }));
+                submitted.push(id);
+            }
+            summary.batches = tracked.map((s) => s.batch.id);
+            summary.resumed = resumed.length;
+            opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
         }
-        summary.batches = tracked.map((s) => s.batch.id);
-        summary.resumed = resumed.length;
-        opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+        finally {
+            await release();
+        }
         const open = new Set(tracked);
         let delay = opts.poll.initialMs;
         let lastLine = now();
@@ -138,6 +170,46 @@ async function runProvider(provider, requests, stored, out, opts) {
     }
     opts.onProgress(doneLine(name, summary));
     return summary;
+}
+/**
+ * The pending batches the provider still knows. One it answers 404 for (another
+ * key or project now, or deleted on its side) is forgotten with a warning, and
+ * its requests are submitted again; any other error ends the run as usual.
+ */
+async function known(stored, backend, opts) {
+    const out = [];
+    for (const s of stored) {
+        try {
+            await backend.status(s.batch.id, opts.signal);
+            out.push(s);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* LlmError */.Cf) || err.status !== 404)
+                throw err;
+            opts.onProgress(`batch ${s.batch.provider}: the provider does not know pending batch ${s.batch.id} (another key or project?); forgetting it and submitting its requests again\n`);
+            await opts.pending.remove(s);
+        }
+    }
+    return out;
+}
+/** The keys in batches the provider takes: at most `maxRequests` each, and under `maxBytes` as sent. */
+function chunks(keys, requests, backend) {
+    const out = [];
+    let current = [];
+    let bytes = 0;
+    for (const customId of keys) {
+        const size = backend.itemBytes({ customId, request: requests.get(customId) });
+        if (current.length && (current.length >= backend.maxRequests || bytes + size > backend.maxBytes)) {
+            out.push(current);
+            current = [];
+            bytes = 0;
+        }
+        current.push(customId);
+        bytes += size;
+    }
+    if (current.length)
+        out.push(current);
+    return out;
 }
 /** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */
 async function collect(stored, status, backend, needed, failures, out, summary, opts) {

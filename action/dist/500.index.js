@@ -54,8 +54,10 @@ function createOpenAiBatch(provider, secrets, opts) {
     };
     return {
         maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxRequests,
+        maxBytes: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxBytes,
+        itemBytes: (item) => Buffer.byteLength(line(item)) + 1,
         submit: (items, signal) => guard(async () => {
-            const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: ENDPOINT, body: (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.toChatBody)(item.request) })).join('\n');
+            const jsonl = items.map(line).join('\n');
             const file = await sdk.files.create({ file: await (0,openai__WEBPACK_IMPORTED_MODULE_0__/* .toFile */ .eZ)(Buffer.from(`${jsonl}\n`), 'modelshift-eval.jsonl', { type: 'application/jsonl' }), purpose: 'batch' }, { signal });
             const batch = await sdk.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h', metadata: { tool: 'modelshift' } }, { signal });
             return batch.id;
@@ -84,6 +86,10 @@ function createOpenAiBatch(provider, secrets, opts) {
             }
         },
     };
+}
+/** One line of the batch's input file. */
+function line(item) {
+    return JSON.stringify({ custom_id: item.customId, method: 'POST', url: ENDPOINT, body: (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.toChatBody)(item.request) });
 }
 function parseLine(line) {
     try {

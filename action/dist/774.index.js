@@ -65,8 +65,11 @@ function createAnthropicBatch(provider, secrets, opts) {
     };
     return {
         maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BATCH_FACTS */ .v.anthropic.maxRequests,
+        maxBytes: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BATCH_FACTS */ .v.anthropic.maxBytes,
+        // One entry of the `requests` array, with its comma.
+        itemBytes: (item) => Buffer.byteLength(JSON.stringify(entry(item))) + 1,
         submit: (items, signal) => guard(async () => {
-            const requests = items.map((item) => ({ custom_id: item.customId, params: (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.toMessagesBody)(item.request) }));
+            const requests = items.map(entry);
             return (await sdk.messages.batches.create({ requests }, { signal })).id;
         }),
         status: (id, signal) => guard(async () => {
@@ -93,6 +96,10 @@ function createAnthropicBatch(provider, secrets, opts) {
     };
 }
 /** One result line as the answer or the error an online call would have given. */
+/** One entry of the batch's `requests`. */
+function entry(item) {
+    return { custom_id: item.customId, params: (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.toMessagesBody)(item.request) };
+}
 function outcomeOf(line, provider, scrub) {
     const customId = line.custom_id;
     const { result } = line;
