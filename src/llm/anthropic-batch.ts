@@ -1,14 +1,12 @@
-import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { BatchBackend, BatchItem, BatchOutcome } from '../batch/types.js';
 import { BATCH_FACTS } from '../catalog/batch.js';
 import type { Provider } from '../schema/provider.js';
 import { redactor } from '../secrets/redact.js';
-import { LlmError, missingKey, normalizeSdkError, type LlmErrorKind, type SdkErrorClasses } from './errors.js';
-import { fromMessage, toMessagesBody } from './anthropic.js';
+import { LlmError, missingKey, sdkGuard, type LlmErrorKind } from './errors.js';
+import { anthropicSdk, ERRORS, fromMessage, toMessagesBody } from './anthropic.js';
 import type { ClientOptions, ClientSecrets } from './types.js';
 
-const ERRORS: SdkErrorClasses = { base: AnthropicError, api: APIError, abort: APIUserAbortError, timeout: APIConnectionTimeoutError, connection: APIConnectionError };
 
 /** The API's error `type`s, as the kinds an online call's HTTP status would give. */
 const KINDS: Record<string, LlmErrorKind> = {
@@ -33,24 +31,8 @@ export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets,
   const name = provider.metadata.name;
   if (!secrets.apiKey) throw missingKey(provider);
   const scrub = redactor([secrets.apiKey]);
-  const sdk = new Anthropic({
-    apiKey: secrets.apiKey,
-    // Explicit values so the SDK reads neither the environment nor credential files.
-    authToken: null,
-    webhookKey: null,
-    baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
-    timeout: opts.timeoutMs,
-    maxRetries: opts.maxRetries,
-    logLevel: 'off',
-    openTelemetry: false,
-  });
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (err) {
-      throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);
-    }
-  };
+  const sdk = anthropicSdk(provider, secrets.apiKey, opts);
+  const guard = sdkGuard(ERRORS, name, secrets.apiKey);
 
   return {
     maxRequests: BATCH_FACTS.anthropic!.maxRequests,

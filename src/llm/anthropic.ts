@@ -5,7 +5,7 @@ import { missingKey, normalizeSdkError, type SdkErrorClasses } from './errors.js
 import { AttemptClock } from './timing.js';
 import type { ClientOptions, ClientSecrets, LlmClient, LlmRequest, LlmResponse, Tool, ToolCall } from './types.js';
 
-const ERRORS: SdkErrorClasses = {
+export const ERRORS: SdkErrorClasses = {
   base: AnthropicError,
   api: APIError,
   abort: APIUserAbortError,
@@ -21,6 +21,22 @@ const ERRORS: SdkErrorClasses = {
  */
 export const JSON_OBJECT_INSTRUCTION = 'Respond with one JSON object and nothing else: no prose before or after it, no Markdown code fences.';
 
+/** The SDK for one provider connection, online and batch alike. */
+export function anthropicSdk(provider: Provider, apiKey: string, opts: ClientOptions, fetch?: typeof globalThis.fetch): Anthropic {
+  return new Anthropic({
+    apiKey,
+    // Explicit values so the SDK reads neither the environment nor credential files.
+    authToken: null,
+    webhookKey: null,
+    baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+    timeout: opts.timeoutMs,
+    maxRetries: opts.maxRetries,
+    logLevel: 'off',
+    openTelemetry: false,
+    ...(fetch ? { fetch } : {}),
+  });
+}
+
 /**
  * The Messages API through `@anthropic-ai/sdk`: instructions go to `system`,
  * tools carry `input_schema`, and a `json_schema` response format uses the
@@ -30,18 +46,7 @@ export function createAnthropicClient(provider: Provider, secrets: ClientSecrets
   const name = provider.metadata.name;
   if (!secrets.apiKey) throw missingKey(provider);
   const clock = new AttemptClock();
-  const sdk = new Anthropic({
-    apiKey: secrets.apiKey,
-    // Explicit values so the SDK reads neither the environment nor credential files.
-    authToken: null,
-    webhookKey: null,
-    baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
-    timeout: opts.timeoutMs,
-    maxRetries: opts.maxRetries,
-    logLevel: 'off',
-    openTelemetry: false,
-    fetch: clock.fetch,
-  });
+  const sdk = anthropicSdk(provider, secrets.apiKey, opts, clock.fetch);
 
   return {
     async complete(req: LlmRequest, signal?: AbortSignal): Promise<LlmResponse> {

@@ -116,3 +116,14 @@ export function missingKey(provider: Provider): LlmError {
     hint: env ? `set the environment variable ${env}` : `name the key's environment variable in spec.apiKeyEnv of provider ${provider.metadata.name}`,
   });
 }
+
+/** Runs one SDK call, turning whatever it throws into an `LlmError` with the key scrubbed. */
+export function sdkGuard(errors: SdkErrorClasses, provider: string, apiKey: string | undefined): <T>(run: () => Promise<T>) => Promise<T> {
+  return async (run) => {
+    try {
+      return await run();
+    } catch (err) {
+      throw normalizeSdkError(err, errors, provider, apiKey);
+    }
+  };
+}

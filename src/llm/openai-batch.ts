@@ -1,15 +1,14 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError, toFile } from 'openai';
+import { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { BatchBackend, BatchItem, BatchOutcome, BatchStatus } from '../batch/types.js';
 import { BATCH_FACTS } from '../catalog/batch.js';
 import type { Provider } from '../schema/provider.js';
 import { redactor } from '../secrets/redact.js';
-import { kindForStatus, LlmError, missingKey, normalizeSdkError, type LlmErrorKind, type SdkErrorClasses } from './errors.js';
-import { fromChatCompletion, toChatBody } from './openai.js';
+import { kindForStatus, LlmError, missingKey, sdkGuard, type LlmErrorKind } from './errors.js';
+import { ERRORS, fromChatCompletion, openAiSdk, toChatBody } from './openai.js';
 import type { ClientOptions, ClientSecrets } from './types.js';
 
-const ERRORS: SdkErrorClasses = { base: OpenAIError, api: APIError, abort: APIUserAbortError, timeout: APIConnectionTimeoutError, connection: APIConnectionError };
 
 const ENDPOINT = '/v1/chat/completions';
 
@@ -32,24 +31,8 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
   const name = provider.metadata.name;
   if (!secrets.apiKey) throw missingKey(provider);
   const scrub = redactor([secrets.apiKey]);
-  const sdk = new OpenAI({
-    apiKey: secrets.apiKey,
-    // Explicit values so the SDK reads nothing from the environment.
-    baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    timeout: opts.timeoutMs,
-    maxRetries: opts.maxRetries,
-    logLevel: 'off',
-  });
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (err) {
-      throw normalizeSdkError(err, ERRORS, name, secrets.apiKey);
-    }
-  };
+  const sdk = openAiSdk(provider, secrets.apiKey, opts);
+  const guard = sdkGuard(ERRORS, name, secrets.apiKey);
 
   return {
     maxRequests: BATCH_FACTS.openai!.maxRequests,

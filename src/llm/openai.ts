@@ -10,7 +10,7 @@ import { LlmError, missingKey, normalizeSdkError, type SdkErrorClasses } from '.
 import { AttemptClock } from './timing.js';
 import type { ClientOptions, ClientSecrets, LlmClient, LlmRequest, LlmResponse, ResponseFormat, Tool, ToolCall } from './types.js';
 
-const ERRORS: SdkErrorClasses = {
+export const ERRORS: SdkErrorClasses = {
   base: OpenAIError,
   api: APIError,
   abort: APIUserAbortError,
@@ -24,6 +24,22 @@ const ERRORS: SdkErrorClasses = {
  */
 const NO_KEY_PLACEHOLDER = 'no-key';
 
+/** The SDK for one provider connection, online and batch alike. */
+export function openAiSdk(provider: Provider, apiKey: string, opts: ClientOptions, extra: Pick<ConstructorParameters<typeof OpenAI>[0] & object, 'fetch' | 'defaultHeaders'> = {}): OpenAI {
+  return new OpenAI({
+    apiKey,
+    // Explicit values so the SDK reads nothing from the environment.
+    baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    timeout: opts.timeoutMs,
+    maxRetries: opts.maxRetries,
+    logLevel: 'off',
+    ...extra,
+  });
+}
+
 /**
  * Chat Completions through the `openai` SDK, for `openai`, `openai-compatible`
  * and `azure-openai` providers. Azure is reached through its v1 API
@@ -35,19 +51,7 @@ export function createOpenAiClient(provider: Provider, secrets: ClientSecrets, o
   if (!secrets.apiKey && type !== 'openai-compatible') throw missingKey(provider);
   const apiKey = secrets.apiKey || NO_KEY_PLACEHOLDER;
   const clock = new AttemptClock();
-  const sdk = new OpenAI({
-    apiKey,
-    // Explicit values so the SDK reads nothing from the environment.
-    baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    timeout: opts.timeoutMs,
-    maxRetries: opts.maxRetries,
-    logLevel: 'off',
-    fetch: clock.fetch,
-    ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}),
-  });
+  const sdk = openAiSdk(provider, apiKey, opts, { fetch: clock.fetch, ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}) });
 
   return {
     async complete(req: LlmRequest, signal?: AbortSignal): Promise<LlmResponse> {
