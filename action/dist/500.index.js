@@ -19,7 +19,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const ERRORS = { base: openai__WEBPACK_IMPORTED_MODULE_0__/* .OpenAIError */ .vc, api: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG, abort: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH, timeout: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA, connection: openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX };
 const ENDPOINT = '/v1/chat/completions';
 const ENDINGS = { completed: 'completed', expired: 'expired', cancelled: 'cancelled', failed: 'refused' };
 /**
@@ -33,25 +32,8 @@ function createOpenAiBatch(provider, secrets, opts) {
     if (!secrets.apiKey)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .missingKey */ .aV)(provider);
     const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactor */ .$p)([secrets.apiKey]);
-    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
-        apiKey: secrets.apiKey,
-        // Explicit values so the SDK reads nothing from the environment.
-        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
-        organization: null,
-        project: null,
-        webhookSecret: null,
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-    });
-    const guard = async (run) => {
-        try {
-            return await run();
-        }
-        catch (err) {
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
-        }
-    };
+    const sdk = (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.openAiSdk)(provider, secrets.apiKey, opts);
+    const guard = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .sdkGuard */ .i4)(_openai_js__WEBPACK_IMPORTED_MODULE_4__.ERRORS, name, secrets.apiKey);
     return {
         maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxRequests,
         maxBytes: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxBytes,
@@ -131,8 +113,10 @@ function outcomeOf(line, provider, scrub) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ERRORS: () => (/* binding */ ERRORS),
 /* harmony export */   createOpenAiClient: () => (/* binding */ createOpenAiClient),
 /* harmony export */   fromChatCompletion: () => (/* binding */ fromChatCompletion),
+/* harmony export */   openAiSdk: () => (/* binding */ openAiSdk),
 /* harmony export */   toChatBody: () => (/* binding */ toChatBody)
 /* harmony export */ });
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
@@ -153,6 +137,21 @@ const ERRORS = {
  * (Ollama, vLLM) ignore the header, and the SDK refuses to start without one.
  */
 const NO_KEY_PLACEHOLDER = 'no-key';
+/** The SDK for one provider connection, online and batch alike. */
+function openAiSdk(provider, apiKey, opts, extra = {}) {
+    return new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey,
+        // Explicit values so the SDK reads nothing from the environment.
+        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        ...extra,
+    });
+}
 /**
  * Chat Completions through the `openai` SDK, for `openai`, `openai-compatible`
  * and `azure-openai` providers. Azure is reached through its v1 API
@@ -165,19 +164,7 @@ function createOpenAiClient(provider, secrets, opts) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .missingKey */ .aV)(provider);
     const apiKey = secrets.apiKey || NO_KEY_PLACEHOLDER;
     const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_2__/* .AttemptClock */ .Q();
-    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
-        apiKey,
-        // Explicit values so the SDK reads nothing from the environment.
-        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
-        organization: null,
-        project: null,
-        webhookSecret: null,
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-        fetch: clock.fetch,
-        ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}),
-    });
+    const sdk = openAiSdk(provider, apiKey, opts, { fetch: clock.fetch, ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}) });
     return {
         async complete(req, signal) {
             try {

@@ -7,8 +7,10 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ERRORS: () => (/* binding */ ERRORS),
 /* harmony export */   createOpenAiClient: () => (/* binding */ createOpenAiClient),
 /* harmony export */   fromChatCompletion: () => (/* binding */ fromChatCompletion),
+/* harmony export */   openAiSdk: () => (/* binding */ openAiSdk),
 /* harmony export */   toChatBody: () => (/* binding */ toChatBody)
 /* harmony export */ });
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
@@ -29,6 +31,21 @@ const ERRORS = {
  * (Ollama, vLLM) ignore the header, and the SDK refuses to start without one.
  */
 const NO_KEY_PLACEHOLDER = 'no-key';
+/** The SDK for one provider connection, online and batch alike. */
+function openAiSdk(provider, apiKey, opts, extra = {}) {
+    return new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey,
+        // Explicit values so the SDK reads nothing from the environment.
+        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        ...extra,
+    });
+}
 /**
  * Chat Completions through the `openai` SDK, for `openai`, `openai-compatible`
  * and `azure-openai` providers. Azure is reached through its v1 API
@@ -41,19 +58,7 @@ function createOpenAiClient(provider, secrets, opts) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .missingKey */ .aV)(provider);
     const apiKey = secrets.apiKey || NO_KEY_PLACEHOLDER;
     const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_2__/* .AttemptClock */ .Q();
-    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
-        apiKey,
-        // Explicit values so the SDK reads nothing from the environment.
-        baseURL: provider.spec.baseURL ?? 'https://api.openai.com/v1',
-        organization: null,
-        project: null,
-        webhookSecret: null,
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-        fetch: clock.fetch,
-        ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}),
-    });
+    const sdk = openAiSdk(provider, apiKey, opts, { fetch: clock.fetch, ...(type === 'azure-openai' ? { defaultHeaders: { 'api-key': apiKey } } : {}) });
     return {
         async complete(req, signal) {
             try {

@@ -9,8 +9,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createAnthropicBatch: () => (/* binding */ createAnthropicBatch)
 /* harmony export */ });
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5064);
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7766);
 /* harmony import */ var _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63);
 /* harmony import */ var _secrets_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9968);
@@ -19,8 +17,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-const ERRORS = { base: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .AnthropicError */ .pJ, api: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIError */ .LG, abort: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIUserAbortError */ .cH, timeout: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIConnectionTimeoutError */ .qA, connection: _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_4__/* .APIConnectionError */ .xX };
 /** The API's error `type`s, as the kinds an online call's HTTP status would give. */
 const KINDS = {
     invalid_request_error: 'request',
@@ -44,25 +40,8 @@ function createAnthropicBatch(provider, secrets, opts) {
     if (!secrets.apiKey)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .missingKey */ .aV)(provider);
     const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secrets.apiKey]);
-    const sdk = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_5__/* .Anthropic */ .N({
-        apiKey: secrets.apiKey,
-        // Explicit values so the SDK reads neither the environment nor credential files.
-        authToken: null,
-        webhookKey: null,
-        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-        openTelemetry: false,
-    });
-    const guard = async (run) => {
-        try {
-            return await run();
-        }
-        catch (err) {
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeSdkError */ .UU)(err, ERRORS, name, secrets.apiKey);
-        }
-    };
+    const sdk = (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.anthropicSdk)(provider, secrets.apiKey, opts);
+    const guard = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .sdkGuard */ .i4)(_anthropic_js__WEBPACK_IMPORTED_MODULE_3__.ERRORS, name, secrets.apiKey);
     return {
         maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BATCH_FACTS */ .v.anthropic.maxRequests,
         maxBytes: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BATCH_FACTS */ .v.anthropic.maxBytes,
@@ -125,7 +104,9 @@ function outcomeOf(line, provider, scrub) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ERRORS: () => (/* binding */ ERRORS),
 /* harmony export */   JSON_OBJECT_INSTRUCTION: () => (/* binding */ JSON_OBJECT_INSTRUCTION),
+/* harmony export */   anthropicSdk: () => (/* binding */ anthropicSdk),
 /* harmony export */   createAnthropicClient: () => (/* binding */ createAnthropicClient),
 /* harmony export */   fromMessage: () => (/* binding */ fromMessage),
 /* harmony export */   toMessagesBody: () => (/* binding */ toMessagesBody)
@@ -151,6 +132,21 @@ const ERRORS = {
  * prefilled answer is not what the agent would return in production.
  */
 const JSON_OBJECT_INSTRUCTION = 'Respond with one JSON object and nothing else: no prose before or after it, no Markdown code fences.';
+/** The SDK for one provider connection, online and batch alike. */
+function anthropicSdk(provider, apiKey, opts, fetch) {
+    return new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .Anthropic */ .N({
+        apiKey,
+        // Explicit values so the SDK reads neither the environment nor credential files.
+        authToken: null,
+        webhookKey: null,
+        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        openTelemetry: false,
+        ...(fetch ? { fetch } : {}),
+    });
+}
 /**
  * The Messages API through `@anthropic-ai/sdk`: instructions go to `system`,
  * tools carry `input_schema`, and a `json_schema` response format uses the
@@ -161,18 +157,7 @@ function createAnthropicClient(provider, secrets, opts) {
     if (!secrets.apiKey)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .missingKey */ .aV)(provider);
     const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_1__/* .AttemptClock */ .Q();
-    const sdk = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .Anthropic */ .N({
-        apiKey: secrets.apiKey,
-        // Explicit values so the SDK reads neither the environment nor credential files.
-        authToken: null,
-        webhookKey: null,
-        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-        openTelemetry: false,
-        fetch: clock.fetch,
-    });
+    const sdk = anthropicSdk(provider, secrets.apiKey, opts, clock.fetch);
     return {
         async complete(req, signal) {
             try {

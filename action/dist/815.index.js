@@ -7,7 +7,9 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ERRORS: () => (/* binding */ ERRORS),
 /* harmony export */   JSON_OBJECT_INSTRUCTION: () => (/* binding */ JSON_OBJECT_INSTRUCTION),
+/* harmony export */   anthropicSdk: () => (/* binding */ anthropicSdk),
 /* harmony export */   createAnthropicClient: () => (/* binding */ createAnthropicClient),
 /* harmony export */   fromMessage: () => (/* binding */ fromMessage),
 /* harmony export */   toMessagesBody: () => (/* binding */ toMessagesBody)
@@ -33,6 +35,21 @@ const ERRORS = {
  * prefilled answer is not what the agent would return in production.
  */
 const JSON_OBJECT_INSTRUCTION = 'Respond with one JSON object and nothing else: no prose before or after it, no Markdown code fences.';
+/** The SDK for one provider connection, online and batch alike. */
+function anthropicSdk(provider, apiKey, opts, fetch) {
+    return new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .Anthropic */ .N({
+        apiKey,
+        // Explicit values so the SDK reads neither the environment nor credential files.
+        authToken: null,
+        webhookKey: null,
+        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        logLevel: 'off',
+        openTelemetry: false,
+        ...(fetch ? { fetch } : {}),
+    });
+}
 /**
  * The Messages API through `@anthropic-ai/sdk`: instructions go to `system`,
  * tools carry `input_schema`, and a `json_schema` response format uses the
@@ -43,18 +60,7 @@ function createAnthropicClient(provider, secrets, opts) {
     if (!secrets.apiKey)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .missingKey */ .aV)(provider);
     const clock = new _timing_js__WEBPACK_IMPORTED_MODULE_1__/* .AttemptClock */ .Q();
-    const sdk = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .Anthropic */ .N({
-        apiKey: secrets.apiKey,
-        // Explicit values so the SDK reads neither the environment nor credential files.
-        authToken: null,
-        webhookKey: null,
-        baseURL: provider.spec.baseURL ?? 'https://api.anthropic.com',
-        timeout: opts.timeoutMs,
-        maxRetries: opts.maxRetries,
-        logLevel: 'off',
-        openTelemetry: false,
-        fetch: clock.fetch,
-    });
+    const sdk = anthropicSdk(provider, secrets.apiKey, opts, clock.fetch);
     return {
         async complete(req, signal) {
             try {
