@@ -8,6 +8,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Field-level differences between two versions of a document: leaves of mappings, whole values otherwise. */
 export function diffFields(before: unknown, after: unknown, path: string[] = []): FieldChange[] {
+  // The new document shares what it does not change with the old one: nothing to walk there.
+  if (before === after) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...Object.keys(after), ...Object.keys(before).filter((k) => !(k in after))];
     return keys.flatMap((key) => diffFields(before[key], after[key], [...path, key]));

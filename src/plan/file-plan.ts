@@ -1,4 +1,3 @@
-import { createTwoFilesPatch } from 'diff';
 import { Catalog } from '../catalog/index.js';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import type { Doc } from '../edit/locate.js';
@@ -6,6 +5,7 @@ import type { Agent, Migration, ModelFactsOverride, ProviderType } from '../sche
 import { planAgent, type PlannedAgent } from './agent.js';
 import { editOps } from './changes.js';
 import { onSource, select } from './select.js';
+import { unifiedDiff } from '../render/unified-diff.js';
 import type { PlanError } from './types.js';
 
 /**
@@ -61,7 +61,7 @@ export function rewriteFile(file: string, source: string, edits: DocEdit[], pars
   try {
     const text = editYaml(source, edits, parsed?.docs, parsed?.data);
     if (text === source) return {};
-    const diff = createTwoFilesPatch(`a/${file}`, `b/${file}`, source, text, '', '', { context: 3 }).replace(/^={10,}\n/, '');
+    const diff = unifiedDiff(file, file, source, text);
     return { text, diff };
   } catch (error) {
     if (!(error instanceof EditError)) throw error;

@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
 import { diffFields } from '../plan/changes.js';
 import { planMigration } from '../plan/plan.js';
 import { onSource } from '../plan/select.js';
@@ -7,6 +6,7 @@ import type { Plan, Skipped } from '../plan/types.js';
 import type { Agent, Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
+import { unifiedDiff } from '../render/unified-diff.js';
 import type { AgentChange, ConfigChange, FileDiff, MigrationReview, Review } from './types.js';
 
 /**
@@ -164,5 +164,5 @@ function pendingDiffs(head: LoadedWorkspace, migrations: MigrationReview[]): Fil
 }
 
 function patch(from: string, to: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${from}`, `b/${to}`, before, after, '', '', { context: 3 }).replace(/^={10,}\n/, '');
+  return unifiedDiff(from, to, before, after);
 }

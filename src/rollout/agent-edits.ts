@@ -1,10 +1,10 @@
-import { createTwoFilesPatch } from 'diff';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import { FileError } from '../errors.js';
 import { diffFields, editOps } from '../plan/changes.js';
 import type { FieldChange } from '../plan/types.js';
 import type { Agent } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
+import { unifiedDiff } from '../render/unified-diff.js';
 import type { Loaded } from '../workspace/types.js';
 
 /** One agent document as it is and as a promotion or rollback makes it. */
@@ -46,7 +46,7 @@ export function rewriteAgents(workspace: LoadedWorkspace, edits: readonly AgentE
     }
     if (text === source) continue;
     files[file] = text;
-    diff += createTwoFilesPatch(`a/${file}`, `b/${file}`, source, text, '', '', { context: 3 }).replace(/^={10,}\n/, '');
+    diff += unifiedDiff(file, file, source, text);
   }
   return { files, diff };
 }

@@ -1,8 +1,8 @@
-import { createTwoFilesPatch } from 'diff';
 import type { CatalogEntry } from '../catalog/index.js';
 import { EditError, editYaml, type DocEdit } from '../edit/index.js';
 import { globMatch } from '../plan/glob.js';
 import type { MigrationSpec } from '../schema/migration.js';
+import { unifiedDiff } from '../render/unified-diff.js';
 import type { Reference, ReferenceKind } from './types.js';
 
 export type ReferencesRule = NonNullable<MigrationSpec['references']>;
@@ -72,7 +72,7 @@ export function planReferences(input: ReferencesInput): ReferencesPlan {
   }
   const { files, errors, changes } = rewriteFiles(rewrite, input);
   const diff = Object.entries(files)
-    .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, input.texts.get(file)!, text, '', '', { context: 3 }).replace(/^={10,}\n/, ''))
+    .map(([file, text]) => unifiedDiff(file, file, input.texts.get(file)!, text))
     .join('');
   return { configured: input.rule !== undefined, changes, warnings, errors, outside: onSource.length, notCovered: onSource.length - changes.length, diff, files };
 }

@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ExternalError } from '../errors.js';
@@ -20,29 +21,32 @@ export interface Discovered {
  * read twice); a link leading outside is a finding.
  */
 export async function discoverYamlFiles(root: string, ignore: readonly string[] = []): Promise<Discovered> {
-  const rootReal = await realpath(root).catch((error: unknown) => unreadable(root, error));
+  const rootReal = attempt(() => realpathSync(root), (error) => unreadable(root, error));
   const ignored = ignore.length ? picomatch([...ignore], { dot: true }) : () => false;
   const findings: Finding[] = [];
   const seenDirs = new Set<string>([rootReal]);
-  /** Real path → the relative path it was found under; plain files win over links to them. */
-  const byReal = new Map<string, { rel: string; link: boolean }>();
-  const add = (real: string, rel: string, link: boolean) => {
-    const seen = byReal.get(real);
-    if (!seen || (seen.link && !link) || (seen.link === link && rel < seen.rel)) byReal.set(real, { rel, link });
+  /** Files found by their own path: each real folder is walked once, so none is found twice. */
+  const own: string[] = [];
+  /** Files found through a link, by real path → the first relative path; a file found by its own path wins. */
+  const linked = new Map<string, string>();
+  const addLinked = (real: string, rel: string) => {
+    const seen = linked.get(real);
+    if (seen === undefined || rel < seen) linked.set(real, rel);
   };
   const inside = (target: string) => target === rootReal || target.startsWith(rootReal + path.sep);
 
   /** Linked folders are walked after every real one, so a file is known by its own path before any link's. */
   const linkedDirs: { rel: string; real: string }[] = [];
 
-  const walk = async (dir: string, dirReal: string, viaLink: boolean): Promise<void> => {
-    const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch((error: unknown) => unreadable(path.join(root, dir), error));
+  // Synchronous: one listing after another is what the walk does anyway, and a promise per folder costs more than the listing.
+  const walk = (dir: string, dirReal: string, viaLink: boolean): void => {
+    const entries = attempt(() => readdirSync(path.join(root, dir), { withFileTypes: true }), (error) => unreadable(path.join(root, dir), error));
     for (const entry of entries) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (SKIPPED_DIRS.has(entry.name) || ignored(rel) || ignored(`${rel}/`)) continue;
       if (entry.isSymbolicLink()) {
-        const target = await realpath(path.join(root, rel)).catch(() => undefined);
-        const targetIsDir = target !== undefined && (await stat(target)).isDirectory();
+        const target = attempt(() => realpathSync(path.join(root, rel)), () => undefined);
+        const targetIsDir = target !== undefined && statSync(target).isDirectory();
         if (!YAML.test(entry.name) && !targetIsDir) continue;
         if (target === undefined || !inside(target)) {
           findings.push({
@@ -54,26 +58,38 @@ export async function discoverYamlFiles(root: string, ignore: readonly string[] 
         } else if (targetIsDir) {
           linkedDirs.push({ rel, real: target });
         } else {
-          add(target, rel, true);
+          addLinked(target, rel);
         }
       } else if (entry.isDirectory()) {
         const real = path.join(dirReal, entry.name);
         if (seenDirs.has(real)) continue;
         seenDirs.add(real);
-        await walk(rel, real, viaLink);
+        walk(rel, real, viaLink);
       } else if (entry.isFile() && YAML.test(entry.name)) {
-        add(path.join(dirReal, entry.name), rel, viaLink);
+        if (viaLink) addLinked(path.join(dirReal, entry.name), rel);
+        else own.push(rel);
       }
     }
   };
-  await walk('', rootReal, false);
+  walk('', rootReal, false);
   for (let next = linkedDirs.shift(); next; next = linkedDirs.shift()) {
     if (seenDirs.has(next.real)) continue;
     seenDirs.add(next.real);
-    await walk(next.rel, next.real, true);
+    walk(next.rel, next.real, true);
   }
-  const files = [...byReal.values()].map((f) => f.rel).sort();
-  return { files, findings };
+  if (linked.size) {
+    const ownReal = new Set(own.map((rel) => path.join(rootReal, rel)));
+    for (const [real, rel] of linked) if (!ownReal.has(real)) own.push(rel);
+  }
+  return { files: own.sort(), findings };
+}
+
+function attempt<T, U>(run: () => T, failed: (error: unknown) => U): T | U {
+  try {
+    return run();
+  } catch (error) {
+    return failed(error);
+  }
 }
 
 /** A folder that cannot be listed stops the command (exit 2): the workspace cannot be checked as a whole. */
