@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import { EditFailure } from './errors.js';
 import { indentStep, parseDocs, type Doc } from './locate.js';
 import { planOp, stepSplices, type EditOp } from './plan.js';
 import { OffsetHistory, applySplices, detectEol, type Splice } from './text.js';
+import { docReadsAs } from './reads-as.js';
 import { intended } from './verify.js';
 
 /**
@@ -43,7 +43,7 @@ export function editBatched(source: string, docs: Doc[], edits: readonly { doc: 
   } catch {
     return undefined;
   }
-  if (reread.length !== expected.length || reread.some((doc, i) => !isDeepStrictEqual(doc.toJS(), expected[i]))) return undefined;
+  if (reread.length !== expected.length || reread.some((doc, i) => !docReadsAs(doc, expected[i]))) return undefined;
   return out;
 }
 

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { addToBlockMap, appendToBlockSeq, deleteFromBlock, replaceBlockValue } from './block-edit.js';
@@ -7,6 +6,7 @@ import { EditFailure } from './errors.js';
 import { addToFlow, deleteFromFlow, replaceFlowValue } from './flow-edit.js';
 import { aliasTargets, formatPath, isFlow, sharedInside, unsupported, walk } from './locate.js';
 import type { Doc, Walk, YamlPath } from './locate.js';
+import { readsAs } from './reads-as.js';
 import { isPlain, isPlainObject } from './render.js';
 import { formatKey } from './scalar.js';
 import type { Plain } from './render.js';
@@ -83,7 +83,7 @@ function planSet(ctx: PlanContext, path: YamlPath, value: Plain): Step[] {
     throw unsupported(`${formatPath(path)} (${why})`, holder.range?.[0] ?? 0);
   }
   const node = slot.node;
-  if (isDeepStrictEqual(node?.toJS(ctx.doc) ?? null, value)) return [];
+  if (readsAs(node, value, ctx.doc)) return [];
   refuseShared(w, path);
   if (isMap(node) && isPlainObject(value)) {
     const keys = node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));

@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import { EditFailure } from './errors.js';
 import { formatPath, parseDocs } from './locate.js';
 import type { Doc, YamlPath } from './locate.js';
 import type { EditOp } from './plan.js';
+import { docReadsAs } from './reads-as.js';
 
 /**
  * What the document must read back as after `op`: its data with the op applied, the way a
@@ -75,7 +75,7 @@ export function verify(text: string, expected: unknown[], path: YamlPath, at: nu
   }
   if (docs.length !== expected.length) throw fail(`the file would hold ${docs.length} documents instead of ${expected.length}`);
   docs.forEach((doc, i) => {
-    if (!isDeepStrictEqual(doc.toJS(), expected[i])) throw fail(`document ${i + 1} would not read back as intended`);
+    if (!docReadsAs(doc, expected[i])) throw fail(`document ${i + 1} would not read back as intended`);
   });
   return docs;
 }
