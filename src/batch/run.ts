@@ -3,6 +3,7 @@ import type { ResponseCache } from '../eval/cache.js';
 import { LlmError, type LlmErrorKind } from '../llm/errors.js';
 import type { LlmRequest, LlmResponse } from '../llm/types.js';
 import type { Provider } from '../schema/provider.js';
+import { sleep } from '../sleep.js';
 import type { PendingStore, StoredBatch } from './pending.js';
 import { doneLine, progressLine, submittedLine } from './progress.js';
 import type { BatchBackend, BatchStatus, ProviderBatchSummary } from './types.js';
@@ -295,16 +296,3 @@ function tally(provider: string, tracked: StoredBatch[], latest: ReadonlyMap<Sto
   return { provider, batches: tracked.length, requests: tracked.reduce((n, s) => n + s.batch.keys.length, 0), completed, failed };
 }
 
-/** Resolves after `ms`, or at once when the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
