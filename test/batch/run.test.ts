@@ -199,29 +199,27 @@ describe('runBatches', () => {
   });
 
   it('polls a resumed batch once per poll: the check that the provider still knows it is its first poll', async () => {
-    openai.setBatchOptions({ pollsUntilDone: 1_000_000 });
-    anthropic.setBatchOptions({ pollsUntilDone: 1_000_000 });
     const o = provider('openai', openai.baseURL);
     const a = provider('anthropic', anthropic.baseURL);
     const all = [...requests(o, 'gpt-4.1', 2), ...requests(a, 'claude-sonnet-4-6', 2)];
-    // A first run submits both batches and stops while they run.
-    const abort = new AbortController();
-    const first = runBatches(all, options([], { signal: abort.signal, poll: { initialMs: 5, maxMs: 5 } }));
-    while ((openai.batches[0]?.polls ?? 0) < 1 || (anthropic.batches[0]?.polls ?? 0) < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-    abort.abort();
-    await first;
-    const retrieves = (fake: FakeLlmServer, id: string) => fake.requests.filter((r) => r.method === 'GET' && r.path === `/v1/${id.startsWith('msg') ? 'messages/batches' : 'batches'}/${id}`).length;
-    const before = { openai: retrieves(openai, 'batch_1'), anthropic: retrieves(anthropic, 'msgbatch_1') };
+    // An earlier run submitted both batches and was killed: they are pending, and each ends at its third poll.
+    openai.setBatchOptions({ pollsUntilDone: 2 });
+    anthropic.setBatchOptions({ pollsUntilDone: 2 });
+    const pending = new PendingStore(path.join(dir, 'batches'));
+    const opts = { timeoutMs: 5_000, maxRetries: 0 };
+    for (const [p, backend] of [[o, createOpenAiBatch(o, { apiKey: OPENAI_KEY }, opts)], [a, createAnthropicBatch(a, { apiKey: ANTHROPIC_KEY }, opts)]] as const) {
+      const mine = all.filter((r) => r.provider === p);
+      const id = await backend.submit(mine.map((r) => ({ customId: r.key, request: r.request })));
+      await pending.save({ version: 1, provider: p.metadata.name, providerType: p.spec.type, baseURL: p.spec.baseURL!, id, submittedAt: '2026-12-01T00:00:00.000Z', keys: mine.map((r) => r.key) });
+    }
+    const retrieves = (fake: FakeLlmServer, route: string) => fake.requests.filter((r) => r.method === 'GET' && r.path === route).length;
 
-    // The re-run finds them pending; each ends at its third poll.
-    openai.setBatchOptions({ pollsUntilDone: openai.batches[0]!.polls + 2 });
-    anthropic.setBatchOptions({ pollsUntilDone: anthropic.batches[0]!.polls + 2 });
     const got = await runBatches(all, options([]));
     expect(got.answers.size).toBe(4);
     expect(got.summary.map((s) => [s.provider, s.resumed, s.polls])).toEqual([['openai', 1, 3], ['anthropic', 1, 3]]);
-    expect(retrieves(openai, 'batch_1') - before.openai).toBe(3);
+    expect(retrieves(openai, '/v1/batches/batch_1')).toBe(3);
     // Anthropic's SDK retrieves the batch once more to find its results_url.
-    expect(retrieves(anthropic, 'msgbatch_1') - before.anthropic).toBe(3 + 1);
+    expect(retrieves(anthropic, '/v1/messages/batches/msgbatch_1')).toBe(3 + 1);
     expect(openai.batches).toHaveLength(1);
     expect(anthropic.batches).toHaveLength(1);
   });
