@@ -20,6 +20,7 @@ export interface Io {
 }
 
 const BUG_URL = 'https://github.com/modelshift/modelshift/issues';
+const MIGRATION_ARGUMENT = 'migration name (metadata.name) or path to its file';
 
 interface GlobalOptions {
   dir?: string;
@@ -58,12 +59,20 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       format: globals.format as Format,
     };
   };
+  // Commands whose `<migration>` commander takes as optional: run without it, they list the workspace's migrations
+  // instead of commander's bare "missing required argument".
+  const takesMigration = new WeakSet<Command>();
+  const withMigration = (command: Command): Command => {
+    takesMigration.add(command);
+    return command.argument('[migration]', MIGRATION_ARGUMENT).usage('[options] <migration>');
+  };
   const run = (task: (ctx: CommandContext & { format: Format }, command: Command) => Promise<CommandResult<unknown>>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       // Before anything else: finish or undo a write a killed run left half done.
       const ctx = context(command);
       await (await import('./workspace/recover.js')).recoverBeforeCommand(ctx.cwd, ctx.stderr);
+      if (takesMigration.has(command) && command.args[0] === undefined) throw await missingMigration(ctx, command.name());
       exitCode = (await task(ctx, command)).exitCode;
     };
 
@@ -78,29 +87,26 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .description('scaffold a workspace: modelshift.yaml, one provider, one agent')
     .action(run(async (ctx) => (await import('./commands/init.js')).initCommand(ctx)));
 
-  program
+  withMigration(program
     .command('plan')
-    .description('show what a migration would change: agents, field changes, warnings, unified diff (writes nothing)')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('show what a migration would change: agents, field changes, warnings, unified diff (writes nothing)'))
     .option('--exit-code', 'exit 1 when the plan would change something')
     .action(run(async (ctx, command) => (await import('./commands/plan.js')).planCommand(ctx, { migration: command.args[0]!, format: ctx.format, exitCode: command.opts<{ exitCode?: boolean }>().exitCode })));
 
-  program
+  withMigration(program
     .command('apply')
-    .description('write the plan to the agent files, byte-minimal and all-or-nothing')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('write the plan to the agent files, byte-minimal and all-or-nothing'))
     .action(run(async (ctx, command) => (await import('./commands/apply.js')).applyCommand(ctx, { migration: command.args[0]!, format: ctx.format })));
 
-  withPrOptions(program
+  withPrOptions(withMigration(program
     .command('pr')
-    .description('open or update the migration\'s pull request (branch modelshift/<name>); close it when nothing is left to change')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('open or update the migration\'s pull request (branch modelshift/<name>); close it when nothing is left to change'))
   ).action(run(async (ctx, command) => (await import('./commands/pr.js')).prCommand(ctx, prOptions(ctx, command))));
 
   const evalProgram = program
     .command('eval')
     .description('run eval suites on the old and new config of every affected agent; compare; apply the gate')
-    .argument('[migration]', 'migration name (metadata.name) or path to its file')
+    .argument('[migration]', MIGRATION_ARGUMENT)
     .option('--base <ref>', 'instead of a migration: every agent changed between this git ref…')
     .option('--head <ref>', '…and this one (default HEAD)')
     .option('--suite <name>', 'run this suite instead of the migration\'s')
@@ -118,7 +124,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
         if (o.output.length || o.shard) throw new UsageError('--output and --shard work with a migration, not yet with --base/--head', 'modelshift eval <migration> --output results.junit.xml');
         return (await import('./commands/eval-refs.js')).evalRefsCommand(interruptible, { base: o.base, head: o.head ?? 'HEAD', format: ctx.format, concurrency: o.concurrency, offline: o.offline, batch: o.batch });
       }
-      if (migration === undefined) throw new UsageError('name a migration, or compare two refs with --base REF [--head REF]');
+      if (migration === undefined) throw await missingMigration(ctx, 'eval', 'compare two refs: modelshift eval --base REF [--head REF]');
       const shard = o.shard === undefined ? {} : { shard: (await import('./commands/eval-merge.js')).parseShard(o.shard) };
       const options = { migration, format: ctx.format, suite: o.suite, concurrency: o.concurrency, offline: o.offline, outputs: o.output, batch: o.batch, ...shard };
       return (await import('./commands/eval.js')).evalCommand(interruptible, options);
@@ -156,18 +162,16 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       return (await import('./commands/sync.js')).syncCommand(ctx, { format: ctx.format, ...o });
     }));
 
-  withPrOptions(program
+  withPrOptions(withMigration(program
     .command('promote')
-    .description('open a PR moving the migration\'s canary to its next rollout step, once the canary analysis passes; the last step is the cut-over')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('open a PR moving the migration\'s canary to its next rollout step, once the canary analysis passes; the last step is the cut-over'))
     .option('--allow-retired', 'open the PR even when the candidate is retired or not enabled on its provider')
     .option('--skip-analysis', 'promote without the canary analysis (the PR says so)')
   ).action(run(async (ctx, command) => (await import('./commands/promote.js')).promoteCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command), skipAnalysis: command.opts<{ skipAnalysis?: boolean }>().skipAnalysis })));
 
-  withPrOptions(program
+  withPrOptions(withMigration(program
     .command('rollback')
-    .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('open a PR putting every agent the migration changed, and that still has what it set, back to its model and params from before'))
     .option('--allow-retired', 'open the PR even when a model an agent goes back to is retired or not enabled on its provider')
   ).action(run(async (ctx, command) => (await import('./commands/rollback.js')).rollbackCommand(ctx, { ...prOptions(ctx, command), ...allowRetired(command) })));
 
@@ -190,10 +194,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     .addArgument(new Argument('<action>', 'list every model, show one, or diff the sources against the built-in catalog').choices(['list', 'show', 'diff']))
     .argument('[model]', 'for show: a model id or alias')
     .action(run(async (ctx, command) => (await import('./commands/catalog.js')).catalogCommand(ctx, { action: command.args[0] as 'list', model: command.args[1], format: ctx.format })));
-  program
+  withMigration(program
     .command('repair')
-    .description('ask a model for instruction edits that fix the migration\'s regressions; keep one only if held-out cases confirm it')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('ask a model for instruction edits that fix the migration\'s regressions; keep one only if held-out cases confirm it'))
     .option('--attempts <n>', 'proposals to try (default: spec.eval.repair.attempts, else 3)', (v) => positiveInt('--attempts', v))
     .option('--budget <usd>', 'the most to spend, proposer and evals (default: spec.eval.repair.budgetUsd, else 2)', (v) => positiveNumber('--budget', v))
     .option('--write', 'put the accepted edit into the migration\'s spec.instructions')
@@ -205,10 +208,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       return (await import('./commands/repair.js')).repairCommand(interruptible, { migration: command.args[0]!, format: ctx.format, attempts: o.attempts, budgetUsd: o.budget, write: o.write, concurrency: o.concurrency, offline: o.offline });
     }));
 
-  program
+  withMigration(program
     .command('analyze')
-    .description('canary against control from production telemetry (spec.telemetry): per metric change, significance, verdict')
-    .argument('<migration>', 'migration name (metadata.name) or path to its file')
+    .description('canary against control from production telemetry (spec.telemetry): per metric change, significance, verdict'))
     .option('--end <time>', 'end of the analysis window, ISO 8601 (default: now)', (v) => isoTime('--end', v))
     .action(run(async (ctx, command) => (await import('./commands/analyze.js')).analyzeCommand(ctx, { migration: command.args[0]!, format: ctx.format, end: command.opts<{ end?: Date }>().end })));
 
@@ -265,6 +267,11 @@ export function reportError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): Exi
   const detail = error instanceof Error ? (io.env.MODELSHIFT_DEBUG ? error.stack : error.message) : String(error);
   io.stderr(`internal error: ${detail}\nThis is a bug in modelshift; please report it at ${BUG_URL} with the command you ran.\n`);
   return EXIT.failed;
+}
+
+/** What a command run without its migration says: the workspace's migrations (loaded for it) and how to name one. */
+async function missingMigration(ctx: CommandContext, command: string, alternative?: string): Promise<UsageError> {
+  return (await import('./commands/migration-arg.js')).missingMigration(ctx, command, alternative);
 }
 
 /** The options every command that opens a pull request takes. */

@@ -3,7 +3,9 @@ import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
+import { isNotFound } from '../fs-errors.js';
 import { ProviderType } from '../schema/provider.js';
+import { sleep } from '../sleep.js';
 
 /** A batch submitted and not yet read back: what a re-run needs to resume it instead of submitting again. */
 export const PendingBatch = z.strictObject({
@@ -104,7 +106,7 @@ export class PendingStore {
         await rm(mine, { force: true });
         throw new ExternalError(`stopped while waiting for process ${holder} to finish submitting batches`);
       }
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      await sleep(LOCK_POLL_MS, signal);
     }
   }
 }
@@ -129,8 +131,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT';
 }

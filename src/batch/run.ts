@@ -3,6 +3,7 @@ import type { ResponseCache } from '../eval/cache.js';
 import { LlmError, type LlmErrorKind } from '../llm/errors.js';
 import type { LlmRequest, LlmResponse } from '../llm/types.js';
 import type { Provider } from '../schema/provider.js';
+import { sleep } from '../sleep.js';
 import type { PendingStore, StoredBatch } from './pending.js';
 import { doneLine, progressLine, submittedLine } from './progress.js';
 import type { BatchBackend, BatchStatus, ProviderBatchSummary } from './types.js';
@@ -106,6 +107,8 @@ async function runProvider(
   const tracked: StoredBatch[] = [];
   const failures = new Map<string, LlmError>();
   const latest = new Map<StoredBatch, BatchStatus>();
+  // A resumed batch's first poll is the status `known` read: asking again at once would tell nothing new.
+  const unpolled = new Map<StoredBatch, BatchStatus>();
   try {
     // What to resume and what to submit is decided and recorded under the provider's lock: a run started
     // meanwhile waits, then finds these batches pending and resumes them instead of submitting them again.
@@ -118,8 +121,13 @@ async function runProvider(
         ({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)),
       );
       const resumed = await known(mine, backend, opts);
-      tracked.push(...resumed);
-      const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+      summary.polls += resumed.size;
+      for (const [s, status] of resumed) {
+        latest.set(s, status);
+        unpolled.set(s, status);
+      }
+      tracked.push(...resumed.keys());
+      const covered = new Set([...resumed.keys()].flatMap((s) => s.batch.keys));
       const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
       const submitted: string[] = [];
       for (const keys of chunks(uncovered, needed, backend)) {
@@ -130,8 +138,8 @@ async function runProvider(
         submitted.push(id);
       }
       summary.batches = tracked.map((s) => s.batch.id);
-      summary.resumed = resumed.length;
-      opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+      summary.resumed = resumed.size;
+      opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, [...resumed.keys()].map((s) => s.batch.id)));
     } finally {
       await release();
     }
@@ -142,9 +150,13 @@ async function runProvider(
     while (open.size && !signal?.aborted) {
       let ended = false;
       for (const s of [...open]) {
-        const status = await backend.status(s.batch.id, signal);
-        summary.polls++;
-        latest.set(s, status);
+        let status = unpolled.get(s);
+        unpolled.delete(s);
+        if (!status) {
+          status = await backend.status(s.batch.id, signal);
+          summary.polls++;
+          latest.set(s, status);
+        }
         if (status.state !== 'ended') continue;
         await collect(s, status, backend, needed, failures, out, summary, opts);
         open.delete(s);
@@ -175,16 +187,16 @@ async function runProvider(
 }
 
 /**
- * The pending batches the provider still knows. One it answers 404 for (another
- * key or project now, or deleted on its side) is forgotten with a warning, and
- * its requests are submitted again; any other error ends the run as usual.
+ * The pending batches the provider still knows, with the status it gave: the
+ * batch's first poll. One it answers 404 for (another key or project now, or
+ * deleted on its side) is forgotten with a warning, and its requests are
+ * submitted again; any other error ends the run as usual.
  */
-async function known(stored: StoredBatch[], backend: BatchBackend, opts: BatchRunOptions): Promise<StoredBatch[]> {
-  const out: StoredBatch[] = [];
+async function known(stored: StoredBatch[], backend: BatchBackend, opts: BatchRunOptions): Promise<Map<StoredBatch, BatchStatus>> {
+  const out = new Map<StoredBatch, BatchStatus>();
   for (const s of stored) {
     try {
-      await backend.status(s.batch.id, opts.signal);
-      out.push(s);
+      out.set(s, await backend.status(s.batch.id, opts.signal));
     } catch (err) {
       if (!(err instanceof LlmError) || err.status !== 404) throw err;
       opts.onProgress(`batch ${s.batch.provider}: the provider does not know pending batch ${s.batch.id} (another key or project?); forgetting it and submitting its requests again\n`);
@@ -213,7 +225,10 @@ function chunks(keys: readonly string[], requests: ReadonlyMap<string, LlmReques
   return out;
 }
 
-/** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */
+/**
+ * Reads an ended batch: answers into the cache and `out`, failures apart; then
+ * forgets the pending id and deletes what the batch left at the provider.
+ */
 async function collect(
   stored: StoredBatch,
   status: BatchStatus,
@@ -230,32 +245,56 @@ async function collect(
   const writing = new Set<Promise<void>>();
   // Kept, not thrown from the pool: a second failing write must not become an unhandled rejection.
   let writeError: unknown;
-  for await (const outcome of backend.results(batch.id, opts.signal)) {
-    if (writeError !== undefined) break;
-    seen.add(outcome.customId);
-    if ('error' in outcome) {
-      if (needed.has(outcome.customId)) failures.set(outcome.customId, outcome.error);
-      continue;
-    }
-    const response: LlmResponse = { ...outcome.response, latencyMs: 0, batch: true };
-    const write: Promise<void> = opts.cache
-      .put(outcome.customId, response)
-      .catch((err: unknown) => void (writeError ??= err))
-      .finally(() => writing.delete(write));
-    writing.add(write);
-    if (writing.size >= LOOKUPS) await Promise.race(writing);
-    if (needed.has(outcome.customId) && !out.answers.has(outcome.customId)) {
-      out.answers.set(outcome.customId, response);
+  const answer = (key: string, response: LlmResponse) => {
+    if (needed.has(key) && !out.answers.has(key)) {
+      out.answers.set(key, response);
       summary.answered++;
     }
+  };
+  let gone = false;
+  try {
+    for await (const outcome of backend.results(batch.id, opts.signal)) {
+      if (writeError !== undefined) break;
+      seen.add(outcome.customId);
+      if ('error' in outcome) {
+        if (needed.has(outcome.customId)) failures.set(outcome.customId, outcome.error);
+        continue;
+      }
+      const response: LlmResponse = { ...outcome.response, latencyMs: 0, batch: true };
+      const write: Promise<void> = opts.cache
+        .put(outcome.customId, response)
+        .catch((err: unknown) => void (writeError ??= err))
+        .finally(() => writing.delete(write));
+      writing.add(write);
+      if (writing.size >= LOOKUPS) await Promise.race(writing);
+      answer(outcome.customId, response);
+    }
+  } catch (err) {
+    // The results are gone: a run that resumed the same batch read them first and deleted them, or the
+    // provider no longer keeps them. What such a run read is in the cache; the rest is asked again.
+    if (!(err instanceof LlmError) || err.status !== 404) throw err;
+    gone = true;
   }
   await Promise.all(writing);
   // The pending id stays: the next run reads the batch again.
   if (writeError !== undefined) throw writeError;
+  if (gone) {
+    const unseen = batch.keys.filter((key) => !seen.has(key) && needed.has(key));
+    for (const [key, response] of await cachedAnswers(unseen, opts.cache)) {
+      seen.add(key);
+      answer(key, response);
+    }
+  }
   for (const key of batch.keys) {
-    if (!seen.has(key) && needed.has(key)) failures.set(key, unanswered(batch.provider, batch.id, status));
+    if (!seen.has(key) && needed.has(key)) failures.set(key, gone ? resultsGone(batch.provider, batch.id) : unanswered(batch.provider, batch.id, status));
   }
   await opts.pending.remove(stored);
+  // Only now: the answers are in the cache and the id is forgotten, so nothing reads these results again.
+  for (const warning of (await backend.cleanUp?.(batch.id, opts.signal)) ?? []) opts.onProgress(`warning: batch ${batch.provider}: ${warning}\n`);
+}
+
+function resultsGone(provider: string, id: string): LlmError {
+  return new LlmError(`${provider}: the results of batch ${id} were gone before this run read them (another run read them first, or the provider no longer keeps them)`, { kind: 'server', provider });
 }
 
 /** Why a request the batch does not mention has no answer, as the error kind the online path would give. */
@@ -273,16 +312,22 @@ function unanswered(provider: string, id: string, status: BatchStatus): LlmError
 
 /** The requests of `requests` with no answer in the cache yet. */
 async function notCached(requests: ReadonlyMap<string, LlmRequest>, cache: ResponseCache): Promise<Map<string, LlmRequest>> {
-  const entries = [...requests];
-  const needed = new Map<string, LlmRequest>();
-  for (let at = 0; at < entries.length; at += LOOKUPS) {
-    const slice = entries.slice(at, at + LOOKUPS);
-    const hits = await Promise.all(slice.map(([key]) => cache.get(key)));
-    slice.forEach(([key, request], i) => {
-      if (!hits[i]) needed.set(key, request);
+  const hits = await cachedAnswers([...requests.keys()], cache);
+  return new Map([...requests].filter(([key]) => !hits.has(key)));
+}
+
+/** The answers the cache holds for these keys, LOOKUPS at a time. */
+async function cachedAnswers(keys: readonly string[], cache: ResponseCache): Promise<Map<string, LlmResponse>> {
+  const found = new Map<string, LlmResponse>();
+  for (let at = 0; at < keys.length; at += LOOKUPS) {
+    const slice = keys.slice(at, at + LOOKUPS);
+    const hits = await Promise.all(slice.map((key) => cache.get(key)));
+    slice.forEach((key, i) => {
+      const hit = hits[i];
+      if (hit) found.set(key, hit);
     });
   }
-  return needed;
+  return found;
 }
 
 function tally(provider: string, tracked: StoredBatch[], latest: ReadonlyMap<StoredBatch, BatchStatus>) {
@@ -293,18 +338,4 @@ function tally(provider: string, tracked: StoredBatch[], latest: ReadonlyMap<Sto
     failed += latest.get(s)?.counts.failed ?? 0;
   }
   return { provider, batches: tracked.length, requests: tracked.reduce((n, s) => n + s.batch.keys.length, 0), completed, failed };
-}
-
-/** Resolves after `ms`, or at once when the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

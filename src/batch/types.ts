@@ -40,6 +40,14 @@ export interface BatchBackend {
   status(id: string, signal?: AbortSignal): Promise<BatchStatus>;
   /** The outcomes of an ended batch, as they are read. */
   results(id: string, signal?: AbortSignal): AsyncIterable<BatchOutcome>;
+  /**
+   * Deletes what an ended batch left in the provider's storage (OpenAI: its
+   * input, output and error files), once its answers are in the cache. Best
+   * effort: returns a warning for each thing it could not delete instead of
+   * throwing; something already gone is not a failure. Absent where a batch
+   * leaves nothing behind that modelshift deletes.
+   */
+  cleanUp?(id: string, signal?: AbortSignal): Promise<string[]>;
 }
 
 /** What one provider's batches did in a run: the report's `batch` section. */

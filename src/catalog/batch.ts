@@ -8,7 +8,8 @@ export interface BatchFacts {
   maxRequests: number;
   /** The most bytes one batch's requests take, as sent (OpenAI: the JSONL file; Anthropic: the request body). */
   maxBytes: number;
-  sources: string[];
+  /** Where each fact was read: the discount's page and the limits' page. */
+  sources: { discount: string; limits: string };
   checked: string;
 }
 
@@ -24,7 +25,7 @@ export const BATCH_FACTS: Partial<Record<ProviderType, BatchFacts>> = {
     discount: 0.5,
     maxRequests: 50_000,
     maxBytes: 200 * 1024 * 1024,
-    sources: ['https://help.openai.com/en/articles/9197833-batch-api-faq', 'https://developers.openai.com/api/reference/cli/resources/batches/index.md'],
+    sources: { discount: 'https://help.openai.com/en/articles/9197833-batch-api-faq', limits: 'https://developers.openai.com/api/reference/cli/resources/batches/index.md' },
     checked: '2026-12-01',
   },
   anthropic: {
@@ -32,7 +33,7 @@ export const BATCH_FACTS: Partial<Record<ProviderType, BatchFacts>> = {
     discount: 0.5,
     maxRequests: 100_000,
     maxBytes: 256 * 1024 * 1024,
-    sources: ['https://platform.claude.com/docs/en/build-with-claude/batch-processing', 'https://docs.claude.com/de/api/creating-message-batches'],
+    sources: { discount: 'https://platform.claude.com/docs/en/build-with-claude/batch-processing', limits: 'https://docs.claude.com/de/api/creating-message-batches' },
     checked: '2026-12-01',
   },
 };

@@ -2,8 +2,10 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { FileError, UsageError } from '../errors.js';
 import type { Migration } from '../schema/index.js';
-import type { LoadedWorkspace } from '../workspace/load.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
+import type { CommandContext } from './context.js';
+import { today } from './validate.js';
 
 /**
  * `<migration>` is a path to its file or its `metadata.name`. A rule whose
@@ -39,6 +41,37 @@ export async function resolveMigration(workspace: LoadedWorkspace, arg: string, 
   }
   const known = [...workspace.migrations.keys()].sort();
   throw new UsageError(`no migration named "${arg}" and no such file`, known.length ? `known migrations: ${known.join(', ')}` : 'create one under migrations/ (see README)');
+}
+
+/**
+ * The error for a command run without its `<migration>`: which migrations the
+ * workspace has, each with its file, and how to name one; with none, how to
+ * write one. `alternative` is another way the command can run (eval's refs).
+ */
+export async function missingMigration(ctx: CommandContext, command: string, alternative?: string): Promise<UsageError> {
+  const workspace = await loadWorkspace(ctx.cwd, { today: today(ctx.now) });
+  const migrations = [...workspace.migrations.values()].sort((a, b) => a.value.metadata.name.localeCompare(b.value.metadata.name));
+  const faulty = (file: string) => workspace.files.get(file)?.invalid === true;
+  // A rule that failed its schema is not among them, but it is what the user may be looking for.
+  const listed = new Set(migrations.map((m) => m.file));
+  const unreadable = [...workspace.files.values()].filter((f) => f.invalid && !listed.has(f.file) && /\bkind:\s*Migration\b/.test(f.text)).map((f) => f.file).sort();
+  const or = alternative ? `, or ${alternative}` : '';
+  if (!migrations.length) {
+    const broken = unreadable.length ? `; ${unreadable.join(', ')} ${unreadable.length === 1 ? 'has' : 'have'} errors (modelshift validate shows them)` : '';
+    return new UsageError(
+      `${command} needs a migration, and the workspace ${workspace.root} has none${broken}`,
+      `write one under migrations/ (kind: Migration with spec.from and spec.to; see "Migration" in the README), or let modelshift watch --dry-run draft one for each model in use that retires soon${or}`,
+    );
+  }
+  const rows = [...migrations.map((m) => [m.value.metadata.name, m.file] as const), ...unreadable.map((file) => ['(invalid)', file] as const)];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  const lines = rows.map(([name, file]) => `  ${name.padEnd(width)}  ${file}${faulty(file) ? '  (the file has errors: modelshift validate shows them)' : ''}`);
+  const count = migrations.length === 1 ? '1 migration' : `${migrations.length} migrations`;
+  const runnable = migrations.find((m) => !faulty(m.file));
+  return new UsageError(
+    `${command} needs a migration: its name or the path of its file. The workspace has ${count}:\n${lines.join('\n')}`,
+    runnable ? `modelshift ${command} ${runnable.value.metadata.name}${or}` : `fix the errors first (modelshift validate shows them)${or}`,
+  );
 }
 
 function refuseInvalid(workspace: LoadedWorkspace, migration: Loaded<Migration>): Loaded<Migration> {

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
+import { isNotFound } from '../fs-errors.js';
 import type { LlmRequest, LlmResponse } from '../llm/types.js';
 import type { ProviderType } from '../schema/provider.js';
 
@@ -107,8 +108,4 @@ export class ResponseCache {
   private path(key: string): string {
     return join(this.dir, `${key}.json`);
   }
-}
-
-function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT';
 }

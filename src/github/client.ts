@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { ExternalError } from '../errors.js';
 import { redactor } from '../secrets/redact.js';
+import { sleep } from '../sleep.js';
 import type { GitHubConfig } from './config.js';
 
 /** How to behave when GitHub says the rate limit is hit. */
@@ -34,7 +35,7 @@ const quiet = () => undefined;
 export function createOctokit(config: GitHubConfig, retry: RetryOptions = {}): Octokit {
   const maxAttempts = retry.maxAttempts ?? DEFAULTS.maxAttempts;
   const maxWaitMs = retry.maxWaitMs ?? DEFAULTS.maxWaitMs;
-  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pause = retry.sleep ?? sleep;
   const now = retry.now ?? Date.now;
   const octokit = new Octokit({
     auth: config.token,
@@ -57,7 +58,7 @@ export function createOctokit(config: GitHubConfig, retry: RetryOptions = {}): O
       } catch (error) {
         const wait = isHttpError(error) ? rateLimitWaitMs(error, now()) : undefined;
         if (wait === undefined || attempt >= maxAttempts || wait > maxWaitMs) throw error;
-        await sleep(wait);
+        await pause(wait);
       }
     }
   });

@@ -25,7 +25,9 @@ interface OutputLine {
  * The Batch API through the `openai` SDK: the requests go up as a JSONL file
  * (`files.create`, purpose `batch`), `batches.create` runs it on
  * `/v1/chat/completions`, and the answers come back in the batch's output
- * and error files (`files.content`). Only for `openai` providers.
+ * and error files (`files.content`). Once they are read, all three files are
+ * deleted (`files.delete`): OpenAI keeps files until they are. Only for
+ * `openai` providers.
  */
 export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, opts: ClientOptions): BatchBackend {
   const name = provider.metadata.name;
@@ -33,6 +35,10 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
   const scrub = redactor([secrets.apiKey]);
   const sdk = openAiSdk(provider, secrets.apiKey, opts);
   const guard = sdkGuard(ERRORS, name, secrets.apiKey);
+  // The batch as the last poll saw it: `results` reads its file ids and `cleanUp` deletes them, neither
+  // retrieving the batch again for what that poll already said.
+  const polled = new Map<string, Batch>();
+  const latest = (id: string, signal: AbortSignal | undefined) => polled.get(id) ?? guard(() => sdk.batches.retrieve(id, { signal }));
 
   return {
     maxRequests: BATCH_FACTS.openai!.maxRequests,
@@ -48,13 +54,14 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
     status: (id, signal) =>
       guard(async () => {
         const batch = await sdk.batches.retrieve(id, { signal });
+        polled.set(id, batch);
         const ending = ENDINGS[batch.status];
         const counts = batch.request_counts ?? { total: 0, completed: 0, failed: 0 };
         const detail = batch.errors?.data?.map((e) => e.message).filter(Boolean).join('; ');
         return { state: ending ? 'ended' : 'running', providerStatus: batch.status, counts, ...(ending ? { ending } : {}), ...(detail ? { detail: scrub(detail) } : {}) };
       }),
     async *results(id, signal) {
-      const batch = await guard(() => sdk.batches.retrieve(id, { signal }));
+      const batch = await latest(id, signal);
       // Expired and cancelled batches keep what they finished in the same two files.
       for (const fileId of [batch.output_file_id, batch.error_file_id]) {
         if (!fileId) continue;
@@ -65,6 +72,29 @@ export function createOpenAiBatch(provider: Provider, secrets: ClientSecrets, op
           if (outcome) yield outcome;
         }
       }
+    },
+    async cleanUp(id, signal) {
+      let batch: Batch;
+      try {
+        batch = await latest(id, signal);
+      } catch (err) {
+        if (!(err instanceof LlmError)) throw err;
+        return [`could not look up the files of batch ${id} to delete them (${err.message}); OpenAI keeps them until they are deleted`];
+      }
+      polled.delete(id);
+      const warnings: string[] = [];
+      for (const fileId of [batch.input_file_id, batch.output_file_id, batch.error_file_id]) {
+        if (!fileId) continue;
+        try {
+          await guard(() => sdk.files.delete(fileId, { signal }));
+        } catch (err) {
+          if (!(err instanceof LlmError)) throw err;
+          // Already gone: another run that resumed the same batch deleted it first.
+          if (err.status === 404) continue;
+          warnings.push(`could not delete file ${fileId} of batch ${id} (${err.message}); OpenAI keeps it until it is deleted`);
+        }
+      }
+      return warnings;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { daysUntil, type Catalog, type CatalogEntry } from '../catalog/index.js';
+import { BATCH_FACTS } from '../catalog/batch.js';
+import { BUILT_IN, daysUntil, type Catalog, type CatalogEntry } from '../catalog/index.js';
 import type { Disagreement } from '../catalog/external.js';
 import { escapeMarkdown } from './escape.js';
 
@@ -19,6 +20,8 @@ export interface CatalogModelView {
   /** The pages the built-in entry was taken from (or the source file of an entry only a list knows). */
   sources: string[];
   checked: string;
+  /** What `eval --batch` takes off this model's price through its provider's batch API; null where modelshift runs no batches. */
+  batch: { discount: number; source: string; checked: string } | null;
 }
 
 export function modelView(catalog: Catalog, entry: CatalogEntry, today: string): CatalogModelView {
@@ -39,7 +42,17 @@ export function modelView(catalog: Catalog, entry: CatalogEntry, today: string):
     },
     sources: entry.sources,
     checked: entry.checked,
+    batch: batchView(entry),
   };
+}
+
+function batchView(entry: CatalogEntry): CatalogModelView['batch'] {
+  const facts = BATCH_FACTS[entry.provider];
+  return facts ? { discount: facts.discount, source: facts.sources.discount, checked: facts.checked } : null;
+}
+
+function batchText(view: CatalogModelView): string {
+  return view.batch ? `${Math.round(view.batch.discount * 100)}% off input and output tokens (eval --batch)` : 'no batch API modelshift drives';
 }
 
 /** Retired and retiring first (soonest first), then the rest by id. */
@@ -75,6 +88,7 @@ export function renderCatalogShowText(view: CatalogModelView): string {
     fact('price', `$${view.price.inputPerMTok} in / $${view.price.outputPerMTok} out per MTok`, view.origins.price),
     fact('retirement', when(view), view.origins.retires),
     fact('successor', view.successor ?? 'none named', view.origins.successor),
+    fact('batch discount', batchText(view), view.batch?.source ?? BUILT_IN),
     fact('parameters', 'see --format json', view.origins.params),
     `  sources (checked ${view.checked}):`,
     ...view.sources.map((s) => `    ${s}`),
@@ -94,6 +108,7 @@ export function renderCatalogShowMarkdown(view: CatalogModelView): string {
     row('price', `$${view.price.inputPerMTok} in / $${view.price.outputPerMTok} out per MTok`, view.origins.price),
     row('retirement', when(view), view.origins.retires),
     row('successor', view.successor ?? 'none named', view.origins.successor),
+    row('batch discount', batchText(view), view.batch?.source ?? BUILT_IN),
     '',
     `Sources (checked ${view.checked}): ${view.sources.map(escapeMarkdown).join(', ')}`,
     '',

@@ -1,4 +1,5 @@
 import { ExternalError } from '../errors.js';
+import { sleep } from '../sleep.js';
 import type { HttpSettings } from './target.js';
 
 export interface HttpRequest {
@@ -52,7 +53,8 @@ export async function requestWithRetry(request: HttpRequest, settings: HttpSetti
         });
       }
     }
-    await delay(waitMs, signal);
+    await sleep(waitMs, signal);
+    signal?.throwIfAborted();
   }
 }
 
@@ -74,19 +76,4 @@ function describe(error: unknown): string {
   // fetch reports "fetch failed" and keeps the useful part (ECONNREFUSED, …) in `cause`.
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

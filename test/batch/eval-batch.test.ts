@@ -137,6 +137,8 @@ describe('eval --batch', () => {
     expect(agent.head.latencyP95Ms).not.toBeNull();
     expect(report.gate.passed).toBe(false);
     expect(report.gate.reasons.join('\n')).toMatch(/errored on base/);
+    // Read and recorded, the batch's files leave OpenAI's storage: the upload, the output and the error file.
+    expect(openai.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/v1/files/file-1', '/v1/files/file-2', '/v1/files/file-3']);
   });
 
   it('retries the requests of an expired batch online', async () => {

@@ -12,7 +12,7 @@ import type { Provider } from '../../src/schema/provider.js';
 import { startAnthropicFake } from '../fakes/anthropic-server.js';
 import type { FakeLlmServer } from '../fakes/llm-http.js';
 import { startOpenAiFake } from '../fakes/openai-server.js';
-import { ANTHROPIC_KEY, answer, OPENAI_KEY } from './workspace.js';
+import { ANTHROPIC_KEY, answer, lastMessage, OPENAI_KEY } from './workspace.js';
 
 let openai: FakeLlmServer;
 let anthropic: FakeLlmServer;
@@ -120,6 +120,9 @@ describe('runBatches', () => {
     const started = Date.now();
     await expect(runBatches([...requests(o, 'gpt-4.1', 2), ...requests(a, 'claude-sonnet-4-6', 2)], options([], { backendFor, poll: { initialMs: 5, maxMs: 5 } }))).rejects.toThrow(/401/);
     expect(Date.now() - started).toBeLessThan(3_000);
+    // A poll the fake received as the run stopped may still be counted (the client hung up, the server answers anyway);
+    // none may follow it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const polls = openai.batches[0]!.polls;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(openai.batches[0]!.polls).toBe(polls);
@@ -160,6 +163,99 @@ describe('runBatches', () => {
     await writeFile(path.join(dir, 'batches/openai.lock'), '2147483646');
     const got = await runBatches(requests(p, 'gpt-4.1', 1), options([]));
     expect(got.answers.size).toBe(1);
+  });
+
+  it('deletes the input, output and error files of an OpenAI batch once its answers are in the cache', async () => {
+    openai.setResponder((req) => (lastMessage(req).includes('parcel 1') ? { type: 'error', status: 400 } : answer(req)));
+    const p = provider('openai', openai.baseURL);
+    const all = requests(p, 'gpt-4.1', 3);
+    const lines: string[] = [];
+    const got = await runBatches(all, options(lines));
+    expect([got.answers.size, got.errors.size]).toEqual([2, 1]);
+    const calls = openai.requests.map((r) => `${r.method} ${r.path}`);
+    // Upload file-1; the batch writes its output to file-2 and its error line to file-3.
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE /v1/files/file-1', 'DELETE /v1/files/file-2', 'DELETE /v1/files/file-3']);
+    // After both files were read.
+    expect(calls.indexOf('DELETE /v1/files/file-1')).toBeGreaterThan(calls.lastIndexOf('GET /v1/files/file-3/content'));
+    expect(calls.lastIndexOf('GET /v1/files/file-3/content')).toBeGreaterThan(calls.lastIndexOf('GET /v1/files/file-2/content'));
+    const cache = new ResponseCache(dir);
+    expect((await Promise.all(all.map((r) => cache.get(r.key)))).map(Boolean)).toEqual([true, false, true]);
+    expect(lines.filter((l) => l.startsWith('warning'))).toEqual([]);
+  });
+
+  it('warns, and still answers, when a file cannot be deleted', async () => {
+    openai.setBatchOptions({ deleteStatus: 403 });
+    const p = provider('openai', openai.baseURL);
+    const lines: string[] = [];
+    const got = await runBatches(requests(p, 'gpt-4.1', 2), options(lines));
+    expect(got.answers.size).toBe(2);
+    expect(got.errors.size).toBe(0);
+    expect(got.summary[0]).toMatchObject({ answered: 2, failed: 0 });
+    expect(lines.filter((l) => l.startsWith('warning'))).toEqual([
+      'warning: batch openai: could not delete file file-1 of batch batch_1 (openai: HTTP 403: 403 cannot delete file-1 now); OpenAI keeps it until it is deleted\n',
+      'warning: batch openai: could not delete file file-2 of batch batch_1 (openai: HTTP 403: 403 cannot delete file-2 now); OpenAI keeps it until it is deleted\n',
+    ]);
+    expect(await new PendingStore(path.join(dir, 'batches')).list()).toEqual([]);
+  });
+
+  it('polls a resumed batch once per poll: the check that the provider still knows it is its first poll', async () => {
+    const o = provider('openai', openai.baseURL);
+    const a = provider('anthropic', anthropic.baseURL);
+    const all = [...requests(o, 'gpt-4.1', 2), ...requests(a, 'claude-sonnet-4-6', 2)];
+    // An earlier run submitted both batches and was killed: they are pending, and each ends at its third poll.
+    openai.setBatchOptions({ pollsUntilDone: 2 });
+    anthropic.setBatchOptions({ pollsUntilDone: 2 });
+    const pending = new PendingStore(path.join(dir, 'batches'));
+    const opts = { timeoutMs: 5_000, maxRetries: 0 };
+    for (const [p, backend] of [[o, createOpenAiBatch(o, { apiKey: OPENAI_KEY }, opts)], [a, createAnthropicBatch(a, { apiKey: ANTHROPIC_KEY }, opts)]] as const) {
+      const mine = all.filter((r) => r.provider === p);
+      const id = await backend.submit(mine.map((r) => ({ customId: r.key, request: r.request })));
+      await pending.save({ version: 1, provider: p.metadata.name, providerType: p.spec.type, baseURL: p.spec.baseURL!, id, submittedAt: '2026-12-01T00:00:00.000Z', keys: mine.map((r) => r.key) });
+    }
+    const retrieves = (fake: FakeLlmServer, route: string) => fake.requests.filter((r) => r.method === 'GET' && r.path === route).length;
+
+    const got = await runBatches(all, options([]));
+    expect(got.answers.size).toBe(4);
+    expect(got.summary.map((s) => [s.provider, s.resumed, s.polls])).toEqual([['openai', 1, 3], ['anthropic', 1, 3]]);
+    expect(retrieves(openai, '/v1/batches/batch_1')).toBe(3);
+    // Anthropic's SDK retrieves the batch once more to find its results_url.
+    expect(retrieves(anthropic, '/v1/messages/batches/msgbatch_1')).toBe(3 + 1);
+    expect(openai.batches).toHaveLength(1);
+    expect(anthropic.batches).toHaveLength(1);
+  });
+
+  it('takes the answers from the cache when a run that resumed the same batch read it first and deleted its files', async () => {
+    openai.setBatchOptions({ pollsUntilDone: 1 });
+    const p = provider('openai', openai.baseURL);
+    const all = requests(p, 'gpt-4.1', 2);
+    const pending = new PendingStore(path.join(dir, 'batches'));
+    // This run sees the batch end, then another run reads it, caches its answers and deletes its files.
+    const backendFor = async (x: Provider) => {
+      const real = createOpenAiBatch(x, { apiKey: OPENAI_KEY }, { timeoutMs: 5_000, maxRetries: 0 });
+      return {
+        ...real,
+        async status(id: string, signal?: AbortSignal) {
+          const status = await real.status(id, signal);
+          if (status.state === 'ended') {
+            const other = createOpenAiBatch(x, { apiKey: OPENAI_KEY }, { timeoutMs: 5_000, maxRetries: 0 });
+            const cache = new ResponseCache(dir);
+            for await (const outcome of other.results(id)) if ('response' in outcome) await cache.put(outcome.customId, { ...outcome.response, batch: true });
+            expect(await other.cleanUp!(id)).toEqual([]);
+          }
+          return status;
+        },
+      };
+    };
+    const lines: string[] = [];
+    const got = await runBatches(all, options(lines, { backendFor }));
+    expect(got.answers.size).toBe(2);
+    expect(got.errors.size).toBe(0);
+    expect([...got.answers.values()].every((r) => r.batch)).toBe(true);
+    // It tried to read the output file after the other run had deleted it, and its own deletes found nothing left: no warning.
+    expect(openai.requests.filter((r) => r.path === '/v1/files/file-2/content')).toHaveLength(2);
+    expect(openai.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/v1/files/file-1', '/v1/files/file-2', '/v1/files/file-1', '/v1/files/file-2']);
+    expect(lines.filter((l) => l.startsWith('warning'))).toEqual([]);
+    expect(await pending.list()).toEqual([]);
   });
 
   it('reports every request of a batch the provider refused as a request error, and retries none online', async () => {

@@ -48,6 +48,16 @@ describe('modelshift catalog', () => {
     expect(json.origins).toMatchObject({ retires: 'vendor/litellm.json', price: 'built-in', contextWindow: 'built-in' });
   });
 
+  it('show: the batch discount of the model\'s provider, with the page it was read from', async () => {
+    const root = workspace('batch', '      - { type: litellm, path: vendor/litellm.json }\n');
+    const text = await runCli(['catalog', 'show', 'gpt-5.2'], root, {}, NOW);
+    expect(text.stdout).toContain('  batch discount  50% off input and output tokens (eval --batch)  [https://help.openai.com/en/articles/9197833-batch-api-faq]\n');
+    const json = JSON.parse((await runCli(['--format', 'json', 'catalog', 'show', 'claude-sonnet-4-6'], root, {}, NOW)).stdout) as { batch: unknown };
+    expect(json.batch).toEqual({ discount: 0.5, source: 'https://platform.claude.com/docs/en/build-with-claude/batch-processing', checked: '2026-12-01' });
+    const markdown = await runCli(['--format', 'markdown', 'catalog', 'show', 'claude-sonnet-4-6'], root, {}, NOW);
+    expect(markdown.stdout).toContain('| batch discount | 50% off input and output tokens (eval --batch) | https://platform.claude.com/docs/en/build-with-claude/batch-processing |');
+  });
+
   it('list and diff refuse a model argument, pointing at show', async () => {
     const root = workspace('extra', '      - { type: litellm, path: vendor/litellm.json }\n');
     const list = await runCli(['catalog', 'list', 'gpt-4.1'], root, {}, NOW);

@@ -37,6 +37,8 @@ export interface FakeBatchOptions {
   expire?: { answered: number };
   /** The provider refuses the whole batch with this message (OpenAI: status `failed`). */
   refuse?: string;
+  /** OpenAI: `DELETE /v1/files/:id` answers this error status instead of deleting. */
+  deleteStatus?: number;
 }
 
 /** A batch the fake accepted; tests count submissions and polls on these. */

@@ -24,8 +24,8 @@ const CHAT = '/v1/chat/completions';
 
 /**
  * The Batch API's files and batches endpoints: `POST /v1/files` (multipart,
- * purpose `batch`), `GET /v1/files/:id/content`, `POST /v1/batches`,
- * `GET /v1/batches/:id`. Each request in the JSONL is answered by the
+ * purpose `batch`), `GET /v1/files/:id/content`, `DELETE /v1/files/:id`,
+ * `POST /v1/batches`, `GET /v1/batches/:id`. Each request in the JSONL is answered by the
  * scripted responder when the batch is created; the batch stays
  * `in_progress` for `pollsUntilDone` polls, then completes (or expires) and
  * writes the output and error files.
@@ -34,8 +34,9 @@ export function openAiBatchRoutes(ctx: BatchContext): BatchRoutes {
   const files = new Map<string, StoredFile>();
   const batches = new Map<string, OpenAiBatch>();
 
+  let uploads = 0;
   const addFile = (filename: string, purpose: string, content: string): StoredFile => {
-    const file = { id: `file-${files.size + 1}`, filename, purpose, content };
+    const file = { id: `file-${++uploads}`, filename, purpose, content };
     files.set(file.id, file);
     return file;
   };
@@ -48,6 +49,13 @@ export function openAiBatchRoutes(ctx: BatchContext): BatchRoutes {
       const name = upload instanceof File ? upload.name : 'upload';
       const file = addFile(name, String(form.get('purpose')), await upload.text());
       return { status: 200, body: fileObject(file) };
+    }
+    const file = /^\/v1\/files\/([^/]+)$/.exec(path);
+    if (method === 'DELETE' && file) {
+      const status = ctx.options().deleteStatus;
+      if (status !== undefined) return { status, body: { error: { message: `cannot delete ${file[1]} now`, type: 'server_error', param: null, code: null } } };
+      // A deleted file is gone for good, as at OpenAI: its content answers 404 from now on.
+      return files.delete(file[1]!) ? { status: 200, body: { id: file[1], object: 'file', deleted: true } } : notFound(`no file ${file[1]}`);
     }
     const content = /^\/v1\/files\/([^/]+)\/content$/.exec(path);
     if (method === 'GET' && content) {
