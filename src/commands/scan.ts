@@ -34,7 +34,7 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
   // git lists the files while the settings, the catalog and the finders (with the YAML parser) load.
   const settings = import('../scan/settings.js').then(({ readScanSettings }) => readScanSettings(root));
   const finders = import('../scan/scan.js');
-  const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })) });
+  const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })), loading: finders });
   const [{ ids, warning }, { candidates, considered }, { scanResult, scanText }] = await Promise.all([settings, listed, finders]);
   if (warning) ctx.stderr(`warning: ${warning}\n`);
   const day = ctx.now.toISOString().slice(0, 10);

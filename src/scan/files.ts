@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExternalError } from '../errors.js';
-import { MAX_FILE_BYTES, scannableInListing, skippedPath } from './paths.js';
+import { listedFileFilter, MAX_FILE_BYTES, skippedPath } from './paths.js';
 import { CHUNK, readShare, type Candidate, type ReadResult } from './read-files.js';
 
 export type { Candidate } from './read-files.js';
@@ -32,6 +32,12 @@ export interface ListOptions {
     /** spec.ignore of modelshift.yaml. */
     ignore: readonly string[];
   }>;
+  /**
+   * Modules the caller loads meanwhile (the finders). While a worker thread reads, this
+   * thread lets them load before it joins the reading: module loading needs the event loop,
+   * which the synchronous reading would hold until the last file.
+   */
+  loading?: Promise<unknown>;
 }
 
 /**
@@ -49,19 +55,16 @@ export async function candidateFiles(opts: ListOptions): Promise<{ candidates: C
   const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
   for (const pending of [listing, untracked]) pending.catch(() => undefined); // awaited below, once the settings are read
   const { additions, ignore } = await opts.settings;
-  const ignored = ignore.length ? (await import('picomatch')).default([...ignore], { dot: true }) : () => false;
-  const scannable = scannableInListing();
-  const keep = (file: string) => scannable(file) && !ignored(file) && !ignore.some((glob) => file.startsWith(`${glob.replace(/\/?\*\*$/, '')}/`));
+  const reading: Reading = { root: opts.root, ignore, keep: await listedFileFilter(ignore), pattern: prefilter(additions), loading: opts.loading };
   const tracked = await listing;
-  const pattern = prefilter(additions);
   let read: ReadResult;
   if (tracked) {
     // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
-    const mine = await readFiles(opts.root, tracked.filter((file, i) => file !== tracked[i - 1] && keep(file)), pattern);
-    const more = await readFiles(opts.root, ((await untracked) ?? []).filter(keep), pattern);
+    const mine = await readFiles(reading, tracked.filter((file, i) => file !== tracked[i - 1]));
+    const more = await readFiles(reading, (await untracked) ?? []);
     read = { candidates: [...mine.candidates, ...more.candidates], considered: mine.considered + more.considered };
   } else {
-    read = await readFiles(opts.root, (await walk(opts.root, opts.paths)).filter(keep), pattern);
+    read = await readFiles(reading, await walk(opts.root, opts.paths));
   }
   return { candidates: read.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), considered: read.considered };
 }
@@ -75,38 +78,48 @@ function prefilter(additions: readonly string[]): RegExp {
   return new RegExp(prefilterPattern(additions.map((id) => Buffer.from(id, 'utf8').toString('latin1'))), 'm');
 }
 
+/** What each reading thread needs besides its share of the listing; `keep` is this thread's filter, built from `ignore`. */
+interface Reading extends Pick<ListOptions, 'root' | 'loading'> {
+  ignore: readonly string[];
+  keep: (file: string) => boolean;
+  pattern: RegExp;
+}
+
 /** Below this many files a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 4000;
 
 /**
  * Reads the listed files on this thread and, for a large listing on a machine with more
  * than one core, on a worker thread too, both taking chunks from one shared counter (so
- * a worker that starts late simply takes fewer). The worker exists only as compiled
- * JavaScript next to this module; elsewhere (the bundled Action, tests run from source)
- * this thread reads alone. A worker that fails has its files read here again.
+ * a worker that starts late simply takes fewer) and each filtering what it takes. The
+ * worker exists only as compiled JavaScript next to this module; elsewhere (the bundled
+ * Action, tests run from source) this thread reads alone. A worker that fails has its
+ * files read here again.
  */
-async function readFiles(root: string, files: readonly string[], pattern: RegExp): Promise<ReadResult> {
+async function readFiles({ root, ignore, keep, pattern, loading }: Reading, files: readonly string[]): Promise<ReadResult> {
   const local = () => {
     let at = -CHUNK;
     return () => (at += CHUNK);
   };
   const helper = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? workerFile() : undefined;
-  if (!helper) return readShare(root, files, pattern, local());
+  if (!helper) return readShare(root, files, keep, pattern, local());
   // The first chunk is the worker's (read-worker.ts), so it always reads some: the rest go to whichever thread is free.
   const counter = new Int32Array(new SharedArrayBuffer(4));
   counter[0] = CHUNK;
-  const worker = new Worker(helper, { workerData: { root, files, pattern: pattern.source, counter: counter.buffer } });
+  const worker = new Worker(helper, { workerData: { root, files, ignore, pattern: pattern.source, counter: counter.buffer } });
   const theirs = new Promise<ReadResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the reading thread exited with ${code}`)));
   });
-  const mine = readShare(root, files, pattern, () => Atomics.add(counter, 0, CHUNK));
+  theirs.catch(() => undefined); // a worker failing while the modules load is handled below, once this thread has read
+  await loading?.catch(() => undefined); // its failure is the caller's to report
+  const mine = readShare(root, files, keep, pattern, () => Atomics.add(counter, 0, CHUNK));
   try {
     const other = await theirs;
     return { candidates: [...mine.candidates, ...other.candidates], considered: mine.considered + other.considered };
   } catch {
-    return readShare(root, files, pattern, local());
+    return readShare(root, files, keep, pattern, local());
   } finally {
     void worker.terminate();
   }

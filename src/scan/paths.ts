@@ -36,11 +36,23 @@ export function skippedContent(text: string): boolean {
 }
 
 /**
- * Whether a file is one scan reads at all (by name), before it is opened; for a listing
- * sorted as git lists it, where files of one folder come together, so the folder is
- * judged once for all of them.
+ * Whether a listed file is one scan reads at all (by name and `spec.ignore`), before it is
+ * opened. Each reading thread builds its own (it keeps state, and a function cannot be sent
+ * to a thread), so the listing is judged by the threads that read it, not first in full on one.
  */
-export function scannableInListing(): (file: string) => boolean {
+export async function listedFileFilter(ignore: readonly string[]): Promise<(file: string) => boolean> {
+  const ignored = ignore.length ? (await import('picomatch')).default([...ignore], { dot: true }) : () => false;
+  // A glob naming a folder (`legacy`, `legacy/**`) leaves out all below it, as the workspace walk (discover.ts) prunes it.
+  const folders = ignore.map((glob) => `${glob.replace(/\/?\*\*$/, '')}/`);
+  const scannable = scannableInListing();
+  return (file) => scannable(file) && !ignored(file) && !folders.some((folder) => file.startsWith(folder));
+}
+
+/**
+ * Whether a file is one scan reads by name; for a listing sorted as git lists it, where files
+ * of one folder come together, so the folder is judged once for all of them.
+ */
+function scannableInListing(): (file: string) => boolean {
   let dir = '\0';
   let dirSkipped = false;
   return (file) => {
