@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       const command = args.at(-1) as Command;
       // Before anything else: finish or undo a write a killed run left half done.
       const ctx = context(command);
-      await (await import('./workspace/recover.js')).recoverBeforeCommand(ctx.cwd, ctx.stderr);
+      await (await import('./workspace/before-command.js')).recoverBeforeCommand(ctx.cwd, ctx.stderr);
       if (takesMigration.has(command) && command.args[0] === undefined) throw await missingMigration(ctx, command.name());
       exitCode = (await task(ctx, command)).exitCode;
     };

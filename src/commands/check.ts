@@ -9,7 +9,7 @@ import { reviewChanges } from '../review/review.js';
 import { fitCheckComment } from '../render/comment-fit.js';
 import { checkSummaryLine, renderCheckComment, type CheckReport } from '../render/comment.js';
 import { renderValidationMarkdown } from '../render/validation.js';
-import { findWorkspaceRoot } from '../workspace/discover.js';
+import { findWorkspaceRoot } from '../workspace/root.js';
 import { buildWorkspace, loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import type { Finding } from '../workspace/types.js';
 import { runEvalGroups, runEvalsFor, type EvalMode, type EvalRunner } from './check-evals.js';

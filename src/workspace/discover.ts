@@ -1,5 +1,4 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ExternalError } from '../errors.js';
@@ -98,16 +97,4 @@ function unreadable(dir: string, error: unknown): never {
     hint: 'check that the folder exists and is readable, or pass the workspace with -C DIR',
     cause: error,
   });
-}
-
-/** The workspace root: the nearest folder up from `cwd` holding `modelshift.yaml`, else `cwd`. */
-export async function findWorkspaceRoot(cwd: string): Promise<string> {
-  let dir = path.resolve(cwd);
-  for (;;) {
-    const found = await lstat(path.join(dir, 'modelshift.yaml')).then(() => true, () => false);
-    if (found) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(cwd);
-    dir = parent;
-  }
 }

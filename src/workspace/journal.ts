@@ -2,17 +2,14 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { JOURNAL_FILE, TEMP_DIR } from './state-dir.js';
 
 /**
  * The write journal: what a multi-file write (apply, sync) is about to rename,
  * written before the first rename and removed after the last, so a run killed
  * in between can be finished or undone by the next one. It lives in the
- * workspace's state folder, next to the one folder that holds temporaries.
+ * workspace's state folder (state-dir.ts), next to the one folder that holds temporaries.
  */
-export const STATE_DIR = '.modelshift';
-export const JOURNAL_FILE = `${STATE_DIR}/write-journal.json`;
-export const TEMP_DIR = `${STATE_DIR}/tmp`;
-
 export const JournalEntry = z.strictObject({
   /** The target, relative to the workspace root with `/`. */
   file: z.string().min(1),

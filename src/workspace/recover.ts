@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import path from 'node:path';
-import { findWorkspaceRoot } from './discover.js';
-import { JOURNAL_FILE, Journal, STATE_DIR, journalPath, mayBeRunning, tempDir, textHash, type JournalEntry } from './journal.js';
+import { Journal, journalPath, mayBeRunning, tempDir, textHash, type JournalEntry } from './journal.js';
+import { JOURNAL_FILE } from './state-dir.js';
 import type { Finding } from './types.js';
 import { nodeFs, removeEmptyTempDir, type WriteFs } from './write-files.js';
 
@@ -144,17 +144,4 @@ function removeStaleTemps(root: string, io: WriteFs): number {
   }
   removeEmptyTempDir(dir);
   return removed;
-}
-
-/**
- * Run before every CLI command: resolves an interrupted write in the
- * workspace holding `cwd` and says what it did on stderr. Cheap when there is
- * nothing to do (one look at the state folder).
- */
-export async function recoverBeforeCommand(cwd: string, stderr: (text: string) => void): Promise<void> {
-  const root = await findWorkspaceRoot(cwd);
-  if (!fs.existsSync(path.join(root, STATE_DIR))) return;
-  const { notes, unresolved } = recoverWrites(root);
-  for (const note of notes) stderr(`modelshift: ${note}\n`);
-  if (unresolved) stderr(`warning: ${unresolved}\n`);
 }

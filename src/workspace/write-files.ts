@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { ExternalError } from '../errors.js';
-import { JOURNAL_FILE, journalPath, newJournal, tempDir, tempPrefix, textHash, type JournalEntry } from './journal.js';
+import { journalPath, newJournal, tempDir, tempPrefix, textHash, type JournalEntry } from './journal.js';
+import { JOURNAL_FILE } from './state-dir.js';
 
 /**
  * The file operations the writer and the recovery use; tests inject failures

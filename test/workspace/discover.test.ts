@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
-import { discoverYamlFiles, findWorkspaceRoot } from '../../src/workspace/discover.js';
+import { discoverYamlFiles } from '../../src/workspace/discover.js';
+import { findWorkspaceRoot } from '../../src/workspace/root.js';
 
 let tmp: string;
 let root: string;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
-import { JOURNAL_FILE, TEMP_DIR } from '../../src/workspace/journal.js';
+import { JOURNAL_FILE, TEMP_DIR } from '../../src/workspace/state-dir.js';
 import { journalFinding, recoverWrites } from '../../src/workspace/recover.js';
 import { nodeFs, writeFilesAtomically, type WriteFs } from '../../src/workspace/write-files.js';
 
