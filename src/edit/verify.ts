@@ -33,8 +33,10 @@ export function intended(data: unknown, op: EditOp): unknown {
     const renamed = Object.fromEntries(Object.entries(holder).map(([k, v]) => [k === String(last) ? op.to : k, v]));
     for (const k of Object.keys(holder)) delete holder[k];
     Object.assign(holder, renamed);
-  } else if (op.op === 'set') write(holder, last, structuredClone(op.value));
-  else if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
+  } else if (op.op === 'set') {
+    // Copied so later edits of the data cannot reach the caller's value; a string or number needs no copy.
+    write(holder, last, typeof op.value === 'object' && op.value !== null ? structuredClone(op.value) : op.value);
+  } else if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
   else delete (holder as Record<string, unknown>)[String(last)];
   return root;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { decodeChecked } from './parse-file.js';
@@ -21,14 +21,8 @@ const TOP_LEVEL_KIND = /^kind:[ \t]*["']?([A-Za-z]+)/gm;
  * the candidates' texts as read here, so they are not read again.
  */
 export function filesToPlan(root: string, files: readonly string[], migration: string, cwd: string): { support: string[]; candidates: string[]; candidateTexts: (string | undefined)[] } {
-  const bytes = files.map((file) => {
-    try {
-      return readFileSync(path.join(root, file));
-    } catch {
-      return undefined; // the loader reports it
-    }
-  });
-  const texts = bytes.map((b) => b?.toString('utf8'));
+  const read = files.map((file) => readText(path.join(root, file)));
+  const texts = read.map((r) => r?.text);
   // Each file's top-level kinds, found once for both passes.
   const found = texts.map((text) => (text === undefined ? [] : kinds(text)));
   const wanted = path.resolve(cwd, migration);
@@ -54,10 +48,38 @@ export function filesToPlan(root: string, files: readonly string[], migration: s
     else if (mentions!(text)) {
       candidates.push(file);
       // Handed to the parser so the file is not read twice; a file the strict decoder refuses is read again and reported.
-      candidateTexts.push(decodeChecked(bytes[i]!));
+      candidateTexts.push(read[i]!.checked);
     }
   });
   return { support, candidates, candidateTexts };
+}
+
+/** Most files fit; one buffer serves them all, so reading 10,000 files allocates 10,000 strings and nothing else. */
+const buffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A file's text, decoded leniently for picking, and `checked`: decoded
+ * strictly (undefined when it is not UTF-8 or over the size limit). A lenient
+ * decoding without U+FFFD is the strict one.
+ */
+function readText(file: string): { text: string; checked: string | undefined } | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    let size: number;
+    try {
+      size = readSync(fd, buffer, 0, buffer.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (size < buffer.length) {
+      const text = buffer.toString('utf8', 0, size);
+      return { text, checked: text.includes('\uFFFD') ? decodeChecked(buffer.subarray(0, size)) : text };
+    }
+    const bytes = readFileSync(file);
+    return { text: bytes.toString('utf8'), checked: decodeChecked(bytes) };
+  } catch {
+    return undefined; // the loader reports it
+  }
 }
 
 interface Rule {

@@ -54,4 +54,18 @@ describe('agents planned in the thread that parsed them', () => {
     expect(focused.findings).toContainEqual(expect.objectContaining({ file: 'agents/support/bad.yaml', rule: 'encoding', line: 1, column: 6 }));
     expect(focused.planned!.has('agents/support/bad.yaml')).toBe(false);
   });
+
+  it('plan a file larger than the read buffer and one holding U+FFFD as it is written, like the main thread', async () => {
+    const escalation = await readFile(path.join(dir, 'agents/support/escalation.yaml'), 'utf8');
+    // Over 64 KiB of comments, then the agent under another name.
+    const comments = Array.from({ length: 1500 }, (_, i) => `# note ${i}: ${'x'.repeat(40)}\n`).join('');
+    await writeFile(path.join(dir, 'agents/support/large.yaml'), comments + escalation.replace(/name: support-escalation/, 'name: support-large'));
+    await writeFile(path.join(dir, 'agents/support/replacement.yaml'), `# a literal \ufffd is valid UTF-8\n${escalation.replace(/name: support-escalation/, 'name: support-replacement')}`);
+    const { focused, inThread, onMain } = await plans('gpt-4.1-to-gpt-5.1');
+    expect((await readFile(path.join(dir, 'agents/support/large.yaml'))).length).toBeGreaterThan(64 * 1024);
+    expect(focused.planned!.has('agents/support/large.yaml')).toBe(true);
+    expect(focused.planned!.has('agents/support/replacement.yaml')).toBe(true);
+    expect(Object.keys(inThread.files)).toEqual(expect.arrayContaining(['agents/support/large.yaml', 'agents/support/replacement.yaml']));
+    expect(inThread).toEqual(onMain);
+  });
 });
