@@ -18,7 +18,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8816);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _fs_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6790);
 /* harmony import */ var _schema_provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6010);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6972);
+
+
 
 
 
@@ -54,7 +58,7 @@ class PendingStore {
             names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.dir);
         }
         catch (err) {
-            if (isNotFound(err))
+            if ((0,_fs_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c)(err))
                 return [];
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExternalError */ .yA(`cannot read the pending batches in ${this.dir}`, { cause: err, hint: 'check the permissions of spec.eval.cacheDir' });
         }
@@ -121,7 +125,7 @@ class PendingStore {
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(mine, { force: true });
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExternalError */ .yA(`stopped while waiting for process ${holder} to finish submitting batches`);
             }
-            await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(LOCK_POLL_MS, signal);
         }
     }
 }
@@ -146,9 +150,6 @@ function safeJson(text) {
     catch {
         return undefined;
     }
-}
-function isNotFound(err) {
-    return typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT';
 }
 
 

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var batch = __webpack_require__(63);
 // EXTERNAL MODULE: ./src/llm/errors.ts
 var errors = __webpack_require__(9968);
+// EXTERNAL MODULE: ./src/sleep.ts
+var sleep = __webpack_require__(6972);
 ;// CONCATENATED MODULE: ./src/batch/progress.ts
 function submittedLine(provider, submitted, resumed) {
     const parts = [];
@@ -39,6 +41,7 @@ function plural(n, word) {
 }
 
 ;// CONCATENATED MODULE: ./src/batch/run.ts
+
 
 
 
@@ -99,6 +102,8 @@ async function runProvider(provider, requests, out, opts) {
     const tracked = [];
     const failures = new Map();
     const latest = new Map();
+    // A resumed batch's first poll is the status `known` read: asking again at once would tell nothing new.
+    const unpolled = new Map();
     try {
         // What to resume and what to submit is decided and recorded under the provider's lock: a run started
         // meanwhile waits, then finds these batches pending and resumes them instead of submitting them again.
@@ -109,8 +114,13 @@ async function runProvider(provider, requests, out, opts) {
             summary.requests = needed.size;
             const mine = (await opts.pending.list()).filter(({ batch }) => batch.provider === name && batch.providerType === provider.spec.type && batch.baseURL === baseURL && batch.keys.some((k) => needed.has(k)));
             const resumed = await known(mine, backend, opts);
-            tracked.push(...resumed);
-            const covered = new Set(resumed.flatMap((s) => s.batch.keys));
+            summary.polls += resumed.size;
+            for (const [s, status] of resumed) {
+                latest.set(s, status);
+                unpolled.set(s, status);
+            }
+            tracked.push(...resumed.keys());
+            const covered = new Set([...resumed.keys()].flatMap((s) => s.batch.keys));
             const uncovered = [...needed.keys()].filter((k) => !covered.has(k));
             const submitted = [];
             for (const keys of chunks(uncovered, needed, backend)) {
@@ -122,8 +132,8 @@ async function runProvider(provider, requests, out, opts) {
                 submitted.push(id);
             }
             summary.batches = tracked.map((s) => s.batch.id);
-            summary.resumed = resumed.length;
-            opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, resumed.map((s) => s.batch.id)));
+            summary.resumed = resumed.size;
+            opts.onProgress(submittedLine(name, { requests: uncovered.length, ids: submitted }, [...resumed.keys()].map((s) => s.batch.id)));
         }
         finally {
             await release();
@@ -134,9 +144,13 @@ async function runProvider(provider, requests, out, opts) {
         while (open.size && !signal?.aborted) {
             let ended = false;
             for (const s of [...open]) {
-                const status = await backend.status(s.batch.id, signal);
-                summary.polls++;
-                latest.set(s, status);
+                let status = unpolled.get(s);
+                unpolled.delete(s);
+                if (!status) {
+                    status = await backend.status(s.batch.id, signal);
+                    summary.polls++;
+                    latest.set(s, status);
+                }
                 if (status.state !== 'ended')
                     continue;
                 await collect(s, status, backend, needed, failures, out, summary, opts);
@@ -149,7 +163,7 @@ async function runProvider(provider, requests, out, opts) {
                 opts.onProgress(progressLine(tally(name, tracked, latest), summary.polls));
                 lastLine = now();
             }
-            await sleep(delay, signal);
+            await (0,sleep/* sleep */.y)(delay, signal);
             delay = Math.min(opts.poll.maxMs, delay * 2);
         }
     }
@@ -172,16 +186,16 @@ async function runProvider(provider, requests, out, opts) {
     return summary;
 }
 /**
- * The pending batches the provider still knows. One it answers 404 for (another
- * key or project now, or deleted on its side) is forgotten with a warning, and
- * its requests are submitted again; any other error ends the run as usual.
+ * The pending batches the provider still knows, with the status it gave: the
+ * batch's first poll. One it answers 404 for (another key or project now, or
+ * deleted on its side) is forgotten with a warning, and its requests are
+ * submitted again; any other error ends the run as usual.
  */
 async function known(stored, backend, opts) {
-    const out = [];
+    const out = new Map();
     for (const s of stored) {
         try {
-            await backend.status(s.batch.id, opts.signal);
-            out.push(s);
+            out.set(s, await backend.status(s.batch.id, opts.signal));
         }
         catch (err) {
             if (!(err instanceof errors/* LlmError */.Cf) || err.status !== 404)
@@ -211,7 +225,10 @@ function chunks(keys, requests, backend) {
         out.push(current);
     return out;
 }
-/** Reads an ended batch: answers into the cache and `out`, failures apart; then forgets the pending id. */
+/**
+ * Reads an ended batch: answers into the cache and `out`, failures apart; then
+ * forgets the pending id and deletes what the batch left at the provider.
+ */
 async function collect(stored, status, backend, needed, failures, out, summary, opts) {
     const { batch } = stored;
     const seen = new Set();
@@ -219,37 +236,63 @@ async function collect(stored, status, backend, needed, failures, out, summary, 
     const writing = new Set();
     // Kept, not thrown from the pool: a second failing write must not become an unhandled rejection.
     let writeError;
-    for await (const outcome of backend.results(batch.id, opts.signal)) {
-        if (writeError !== undefined)
-            break;
-        seen.add(outcome.customId);
-        if ('error' in outcome) {
-            if (needed.has(outcome.customId))
-                failures.set(outcome.customId, outcome.error);
-            continue;
-        }
-        const response = { ...outcome.response, latencyMs: 0, batch: true };
-        const write = opts.cache
-            .put(outcome.customId, response)
-            .catch((err) => void (writeError ??= err))
-            .finally(() => writing.delete(write));
-        writing.add(write);
-        if (writing.size >= LOOKUPS)
-            await Promise.race(writing);
-        if (needed.has(outcome.customId) && !out.answers.has(outcome.customId)) {
-            out.answers.set(outcome.customId, response);
+    const answer = (key, response) => {
+        if (needed.has(key) && !out.answers.has(key)) {
+            out.answers.set(key, response);
             summary.answered++;
         }
+    };
+    let gone = false;
+    try {
+        for await (const outcome of backend.results(batch.id, opts.signal)) {
+            if (writeError !== undefined)
+                break;
+            seen.add(outcome.customId);
+            if ('error' in outcome) {
+                if (needed.has(outcome.customId))
+                    failures.set(outcome.customId, outcome.error);
+                continue;
+            }
+            const response = { ...outcome.response, latencyMs: 0, batch: true };
+            const write = opts.cache
+                .put(outcome.customId, response)
+                .catch((err) => void (writeError ??= err))
+                .finally(() => writing.delete(write));
+            writing.add(write);
+            if (writing.size >= LOOKUPS)
+                await Promise.race(writing);
+            answer(outcome.customId, response);
+        }
+    }
+    catch (err) {
+        // The results are gone: a run that resumed the same batch read them first and deleted them, or the
+        // provider no longer keeps them. What such a run read is in the cache; the rest is asked again.
+        if (!(err instanceof errors/* LlmError */.Cf) || err.status !== 404)
+            throw err;
+        gone = true;
     }
     await Promise.all(writing);
     // The pending id stays: the next run reads the batch again.
     if (writeError !== undefined)
         throw writeError;
+    if (gone) {
+        const unseen = batch.keys.filter((key) => !seen.has(key) && needed.has(key));
+        for (const [key, response] of await cachedAnswers(unseen, opts.cache)) {
+            seen.add(key);
+            answer(key, response);
+        }
+    }
     for (const key of batch.keys) {
         if (!seen.has(key) && needed.has(key))
-            failures.set(key, unanswered(batch.provider, batch.id, status));
+            failures.set(key, gone ? resultsGone(batch.provider, batch.id) : unanswered(batch.provider, batch.id, status));
     }
     await opts.pending.remove(stored);
+    // Only now: the answers are in the cache and the id is forgotten, so nothing reads these results again.
+    for (const warning of (await backend.cleanUp?.(batch.id, opts.signal)) ?? [])
+        opts.onProgress(`warning: batch ${batch.provider}: ${warning}\n`);
+}
+function resultsGone(provider, id) {
+    return new errors/* LlmError */.Cf(`${provider}: the results of batch ${id} were gone before this run read them (another run read them first, or the provider no longer keeps them)`, { kind: 'server', provider });
 }
 /** Why a request the batch does not mention has no answer, as the error kind the online path would give. */
 function unanswered(provider, id, status) {
@@ -264,17 +307,22 @@ function unanswered(provider, id, status) {
 }
 /** The requests of `requests` with no answer in the cache yet. */
 async function notCached(requests, cache) {
-    const entries = [...requests];
-    const needed = new Map();
-    for (let at = 0; at < entries.length; at += LOOKUPS) {
-        const slice = entries.slice(at, at + LOOKUPS);
-        const hits = await Promise.all(slice.map(([key]) => cache.get(key)));
-        slice.forEach(([key, request], i) => {
-            if (!hits[i])
-                needed.set(key, request);
+    const hits = await cachedAnswers([...requests.keys()], cache);
+    return new Map([...requests].filter(([key]) => !hits.has(key)));
+}
+/** The answers the cache holds for these keys, LOOKUPS at a time. */
+async function cachedAnswers(keys, cache) {
+    const found = new Map();
+    for (let at = 0; at < keys.length; at += LOOKUPS) {
+        const slice = keys.slice(at, at + LOOKUPS);
+        const hits = await Promise.all(slice.map((key) => cache.get(key)));
+        slice.forEach((key, i) => {
+            const hit = hits[i];
+            if (hit)
+                found.set(key, hit);
         });
     }
-    return needed;
+    return found;
 }
 function tally(provider, tracked, latest) {
     let completed = 0;
@@ -284,20 +332,6 @@ function tally(provider, tracked, latest) {
         failed += latest.get(s)?.counts.failed ?? 0;
     }
     return { provider, batches: tracked.length, requests: tracked.reduce((n, s) => n + s.batch.keys.length, 0), completed, failed };
-}
-/** Resolves after `ms`, or at once when the signal fires. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 
 

@@ -25,7 +25,9 @@ const ENDINGS = { completed: 'completed', expired: 'expired', cancelled: 'cancel
  * The Batch API through the `openai` SDK: the requests go up as a JSONL file
  * (`files.create`, purpose `batch`), `batches.create` runs it on
  * `/v1/chat/completions`, and the answers come back in the batch's output
- * and error files (`files.content`). Only for `openai` providers.
+ * and error files (`files.content`). Once they are read, all three files are
+ * deleted (`files.delete`): OpenAI keeps files until they are. Only for
+ * `openai` providers.
  */
 function createOpenAiBatch(provider, secrets, opts) {
     const name = provider.metadata.name;
@@ -34,6 +36,10 @@ function createOpenAiBatch(provider, secrets, opts) {
     const scrub = (0,_secrets_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactor */ .$p)([secrets.apiKey]);
     const sdk = (0,_openai_js__WEBPACK_IMPORTED_MODULE_4__.openAiSdk)(provider, secrets.apiKey, opts);
     const guard = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .sdkGuard */ .i4)(_openai_js__WEBPACK_IMPORTED_MODULE_4__.ERRORS, name, secrets.apiKey);
+    // The batch as the last poll saw it: `results` reads its file ids and `cleanUp` deletes them, neither
+    // retrieving the batch again for what that poll already said.
+    const polled = new Map();
+    const latest = (id, signal) => polled.get(id) ?? guard(() => sdk.batches.retrieve(id, { signal }));
     return {
         maxRequests: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxRequests,
         maxBytes: _catalog_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .BATCH_FACTS */ .v.openai.maxBytes,
@@ -46,13 +52,14 @@ function createOpenAiBatch(provider, secrets, opts) {
         }),
         status: (id, signal) => guard(async () => {
             const batch = await sdk.batches.retrieve(id, { signal });
+            polled.set(id, batch);
             const ending = ENDINGS[batch.status];
             const counts = batch.request_counts ?? { total: 0, completed: 0, failed: 0 };
             const detail = batch.errors?.data?.map((e) => e.message).filter(Boolean).join('; ');
             return { state: ending ? 'ended' : 'running', providerStatus: batch.status, counts, ...(ending ? { ending } : {}), ...(detail ? { detail: scrub(detail) } : {}) };
         }),
         async *results(id, signal) {
-            const batch = await guard(() => sdk.batches.retrieve(id, { signal }));
+            const batch = await latest(id, signal);
             // Expired and cancelled batches keep what they finished in the same two files.
             for (const fileId of [batch.output_file_id, batch.error_file_id]) {
                 if (!fileId)
@@ -66,6 +73,35 @@ function createOpenAiBatch(provider, secrets, opts) {
                         yield outcome;
                 }
             }
+        },
+        async cleanUp(id, signal) {
+            let batch;
+            try {
+                batch = await latest(id, signal);
+            }
+            catch (err) {
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf))
+                    throw err;
+                return [`could not look up the files of batch ${id} to delete them (${err.message}); OpenAI keeps them until they are deleted`];
+            }
+            polled.delete(id);
+            const warnings = [];
+            for (const fileId of [batch.input_file_id, batch.output_file_id, batch.error_file_id]) {
+                if (!fileId)
+                    continue;
+                try {
+                    await guard(() => sdk.files.delete(fileId, { signal }));
+                }
+                catch (err) {
+                    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf))
+                        throw err;
+                    // Already gone: another run that resumed the same batch deleted it first.
+                    if (err.status === 404)
+                        continue;
+                    warnings.push(`could not delete file ${fileId} of batch ${id} (${err.message}); OpenAI keeps it until it is deleted`);
+                }
+            }
+            return warnings;
         },
     };
 }
