@@ -26,7 +26,8 @@ function variants(data: unknown): unknown[] {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const record = data as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      const { [key]: _dropped, ...without } = record;
+      const without = { ...record };
+      delete without[key];
       out.push(without, { ...record, [key]: 'changed' }, { ...record, [key]: undefined }, { ...record, extra: 1 });
     }
   }
