@@ -109,10 +109,9 @@ function hunks(ops: readonly Op[], first: number): StructuredPatchHunk[] {
       hunk.lines.push(kind + (line.endsWith('\n') ? line.slice(0, -1) : line));
       if (!line.endsWith('\n')) hunk.lines.push('\\ No newline at end of file');
     }
-    for (let k = i; k < stop; k++) {
-      if (ops[k]!.kind !== '+') oldLine++;
-      if (ops[k]!.kind !== '-') newLine++;
-    }
+    // The lead was counted on the way here; the rest of the hunk moves both line numbers on.
+    oldLine += hunk.oldLines - lead;
+    newLine += hunk.newLines - lead;
     out.push(hunk);
     i = stop;
   }
