@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
-import { candidateFiles } from '../scan/files.js';
+import { candidateFiles, type Candidate } from '../scan/files.js';
 import type { Reference, ScanResult, Verdict } from '../scan/types.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -34,12 +34,12 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
   // git lists the files while the settings, the catalog and the finders (with the YAML parser) load.
   const settings = import('../scan/settings.js').then(({ readScanSettings }) => readScanSettings(root));
   const finders = import('../scan/scan.js');
-  const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })), loading: finders });
-  const [{ ids, warning }, { candidates, considered }, { scanResult, scanText }] = await Promise.all([settings, listed, finders]);
-  if (warning) ctx.stderr(`warning: ${warning}\n`);
   const day = ctx.now.toISOString().slice(0, 10);
   const references: Reference[] = [];
-  for (const { file, text } of candidates) references.push(...scanText(file, text, ids, day));
+  const consumer = Promise.all([settings, finders]).then(([{ ids }, { scanText }]) => (c: Candidate) => references.push(...scanText(c.file, c.text, ids, day)));
+  const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })), consumer });
+  const [{ warning }, { considered }, { scanResult }] = await Promise.all([settings, listed, finders]);
+  if (warning) ctx.stderr(`warning: ${warning}\n`);
   return scanResult(references, considered, day);
 }
 

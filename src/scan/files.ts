@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { setImmediate as turn } from 'node:timers/promises';
 import { ExternalError } from '../errors.js';
 import { listedFileFilter, MAX_FILE_BYTES, skippedPath } from './paths.js';
-import { CHUNK, readShare, type Candidate, type ReadResult } from './read-files.js';
+import { CHUNK, chunkReader, type Candidate } from './read-files.js';
+import { ReadingThread, type ChunkRead, type ThreadRead } from './read-thread.js';
 
 export type { Candidate } from './read-files.js';
 
@@ -33,40 +32,43 @@ export interface ListOptions {
     ignore: readonly string[];
   }>;
   /**
-   * Modules the caller loads meanwhile (the finders). While a worker thread reads, this
-   * thread lets them load before it joins the reading: module loading needs the event loop,
-   * which the synchronous reading would hold until the last file.
+   * What to do with each candidate, once the modules it needs (the finders) have loaded. While
+   * a worker thread reads, this thread lets them load before it joins the reading: module
+   * loading needs the event loop, which the synchronous reading would hold until the last file.
    */
-  loading?: Promise<unknown>;
+  consumer: Promise<(candidate: Candidate) => void>;
 }
 
 /**
- * The files under root that may hold a model id, with their text. In a git work tree,
- * git lists the tracked files (from the index, at once) and the untracked ones that
- * `.gitignore` does not exclude (a walk, so it runs while the tracked files are read);
- * elsewhere the folder is walked with its `.gitignore` files applied. Each file scan
- * reads by name is read here in one pass and tested with one regular expression over its
- * raw bytes; only a match is decoded. `considered` counts the files read.
+ * Hands each file under root that may hold a model id, with its text, to the consumer, in no
+ * particular order. In a git work tree, git lists the tracked files (from the index, at once)
+ * and the untracked ones that `.gitignore` does not exclude (a walk, so it runs while the
+ * tracked files are read); elsewhere the folder is walked with its `.gitignore` files applied.
+ * Each file scan reads by name is read here in one pass and tested with one regular
+ * expression over its raw bytes; only a match is decoded. Returns how many files were read.
  */
-export async function candidateFiles(opts: ListOptions): Promise<{ candidates: Candidate[]; considered: number }> {
+export async function candidateFiles(opts: ListOptions): Promise<{ considered: number }> {
   const pathspecs = opts.paths.length ? opts.paths : ['.'];
   // Both at once: the walk for untracked files is the long one, and runs while the tracked files are read here.
   const listing = git(opts.root, ['ls-files', '-z', '--cached', '--', ...pathspecs]);
   const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
   for (const pending of [listing, untracked]) pending.catch(() => undefined); // awaited below, once the settings are read
-  const { additions, ignore } = await opts.settings;
-  const reading: Reading = { root: opts.root, ignore, keep: await listedFileFilter(ignore), pattern: prefilter(additions), loading: opts.loading };
   const tracked = await listing;
-  let read: ReadResult;
-  if (tracked) {
-    // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
-    const mine = await readFiles(reading, tracked.filter((file, i) => file !== tracked[i - 1]));
-    const more = await readFiles(reading, (await untracked) ?? []);
-    read = { candidates: [...mine.candidates, ...more.candidates], considered: mine.considered + more.considered };
-  } else {
-    read = await readFiles(reading, await walk(opts.root, opts.paths));
+  // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
+  const files = tracked?.filter((file, i) => file !== tracked[i - 1]) ?? (await walk(opts.root, opts.paths));
+  // Started as soon as the listing is known to be large, so that it starts up while the settings load.
+  let thread = files.length >= PARALLEL_FROM ? ReadingThread.start() : undefined;
+  try {
+    const { additions, ignore } = await opts.settings;
+    const reading: Reading = { root: opts.root, ignore, keep: await listedFileFilter(ignore), pattern: prefilter(additions), consumer: opts.consumer };
+    let considered = await readFiles(reading, files, thread);
+    const more = tracked ? ((await untracked) ?? []) : [];
+    if (more.length >= PARALLEL_FROM) thread ??= ReadingThread.start();
+    considered += await readFiles(reading, more, more.length >= PARALLEL_FROM ? thread : undefined);
+    return { considered };
+  } finally {
+    thread?.close();
   }
-  return { candidates: read.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), considered: read.considered };
 }
 
 /**
@@ -79,7 +81,7 @@ function prefilter(additions: readonly string[]): RegExp {
 }
 
 /** What each reading thread needs besides its share of the listing; `keep` is this thread's filter, built from `ignore`. */
-interface Reading extends Pick<ListOptions, 'root' | 'loading'> {
+interface Reading extends Pick<ListOptions, 'root' | 'consumer'> {
   ignore: readonly string[];
   keep: (file: string) => boolean;
   pattern: RegExp;
@@ -89,49 +91,56 @@ interface Reading extends Pick<ListOptions, 'root' | 'loading'> {
 const PARALLEL_FROM = 4000;
 
 /**
- * Reads the listed files on this thread and, for a large listing on a machine with more
- * than one core, on a worker thread too, both taking chunks from one shared counter (so
- * a worker that starts late simply takes fewer) and each filtering what it takes. The
- * worker exists only as compiled JavaScript next to this module; elsewhere (the bundled
- * Action, tests run from source) this thread reads alone. A worker that fails has its
- * files read here again.
+ * Reads the listed files and hands the candidates to the consumer. With a second thread,
+ * both take chunks from one shared counter, and this one scans, between its own chunks,
+ * what it read and what the other thread has sent so far: the scanning is spread over the
+ * reading, and a thread busy scanning simply reads fewer chunks. Until the consumer's
+ * modules have loaded, this thread gives the event loop (which loads them) a turn after
+ * each chunk, and keeps the candidates. A thread that fails has the chunks it did not send
+ * back read here.
  */
-async function readFiles({ root, ignore, keep, pattern, loading }: Reading, files: readonly string[]): Promise<ReadResult> {
-  const local = () => {
-    let at = -CHUNK;
-    return () => (at += CHUNK);
+async function readFiles({ root, ignore, keep, pattern, consumer }: Reading, files: readonly string[], thread: ReadingThread | undefined): Promise<number> {
+  const read = chunkReader(root, keep, pattern);
+  const unread = new Set<number>();
+  for (let from = 0; from < files.length; from += CHUNK) unread.add(from);
+  let considered = 0;
+  let consume: ((candidate: Candidate) => void) | undefined;
+  consumer.then((ready) => (consume = ready)).catch(() => undefined); // its failure is thrown below
+  const kept: Candidate[] = [];
+  const take = ({ from, candidates, ...counts }: ChunkRead) => {
+    unread.delete(from);
+    considered += counts.considered;
+    if (consume) for (const candidate of candidates) consume(candidate);
+    else kept.push(...candidates);
   };
-  const helper = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? workerFile() : undefined;
-  if (!helper) return readShare(root, files, keep, pattern, local());
-  // The first chunk is the worker's (read-worker.ts), so it always reads some: the rest go to whichever thread is free.
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  counter[0] = CHUNK;
-  const worker = new Worker(helper, { workerData: { root, files, ignore, pattern: pattern.source, counter: counter.buffer } });
-  const theirs = new Promise<ReadResult>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the reading thread exited with ${code}`)));
-  });
-  theirs.catch(() => undefined); // a worker failing while the modules load is handled below, once this thread has read
-  await loading?.catch(() => undefined); // its failure is the caller's to report
-  const mine = readShare(root, files, keep, pattern, () => Atomics.add(counter, 0, CHUNK));
-  try {
-    const other = await theirs;
-    return { candidates: [...mine.candidates, ...other.candidates], considered: mine.considered + other.considered };
-  } catch {
-    return readShare(root, files, keep, pattern, local());
-  } finally {
-    void worker.terminate();
+  let theirs: ThreadRead | undefined;
+  let next: () => number;
+  if (thread) {
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    counter[0] = CHUNK;
+    theirs = thread.read({ root, files, ignore, pattern: pattern.source, counter: counter.buffer });
+    next = () => Atomics.add(counter, 0, CHUNK);
+  } else {
+    let at = -CHUNK;
+    next = () => (at += CHUNK);
   }
+  for (let from = next(); from < files.length; from = next()) {
+    take({ from, ...read(files, from) });
+    for (const chunk of theirs?.received() ?? []) take(chunk);
+    if (!consume) await turn();
+  }
+  if (theirs) {
+    const finished = await theirs.finished.then(
+      () => true,
+      () => false,
+    );
+    for (const chunk of theirs.received()) take(chunk);
+    if (!finished) for (const from of [...unread]) take({ from, ...read(files, from) });
+  }
+  const ready = await consumer;
+  for (const candidate of kept) ready(candidate);
+  return considered;
 }
-
-function workerFile(): URL | undefined {
-  const url = new URL(WORKER, import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-/** Named apart from `new URL(…)` so that bundlers leave it alone (the bundle reads on one thread). */
-const WORKER = './read-worker.js';
 
 /** Runs git for a NUL-separated list of paths; undefined when root is not in a git work tree (or git is missing). */
 function git(root: string, args: string[]): Promise<string[] | undefined> {

@@ -18,29 +18,29 @@ export const CHUNK = 256;
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /**
- * Reads the `files` (relative to root) that `keep` admits, chunk by chunk, taking the start
- * of the next chunk from `next` until it runs past the list, and keeps those whose bytes match `pattern`
- * (read as latin1: one byte, one character, no decoding). Synchronous, into one reused
- * buffer: for tens of thousands of small files several times faster than the promise
- * API, whose per-file trips through the thread pool cost more than the reads. Symlinks
- * are not followed (their target is scanned where it lives), FIFOs and devices are not
- * waited on, and a file over the size cap, a folder or a file gone since it was listed
- * is passed over.
+ * A reader of one chunk of a listing at a time: the `files` (relative to root) from `from`
+ * on that `keep` admits, keeping those whose bytes match `pattern` (read as latin1: one
+ * byte, one character, no decoding). Synchronous, into one reused buffer: for tens of
+ * thousands of small files several times faster than the promise API, whose per-file
+ * trips through the thread pool cost more than the reads. Symlinks are not followed
+ * (their target is scanned where it lives), FIFOs and devices are not waited on, and a
+ * file over the size cap, a folder or a file gone since it was listed is passed over.
  */
-export function readShare(root: string, files: readonly string[], keep: (file: string) => boolean, pattern: RegExp, next: () => number): ReadResult {
+export function chunkReader(root: string, keep: (file: string) => boolean, pattern: RegExp): (files: readonly string[], from: number) => ReadResult {
   const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-  const candidates: Candidate[] = [];
-  let considered = 0;
-  for (let from = next(); from < files.length; from = next()) {
-    for (const file of files.slice(from, from + CHUNK)) {
+  return (files, from) => {
+    const candidates: Candidate[] = [];
+    let considered = 0;
+    for (let i = from; i < files.length && i < from + CHUNK; i++) {
+      const file = files[i]!;
       if (!keep(file)) continue;
       const size = read(`${root}/${file}`, buffer);
       if (size === undefined) continue;
       considered++;
       if (pattern.test(buffer.toString('latin1', 0, size))) candidates.push({ file, text: buffer.toString('utf8', 0, size) });
     }
-  }
-  return { candidates, considered };
+    return { candidates, considered };
+  };
 }
 
 function read(full: string, buffer: Buffer): number | undefined {

@@ -4,6 +4,7 @@ import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found, Place, ReferenceKind } from '../types.js';
 import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
+import { jsonTree, type JsonNode } from './json-tree.js';
 
 /** Where a scalar sits, as much as the finders need to judge it. */
 interface Slot {
@@ -42,45 +43,85 @@ export function frontMatterFinder(place: Place): Finder {
 }
 
 function findInYaml(file: string, text: string, ids: IdMatcher, fixed: Place | undefined, edits: boolean): { place: Place; found: Found[] } {
+  const json = fixed === 'json' ? jsonTree(text) : undefined;
+  if (json) return { place: 'json', found: scalarRefs(JSON_TREE, json, text, 'json', ids).map(({ ref }) => ref) };
   const docs = parseAllDocuments(text, { uniqueKeys: false });
   if (!Array.isArray(docs)) return { place: fixed ?? 'yaml', found: [] };
   const place = fixed ?? yamlPlace(file, docs);
   const found: Found[] = [];
   docs.forEach((doc, index) => {
     if (doc.errors.length) return;
-    walk(doc.contents, [], { path: [], key: '', parentKey: '' }, (scalar, slot) => {
-      const ref = scalarRef(text, scalar, slot, place, ids);
-      if (!ref) return;
+    for (const { ref, scalar, slot } of scalarRefs(YAML_TREE, doc.contents, text, place, ids)) {
       // The edit engine rewrites a YAML scalar and re-reads the file to prove nothing else moved.
       if (!edits || ref.rewrite.via !== 'text') found.push(ref);
-      else found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - valueStart(text, scalar) } });
-    });
+      else found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - scalar.at! } });
+    }
   });
   if (place !== 'json') found.push(...yamlComments(text, ids));
   return { place, found };
 }
 
-function walk(node: unknown, path: YamlPath, slot: Slot, visit: (scalar: Scalar, slot: Slot) => void): void {
-  if (isScalar(node)) {
-    visit(node, slot);
-  } else if (isMap(node)) {
-    const name = node.items.find((p) => isScalar(p.key) && p.key.value === 'name')?.value;
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      const siblingName = isScalar(name) && key === 'value' ? String(name.value) : undefined;
-      walk(pair.value, [...path, key], { path: [...path, key], key, parentKey: slot.key, siblingName }, visit);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, [...path, i], { path: [...path, i], key: slot.key, parentKey: slot.parentKey }, visit));
-  }
+/** A scalar as the finders judge it: its value and, for a plain or quoted string, where its characters start. */
+interface ScalarAt {
+  value: unknown;
+  at?: number;
 }
 
-function scalarRef(text: string, scalar: Scalar, slot: Slot, place: Place, ids: IdMatcher): Found | undefined {
-  if (typeof scalar.value !== 'string' || !scalar.range) return undefined;
-  if (scalar.type !== 'PLAIN' && scalar.type !== 'QUOTE_DOUBLE' && scalar.type !== 'QUOTE_SINGLE') return undefined;
-  const value = scalar.value;
-  const at = valueStart(text, scalar);
+/** How the walk reads a tree: the nodes of a YAML document, or those of the strict JSON reader. */
+interface Tree<N> {
+  scalar(node: N): ScalarAt | undefined;
+  pairs(node: N): Array<[key: string, value: N]> | undefined;
+  items(node: N): readonly N[] | undefined;
+}
+
+const YAML_TREE: Tree<unknown> = {
+  scalar: (node) => (isScalar(node) ? { value: node.value, at: stringStart(node) } : undefined),
+  pairs: (node) => (isMap(node) ? node.items.flatMap((p): Array<[string, unknown]> => (isScalar(p.key) ? [[String(p.key.value), p.value]] : [])) : undefined),
+  items: (node) => (isSeq(node) ? node.items : undefined),
+};
+
+const JSON_TREE: Tree<JsonNode> = {
+  scalar: (node) => ('scalar' in node ? { value: node.scalar, at: node.at } : undefined),
+  pairs: (node) => ('pairs' in node ? node.pairs : undefined),
+  items: (node) => ('items' in node ? node.items : undefined),
+};
+
+/** Where a YAML scalar's characters start: after the opening quote of a quoted one; none for block scalars, whose bytes are not their value. */
+function stringStart(scalar: Scalar): number | undefined {
+  if (!scalar.range) return undefined;
+  if (scalar.type === 'PLAIN') return scalar.range[0];
+  return scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE' ? scalar.range[0] + 1 : undefined;
+}
+
+/** Every model id in the scalars under `root`, with the scalar and where it sits. */
+function scalarRefs<N>(tree: Tree<N>, root: N, text: string, place: Place, ids: IdMatcher): Array<{ ref: Found; scalar: ScalarAt; slot: Slot }> {
+  const refs: Array<{ ref: Found; scalar: ScalarAt; slot: Slot }> = [];
+  const walk = (node: N, slot: Slot): void => {
+    const scalar = tree.scalar(node);
+    if (scalar) {
+      const ref = scalarRef(text, scalar, slot, place, ids);
+      if (ref) refs.push({ ref, scalar, slot });
+      return;
+    }
+    const pairs = tree.pairs(node);
+    if (pairs) {
+      const name = pairs.find(([key]) => key === 'name');
+      const nameScalar = name && tree.scalar(name[1]);
+      for (const [key, value] of pairs) {
+        const siblingName = nameScalar && key === 'value' ? String(nameScalar.value) : undefined;
+        walk(value, { path: [...slot.path, key], key, parentKey: slot.key, siblingName });
+      }
+      return;
+    }
+    tree.items(node)?.forEach((item, i) => walk(item, { path: [...slot.path, i], key: slot.key, parentKey: slot.parentKey }));
+  };
+  walk(root, { path: [], key: '', parentKey: '' });
+  return refs;
+}
+
+function scalarRef(text: string, scalar: ScalarAt, slot: Slot, place: Place, ids: IdMatcher): Found | undefined {
+  const { value, at } = scalar;
+  if (typeof value !== 'string' || at === undefined) return undefined;
   if (text.slice(at, at + value.length) !== value) return undefined; // escapes: the bytes are not the value
   const inEnv = /^(environment|env)$/.test(slot.key) || /^(environment|env)$/.test(slot.parentKey);
   // docker-compose's list form: `- OPENAI_MODEL=gpt-4o`.
@@ -103,11 +144,6 @@ function strongSlot(slot: Slot, place: Place): boolean {
   if (place === 'prompty' && slot.key === 'name' && slot.parentKey === 'configuration') return true;
   if (place === 'promptfoo' && (/^(providers|provider|targets)$/.test(slot.key) || (slot.key === 'id' && /^(providers|targets)$/.test(slot.parentKey)))) return true;
   return false;
-}
-
-function valueStart(text: string, scalar: Scalar): number {
-  const start = scalar.range![0];
-  return text[start] === '"' || text[start] === "'" ? start + 1 : start;
 }
 
 /** `# …` comments in YAML; a `#` inside a quoted scalar is not one, so only line-leading or space-led `#` count. */
