@@ -145,5 +145,6 @@ try {
   const ratio = (pick) => (pick(validateMs) / pick(baselineMs)).toFixed(2);
   console.log(`ratio validate/baseline: best ${ratio((ms) => Math.min(...ms))}, median ${ratio(median)} (target <= 0.70, issue 11)`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -53,12 +53,13 @@ export async function candidateFiles(opts: ListOptions): Promise<{ considered: n
   const listing = git(opts.root, ['ls-files', '-z', '--cached', '--', ...pathspecs]);
   const untracked = git(opts.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
   for (const pending of [listing, untracked]) pending.catch(() => undefined); // awaited below, once the settings are read
-  const tracked = await listing;
-  // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
-  const files = tracked?.filter((file, i) => file !== tracked[i - 1]) ?? (await walk(opts.root, opts.paths));
-  // Started as soon as the listing is known to be large, so that it starts up while the settings load.
-  let thread = files.length >= PARALLEL_FROM ? ReadingThread.start() : undefined;
+  // A second thread takes a while to start: for a whole work tree with a large index, it starts while git lists the files.
+  let thread = !opts.paths.length && largeIndex(opts.root) ? ReadingThread.start() : undefined;
   try {
+    const tracked = await listing;
+    // git lists an unmerged path once per stage, next to each other; untracked files are never tracked ones.
+    const files = tracked?.filter((file, i) => file !== tracked[i - 1]) ?? (await walk(opts.root, opts.paths));
+    if (files.length >= PARALLEL_FROM) thread ??= ReadingThread.start();
     const { additions, ignore } = await opts.settings;
     const reading: Reading = { root: opts.root, ignore, keep: await listedFileFilter(ignore), pattern: prefilter(additions), consumer: opts.consumer };
     let considered = await readFiles(reading, files, thread);
@@ -89,6 +90,19 @@ interface Reading extends Pick<ListOptions, 'root' | 'consumer'> {
 
 /** Below this many files a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 4000;
+
+/**
+ * Whether root's git index lists about PARALLEL_FROM files or more (an entry takes about 100
+ * bytes). Only where root is the top of a work tree with a `.git` folder; elsewhere the
+ * listing decides, once it is there.
+ */
+function largeIndex(root: string): boolean {
+  try {
+    return statSync(path.join(root, '.git', 'index')).size >= PARALLEL_FROM * 100;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads the listed files and hands the candidates to the consumer. With a second thread,
