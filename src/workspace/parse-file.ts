@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import type { FilePlan, planParsedFile, ThreadPlanning } from '../plan/file-plan.js';
 import type { Doc } from '../edit/locate.js';
 import type { Agent, Kind, Resource } from '../schema/index.js';
+import { readPlainYaml } from '../edit/plain-yaml.js';
 import { indexPositions, type DocPositions } from './positions.js';
 import { literalSecrets } from './rules/secrets.js';
 import { checkSchema } from './schema-findings.js';
@@ -107,6 +108,48 @@ export function parseText(file: string, text: string, planner?: Planner): Parsed
   const owned = file === 'modelshift.yaml' || OWNED_DIRS.some((dir) => file.startsWith(`${dir}/`));
   // The BOM is not content; positions are counted on the text after it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Most files are plain YAML, read without composing a document; a file being planned is edited from its document.
+  const plain = planner ? undefined : readPlainYaml(body);
+  const { built, findings, lineStarts, list } = plain
+    ? { built: [{ index: 0, line: plain.line, data: plain.data, positions: () => ({ index: plain.positions }) }], findings: [] as Finding[], lineStarts: plain.lineStarts, list: undefined }
+    : parseYaml(file, body, planner);
+
+  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && text.includes('modelshift.dev/'));
+  // Foreign YAML (workflows, manifests) is ignored silently: not indexed, not checked.
+  if (!ours) return { file, text, docs: [], findings: [], ours };
+
+  const docs: ParsedDoc[] = [];
+  for (const { index, line, data, positions } of built) {
+    // An empty document between `---` separators is not a document anyone wrote.
+    if (data === null && built.length > 1) continue;
+    const parsed: ParsedDoc = { index, line, data, positions: positions() };
+    if (data !== undefined) {
+      const checked = checkSchema(file, parsed);
+      parsed.kind = checked.kind;
+      parsed.resource = checked.resource;
+      const name = (data as { metadata?: { name?: unknown } } | null)?.metadata?.name;
+      if (typeof name === 'string') parsed.name = name;
+      findings.push(...checked.findings, ...literalSecrets(file, parsed, { text: body, lineStarts }));
+    }
+    docs.push(parsed);
+  }
+  if (docs.length === 0 && findings.length === 0) {
+    findings.push({
+      file, line: 1, column: 1, path: '', rule: 'schema', severity: 'error',
+      message: 'the file holds no modelshift document; every file here must hold one (apiVersion: modelshift.dev/v1), so add one or move the file out of this folder',
+    });
+  }
+  let plan: FilePlan | undefined;
+  if (planner && !findings.some((f) => f.severity === 'error')) {
+    // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
+    const reusable = text === body && list ? { docs: list as unknown as Doc[], data: built.map((b) => b.data) } : undefined;
+    plan = planAgents(file, text, reusable, docs, planner);
+  }
+  return { file, text, docs, findings, ours, ...(plan ? { plan } : {}) };
+}
+
+/** The full parser's reading of a text: each document's data and positions, and its syntax problems as findings. */
+function parseYaml(file: string, body: string, planner: Planner | undefined) {
   const lines = new LineCounter();
   // A file being planned is edited from this very parse, which the editor needs with its source tokens.
   const list = parseAllDocuments(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: planner !== undefined });
@@ -127,41 +170,9 @@ export function parseText(file: string, text: string, planner?: Planner): Parsed
         });
       }
     }
-    return { doc, index, line, data };
+    return { index, line, data, positions: () => indexPositions(doc.contents, lines) };
   });
-
-  const ours = owned || built.some((d) => isOurs(d.data)) || (findings.length > 0 && text.includes('modelshift.dev/'));
-  // Foreign YAML (workflows, manifests) is ignored silently: not indexed, not checked.
-  if (!ours) return { file, text, docs: [], findings: [], ours };
-
-  const docs: ParsedDoc[] = [];
-  for (const { doc, index, line, data } of built) {
-    // An empty document between `---` separators is not a document anyone wrote.
-    if (data === null && built.length > 1) continue;
-    const parsed: ParsedDoc = { index, line, data, positions: indexPositions(doc.contents, lines) };
-    if (data !== undefined) {
-      const checked = checkSchema(file, parsed);
-      parsed.kind = checked.kind;
-      parsed.resource = checked.resource;
-      const name = (data as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-      if (typeof name === 'string') parsed.name = name;
-      findings.push(...checked.findings, ...literalSecrets(file, parsed, { text: body, lineStarts: lines.lineStarts }));
-    }
-    docs.push(parsed);
-  }
-  if (docs.length === 0 && findings.length === 0) {
-    findings.push({
-      file, line: 1, column: 1, path: '', rule: 'schema', severity: 'error',
-      message: 'the file holds no modelshift document; every file here must hold one (apiVersion: modelshift.dev/v1), so add one or move the file out of this folder',
-    });
-  }
-  let plan: FilePlan | undefined;
-  if (planner && !findings.some((f) => f.severity === 'error')) {
-    // parseAllDocuments types its documents loosely; these came from a parse, so they are parsed documents.
-    const reusable = text === body && Array.isArray(list) ? { docs: list as unknown as Doc[], data: built.map((b) => b.data) } : undefined;
-    plan = planAgents(file, text, reusable, docs, planner);
-  }
-  return { file, text, docs, findings, ours, ...(plan ? { plan } : {}) };
+  return { built, findings, lineStarts: lines.lineStarts, list: Array.isArray(list) ? list : undefined };
 }
 
 /** `parsed`: this parse, for the editor, unless positions differ from the text's (a byte order mark). */
