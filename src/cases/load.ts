@@ -4,9 +4,6 @@ import type { Assertion, CasesSource, EvalCase, EvalSuite } from '../schema/eval
 import type { CheckedFile } from '../workspace/parse-file.js';
 import { findingAt, type DocRef } from '../workspace/rules/context.js';
 import type { Finding, Loaded, Workspace } from '../workspace/types.js';
-import { readCsvCases } from './csv-cases.js';
-import { readLogCases } from './from-log.js';
-import { readJsonlCases } from './jsonl-cases.js';
 import { fileFinding, type CasesRead } from './types.js';
 
 /** Production logs are bigger than config files; past this a file is refused rather than read whole. */
@@ -95,8 +92,9 @@ async function readSource(relative: string, absolute: string, source: CasesSourc
   const size = (await stat(absolute)).size;
   if (size > MAX_CASE_FILE_BYTES) return { problem: `is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB limit; sample the log into a smaller file` };
   const text = await readFile(absolute, 'utf8');
-  if ('fromLog' in source) return readLogCases(relative, text, source);
-  return relative.endsWith('.csv') ? readCsvCases(relative, text) : readJsonlCases(relative, text);
+  // Each reader loads with the first file of its kind: a workspace of inline cases loads none.
+  if ('fromLog' in source) return (await import('./from-log.js')).readLogCases(relative, text, source);
+  return relative.endsWith('.csv') ? (await import('./csv-cases.js')).readCsvCases(relative, text) : (await import('./jsonl-cases.js')).readJsonlCases(relative, text);
 }
 
 type Inside = { absolute: string; relative: string } | { problem: string };

@@ -3,7 +3,8 @@ import type { Plan } from '../plan/types.js';
 import { planSummaryLine } from '../render/plan-common.js';
 import { writeFilesAtomically, type WriteFs } from '../workspace/write-files.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
-import { computePlan, renderPlan } from './plan.js';
+import { computePlan } from './compute-plan.js';
+import { renderPlan } from './plan.js';
 
 export interface ApplyOptions {
   migration: string;

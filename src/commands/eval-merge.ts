@@ -37,7 +37,7 @@ export async function evalMergeCommand(ctx: CommandContext, opts: EvalMergeOptio
   for (const file of opts.parts) parts.push(await readPart(path.resolve(ctx.cwd, file), file));
   const report = mergedReport(parts, opts.parts.join(' '));
   await writeOutputs(outputs, (target) => target.render(report));
-  ctx.stdout(renderEval(report, opts.format, ctx.isTTY));
+  ctx.stdout(await renderEval(report, opts.format, ctx.isTTY));
   return { exitCode: report.gate.passed ? EXIT.ok : EXIT.findings, data: report };
 }
 

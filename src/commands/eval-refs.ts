@@ -53,7 +53,7 @@ export async function evalRefsCommand(ctx: CommandContext, opts: EvalRefsOptions
     for (const outcome of outcomes) {
       const title = outcome.group.migration ? `migration ${outcome.group.migration}` : 'agents changed without a migration';
       ctx.stdout(opts.format === 'markdown' ? `### ${title}\n\n` : `── ${title}\n`);
-      ctx.stdout(outcome.status === 'ran' ? renderEval(outcome.report, opts.format, ctx.isTTY) : `${outcome.status}: ${outcome.reason}\n`);
+      ctx.stdout(outcome.status === 'ran' ? await renderEval(outcome.report, opts.format, ctx.isTTY) : `${outcome.status}: ${outcome.reason}\n`);
       ctx.stdout('\n');
     }
   }

@@ -6,13 +6,11 @@ import { batchFactories, supportsBatch } from '../batch/backends.js';
 import type { PollSchedule } from '../batch/run.js';
 import { createClient } from '../llm/index.js';
 import type { Plan } from '../plan/types.js';
-import { renderEvalMarkdown } from '../render/eval-markdown.js';
-import { progressLine, renderEvalText } from '../render/eval-text.js';
 import type { Agent, EvalSuite, Gate, Provider } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
-import { resolveOutputs, writeOutputs, type OutputTarget } from './eval-output.js';
-import { computePlan } from './plan.js';
+import type { OutputTarget } from './eval-output.js';
+import { computePlan } from './compute-plan.js';
 import { resolveInside } from '../workspace/inside.js';
 import { redactor, secretsFromEnv } from '../secrets/redact.js';
 import { refuseSecrets, today } from './validate.js';
@@ -165,21 +163,25 @@ export function pollSchedule(value: string | undefined): PollSchedule {
 
 /** A progress line on stderr while `work` runs, on a terminal only. */
 async function withProgress<T>(ctx: CommandContext, work: (onProgress: ((p: Progress) => void) | undefined) => Promise<T>): Promise<T> {
-  const progress = ctx.isTTY ? (p: Progress) => ctx.stderr(`\r\u001b[2K${progressLine(p)}`) : undefined;
+  const line = ctx.isTTY ? (await import('../render/eval-text.js')).progressLine : undefined;
+  const progress = line && ((p: Progress) => ctx.stderr(`\r\u001b[2K${line(p)}`));
   const result = await work(progress);
   if (progress) ctx.stderr('\r\u001b[2K');
   return result;
 }
 
-export function renderEval(report: EvalReport, format: Format, colour: boolean): string {
+/** The report on stdout; a renderer loads only for its format (after the last answer, not before the first call). */
+export async function renderEval(report: EvalReport, format: Format, colour: boolean): Promise<string> {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'markdown') return renderEvalMarkdown(report);
-  return renderEvalText(report, { color: colour });
+  if (format === 'markdown') return (await import('../render/eval-markdown.js')).renderEvalMarkdown(report);
+  return (await import('../render/eval-text.js')).renderEvalText(report, { color: colour });
 }
 
 /** `modelshift eval <migration>`: every agent the plan changes, as it is (base) and as the plan makes it (head). */
 export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promise<CommandResult<EvalReport | EvalPart | null>> {
-  const outputs = resolveOutputs(ctx.cwd, opts.outputs ?? []);
+  // The file renderers (HTML, JUnit, …) load only for a run that writes files.
+  const output = opts.outputs?.length ? await import('./eval-output.js') : undefined;
+  const outputs = output?.resolveOutputs(ctx.cwd, opts.outputs ?? []) ?? [];
   if (opts.shard) checkShardOutputs(opts.shard, outputs);
   const { plan, workspace } = await computePlan(ctx, opts.migration);
   const rule = workspace.migrations.get(plan.migration)!.value;
@@ -196,8 +198,8 @@ export async function evalCommand(ctx: CommandContext, opts: EvalOptions): Promi
   const run: EvalRun = { pairs: pairsOf(plan, workspace), suites, gate: rule.spec.eval?.gate, batch: rule.spec.eval?.batch };
   if (opts.shard) return runShard(ctx, workspace, run, { ...opts, shard: opts.shard, migration: plan.migration }, outputs);
   const report = await evaluate(ctx, workspace, run, opts);
-  await writeOutputs(outputs, (target) => target.render(report));
-  ctx.stdout(renderEval(report, opts.format, ctx.isTTY));
+  await output?.writeOutputs(outputs, (target) => target.render(report));
+  ctx.stdout(await renderEval(report, opts.format, ctx.isTTY));
   return { exitCode: report.gate.passed ? EXIT.ok : EXIT.findings, data: report };
 }
 
@@ -237,7 +239,7 @@ async function runShard(
 ): Promise<CommandResult<EvalPart>> {
   const { part, input } = await runShardPart(ctx, workspace, run, opts);
   const text = `${JSON.stringify(part)}\n`;
-  await writeOutputs(outputs, () => text);
+  await (await import('./eval-output.js')).writeOutputs(outputs, () => text);
   const units = input.units.reduce((n, u) => n + u.length, 0);
   const total = input.totals.reduce((n, t) => n + t, 0);
   const summary = { shard: opts.shard, units, total, calls: input.calls, cached: input.cached, interrupted: input.interrupted, outputs: outputs.map((o) => o.path) };

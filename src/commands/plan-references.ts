@@ -1,12 +1,9 @@
 import type { Plan, PlanError } from '../plan/types.js';
 import type { Review } from '../review/types.js';
-import { readText } from '../scan/files.js';
-import { planReferences } from '../scan/rewrite.js';
 import type { Migration } from '../schema/index.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
 import type { CommandContext } from './context.js';
-import { scanRepository } from './scan.js';
 
 /**
  * Adds the migration's references outside modelshift files to its plan: scans the
@@ -18,6 +15,8 @@ import { scanRepository } from './scan.js';
 export async function withReferences(ctx: CommandContext, plan: Plan, workspace: LoadedWorkspace, migration: Loaded<Migration>, count = false): Promise<Plan> {
   const rule = migration.value.spec;
   if (!rule.references && !count) return plan;
+  // The scanner loads only here: a plan without spec.references (every eval's, most plans') never needs it.
+  const [{ scanRepository }, { readText }, { planReferences }] = await Promise.all([import('./scan.js'), import('../scan/files.js'), import('../scan/rewrite.js')]);
   const scan = await scanRepository({ ...ctx, cwd: workspace.root });
   const texts = new Map<string, string>();
   for (const file of new Set(scan.references.map((r) => r.file))) {

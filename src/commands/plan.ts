@@ -1,28 +1,17 @@
 import { EXIT } from '../errors.js';
-import { planMigration } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
-import { loadWorkspace, type LoadedWorkspace } from '../workspace/load.js';
 import { planJson } from '../render/plan-common.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { referencesJson, renderReferencesMarkdown, renderReferencesText } from '../render/plan-references.js';
+import { computePlan } from './compute-plan.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
-import { resolveMigration } from './migration-arg.js';
-import { withReferences } from './plan-references.js';
-import { today } from './validate.js';
 
 export interface PlanOptions {
   migration: string;
   format: Format;
   /** Exit 1 when the plan would change something (like `terraform plan -detailed-exitcode`). */
   exitCode?: boolean;
-}
-
-/** Loads the workspace and plans one migration; shared by plan, apply, pr and eval. */
-export async function computePlan(ctx: CommandContext, migration: string): Promise<{ plan: Plan; workspace: LoadedWorkspace }> {
-  const workspace = await loadWorkspace(ctx.cwd, { today: today(ctx.now), planning: { migration, cwd: ctx.cwd } });
-  const rule = await resolveMigration(workspace, migration, ctx.cwd);
-  return { plan: await withReferences(ctx, planMigration(workspace, rule), workspace, rule), workspace };
 }
 
 export function renderPlan(plan: Plan, format: Format, colour: boolean): string {

@@ -17,7 +17,7 @@ import type { LoadedWorkspace } from '../workspace/load.js';
 import type { Loaded } from '../workspace/types.js';
 import type { CommandContext, CommandResult, Format } from './context.js';
 import { callSettings, evaluate, headConfig, pairsOf } from './eval.js';
-import { computePlan } from './plan.js';
+import { computePlan } from './compute-plan.js';
 
 export interface RepairOptions {
   migration: string;

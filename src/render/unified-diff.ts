@@ -1,4 +1,7 @@
-import { formatPatch, structuredPatch, type StructuredPatchHunk } from 'diff';
+// The patch module through the package's public `lib/*` path: its index loads every differ it has
+// (19 modules against these 4), and every plan and eval loads this file before its first step.
+import type { StructuredPatchHunk } from 'diff';
+import { formatPatch, structuredPatch } from 'diff/lib/patch/create.js';
 
 /** Unchanged lines shown around each change, as git shows them. */
 const CONTEXT = 3;

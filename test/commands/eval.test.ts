@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAiFake, type FakeLlmServer } from '../fakes/openai-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -126,5 +129,26 @@ describe('modelshift eval', () => {
     const run = await runCli(['eval', 'to-5.1', '--base', 'main'], repo.dir, {});
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not both/);
+  });
+
+  it('run by the built CLI for OpenAI providers only, loads the openai SDK and neither @anthropic-ai/sdk nor ajv', async () => {
+    const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+    if (!existsSync(path.join(repoRoot, 'dist/src/cli.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
+    const hook = fileURLToPath(new URL('../helpers/resolve-log.mjs', import.meta.url));
+    // Not spawnSync: the fake answering it runs in this process.
+    const child = spawn(process.execPath, ['--import', hook, path.join(repoRoot, 'bin/modelshift.js'), 'eval', 'to-5.1', '--format', 'json'], {
+      cwd: repo.dir,
+      env: { PATH: process.env.PATH, OPENAI_API_KEY: KEY },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).calls).toBe(4);
+    const packages = new Set([...stderr.matchAll(/^resolved (.+)$/gm)].map((m) => m[1]!));
+    expect(packages.has('openai')).toBe(true);
+    for (const unused of ['@anthropic-ai/sdk', 'ajv', 'simple-git', '@octokit/rest']) expect(packages.has(unused), unused).toBe(false);
   });
 });

@@ -66,6 +66,22 @@ describe('ResponseCache', () => {
     expect(await cache.get(key)).toBeUndefined();
   });
 
+  it('on a folder not made yet, misses, then reads back what it wrote', async () => {
+    const cache = new ResponseCache(join(dir, 'new', 'cache'));
+    const [a, b] = [cacheKey(input), cacheKey({ ...input, repeat: 2 })];
+    expect(await cache.get(a)).toBeUndefined();
+    await cache.put(a, response('first'));
+    expect(await cache.get(a)).toEqual(response('first'));
+    expect(await cache.get(b)).toBeUndefined();
+    expect(await readdir(join(dir, 'new', 'cache'))).toEqual([`${a}.json`]);
+  });
+
+  it('reports a cache it cannot read as an outside-world error', async () => {
+    await writeFile(join(dir, 'a-file'), 'x');
+    const cache = new ResponseCache(join(dir, 'a-file', 'cache'));
+    await expect(cache.get(cacheKey(input))).rejects.toThrow(ExternalError);
+  });
+
   it('reports a cache it cannot write as an outside-world error', async () => {
     await writeFile(join(dir, 'a-file'), 'x');
     const cache = new ResponseCache(join(dir, 'a-file', 'cache'));
