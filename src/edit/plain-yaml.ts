@@ -12,6 +12,8 @@
  */
 export interface PlainDocument {
   data: unknown;
+  /** The same value with where each one-line string's characters start (scan reports ids by position). */
+  tree: ValueTree;
   /** positions.ts's index, entry for entry as `indexPositions` writes it. */
   positions: string;
   /** 1-based line where the content starts. */
@@ -19,6 +21,12 @@ export interface PlainDocument {
   /** Offset of each line's first character. */
   lineStarts: number[];
 }
+
+/** A YAML or JSON value with the offset where each string's characters start, when its characters are its value. */
+export type ValueTree =
+  | { scalar: unknown; at?: number }
+  | { pairs: Array<[key: string, value: ValueTree]> }
+  | { items: ValueTree[] };
 
 export function readPlainYaml(text: string): PlainDocument | undefined {
   if (text.includes('\r')) return undefined;
@@ -64,6 +72,14 @@ interface Node {
   value: unknown;
   /** Offset where the node starts, as `yaml` sets `range[0]`. */
   start: number;
+  tree: ValueTree;
+}
+
+/** A value read from a line: where it ends there, and its tree. */
+interface Read {
+  value: unknown;
+  end: number;
+  tree: ValueTree;
 }
 
 class Reader {
@@ -90,7 +106,7 @@ class Reader {
     const root = this.block(0, '');
     this.skipBlank();
     if (this.i < this.lines.length) decline();
-    return { data: root.value, positions: this.parts.join(''), line, lineStarts: this.lineStarts };
+    return { data: root.value, tree: root.tree, positions: this.parts.join(''), line, lineStarts: this.lineStarts };
   }
 
   /** Passes blank and comment lines; declines document markers, directives and tabs in indentation. */
@@ -120,6 +136,7 @@ class Reader {
 
   map(col: number, path: string, first: number): Node {
     const map: Record<string, unknown> = {};
+    const pairs: Array<[string, ValueTree]> = [];
     const start = this.lineStarts[first]! + col;
     for (;;) {
       if (this.i !== first) {
@@ -140,14 +157,16 @@ class Reader {
       const slot = this.parts.push('') - 1;
       const value = this.value(col, col + key[0].length, child);
       map[name] = value.value;
+      pairs.push([name, value.tree]);
       const keyAt = `${keyLine + 1} ${col + 1}`;
       this.parts[slot] = `\n${child}\t${keyAt} ${value.start < 0 ? keyAt : this.at(value.start)}`;
     }
-    return { value: map, start };
+    return { value: map, start, tree: { pairs } };
   }
 
   list(col: number, path: string): Node {
     const list: unknown[] = [];
+    const items: ValueTree[] = [];
     const start = this.lineStarts[this.i]! + col;
     for (let first = true; ; first = false) {
       if (!first) {
@@ -168,9 +187,10 @@ class Reader {
       const slot = this.parts.push('') - 1;
       const item = KEY.test(rest) ? this.map(at, child, this.i) : this.scalarLine(at, col, child);
       list.push(item.value);
+      items.push(item.tree);
       this.parts[slot] = `\n${child}\t0 0 ${this.at(item.start)}`;
     }
-    return { value: list, start };
+    return { value: list, start, tree: { items } };
   }
 
   /**
@@ -183,11 +203,11 @@ class Reader {
     if (rest === '' || rest[0] === '#') {
       this.i++;
       this.skipBlank();
-      if (this.i >= this.lines.length) return { value: null, start: -1 };
+      if (this.i >= this.lines.length) return { value: null, start: -1, tree: { scalar: null } };
       const indent = this.indent(this.i);
       const content = this.lines[this.i]!.slice(indent);
       if (indent > col || (indent === col && isDash(content))) return this.block(indent, path);
-      return { value: null, start: -1 };
+      return { value: null, start: -1, tree: { scalar: null } };
     }
     if (rest[0] === '|') return this.literal(col, at);
     return this.scalarLine(at, col, path);
@@ -197,39 +217,42 @@ class Reader {
   scalarLine(at: number, col: number, path: string): Node {
     const rest = this.lines[this.i]!.slice(at);
     const start = this.lineStarts[this.i]! + at;
-    let read: { value: unknown; end: number };
+    let read: Read;
     if (rest[0] === '[' || rest[0] === '{') {
       read = this.flow(rest, 0, start, path);
     } else if (rest[0] === '"' || rest[0] === "'") {
-      read = quoted(rest, 0);
+      read = quoted(rest, 0, start);
     } else {
       if (INDICATOR.test(rest)) decline();
       const comment = rest.indexOf(' #');
       const raw = (comment < 0 ? rest : rest.slice(0, comment)).replace(/ +$/, '');
       if (raw.includes('\t') || raw.includes(': ') || raw.endsWith(':')) decline();
-      read = { value: plainValue(raw), end: raw.length };
+      read = plainRead(raw, 0, start);
     }
     if (!/^(?: *| +#.*)$/.test(rest.slice(read.end))) decline();
     this.i++;
     this.continuation(col);
-    return { value: read.value, start };
+    return { value: read.value, start, tree: read.tree };
   }
 
   /**
    * A flow collection (`[a, "b"]`, `{ team: x, tier: [y] }`) starting at `from` of `line`
    * (which starts at offset `base`) and closing on the same line.
    */
-  flow(line: string, from: number, base: number, path: string, depth = 0): { value: unknown; end: number } {
+  flow(line: string, from: number, base: number, path: string, depth = 0): Read {
     if (depth > 32) decline();
     const close = line[from] === '[' ? ']' : '}';
     const list: unknown[] = [];
     const map: Record<string, unknown> = {};
+    const items: ValueTree[] = [];
+    const pairs: Array<[string, ValueTree]> = [];
+    const done = (end: number): Read => (close === ']' ? { value: list, end, tree: { items } } : { value: map, end, tree: { pairs } });
     let at = from + 1;
     const space = () => {
       while (line[at] === ' ') at++;
     };
     space();
-    if (line[at] === close) return { value: close === ']' ? list : map, end: at + 1 };
+    if (line[at] === close) return done(at + 1);
     for (;;) {
       space();
       let key: string | undefined;
@@ -244,22 +267,27 @@ class Reader {
       const valueAt = at;
       // The entry comes before those of a collection inside it, as in indexPositions.
       const slot = this.parts.push('') - 1;
-      let read: { value: unknown; end: number };
-      if (line[at] === '"' || line[at] === "'") read = quoted(line, at);
+      let read: Read;
+      if (line[at] === '"' || line[at] === "'") read = quoted(line, at, base + at);
       else if (line[at] === '[' || line[at] === '{') read = this.flow(line, at, base, child, depth + 1);
       else {
         const plain = FLOW_PLAIN.exec(line.slice(at));
         if (!plain || INDICATOR.test(plain[0]) || plain[0].includes(':')) decline();
         const raw = plain[0].replace(/ +$/, '');
-        read = { value: plainValue(raw), end: at + raw.length };
+        read = plainRead(raw, at, base + at);
       }
       this.parts[slot] = `\n${child}\t${key === undefined ? '0 0' : this.at(base + keyAt)} ${this.at(base + valueAt)}`;
       at = read.end;
-      if (key === undefined) list.push(read.value);
-      else map[key] = read.value;
+      if (key === undefined) {
+        list.push(read.value);
+        items.push(read.tree);
+      } else {
+        map[key] = read.value;
+        pairs.push([key, read.tree]);
+      }
       space();
       const next = line[at++];
-      if (next === close) return { value: close === ']' ? list : map, end: at };
+      if (next === close) return done(at);
       if (next !== ',') decline();
     }
   }
@@ -305,7 +333,8 @@ class Reader {
     // Blank lines after the scalar belong to what follows; give them back so the caller's skip sees them.
     this.i -= content.length - kept;
     const body = content.slice(0, kept).join('\n');
-    return { value: strip ? body : `${body}\n`, start };
+    const value = strip ? body : `${body}\n`;
+    return { value, start, tree: { scalar: value } };
   }
 
   /** `line col` (1-based) of an offset. */
@@ -321,21 +350,35 @@ class Reader {
   }
 }
 
-/** A quoted scalar at `from` of `line` that closes on it, without escapes (a `\\` in double quotes is declined). */
-function quoted(line: string, from: number): { value: string; end: number } {
+/**
+ * A quoted scalar at `from` of `line` (offset `offset` in the text) that closes on it, without
+ * escapes (a `\\` in double quotes is declined); a single-quoted one with `''` is not its bytes.
+ */
+function quoted(line: string, from: number, offset: number): Read {
   const quote = line[from]!;
   if (quote === '"') {
     const end = line.indexOf('"', from + 1);
     if (end < 0 || line.slice(from + 1, end).includes('\\')) decline();
-    return { value: line.slice(from + 1, end), end: end + 1 };
+    const value = line.slice(from + 1, end);
+    return { value, end: end + 1, tree: { scalar: value, at: offset + 1 } };
   }
   let end = from + 1;
   for (;;) {
     const at = line.indexOf("'", end);
     if (at < 0) decline();
-    if (line[at + 1] !== "'") return { value: line.slice(from + 1, at).replaceAll("''", "'"), end: at + 1 };
+    if (line[at + 1] !== "'") {
+      const raw = line.slice(from + 1, at);
+      const value = raw.replaceAll("''", "'");
+      return { value, end: at + 1, tree: value === raw ? { scalar: value, at: offset + 1 } : { scalar: value } };
+    }
     end = at + 2;
   }
+}
+
+/** A plain scalar `raw` at `from` of its line (offset `offset` in the text). */
+function plainRead(raw: string, from: number, offset: number): Read {
+  const value = plainValue(raw);
+  return { value, end: from + raw.length, tree: { scalar: value, at: offset } };
 }
 
 function spaces(line: string): number {

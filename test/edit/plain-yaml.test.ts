@@ -4,11 +4,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readPlainYaml, type PlainDocument } from '../../src/edit/plain-yaml.js';
+import { readPlainYaml, type PlainDocument, type ValueTree } from '../../src/edit/plain-yaml.js';
 import { indexPositions } from '../../src/workspace/positions.js';
 
 /** What the full parser makes of a text, in the plain reader's terms; undefined when it finds any problem. */
-function byYaml(text: string): PlainDocument | undefined {
+function byYaml(text: string): Omit<PlainDocument, 'tree'> | undefined {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (!Array.isArray(docs) || docs.length !== 1) return undefined;
@@ -38,7 +38,24 @@ function agrees(text: string): boolean {
   expect(plain.positions, text).toBe(full!.positions);
   expect(plain.line, text).toBe(full!.line);
   expect(plain.lineStarts, text).toEqual(full!.lineStarts);
+  // The tree holds the same value, and a string with a position is its own characters there.
+  expect(isDeepStrictEqual(valueOf(plain.tree), plain.data), text).toBe(true);
+  for (const { value, at } of positioned(plain.tree)) expect(text.slice(at, at + value.length), text).toBe(value);
   return true;
+}
+
+function valueOf(tree: ValueTree): unknown {
+  if ('scalar' in tree) return tree.scalar;
+  if ('items' in tree) return tree.items.map(valueOf);
+  return Object.fromEntries(tree.pairs.map(([key, value]) => [key, valueOf(value)]));
+}
+
+function positioned(tree: ValueTree, out: Array<{ value: string; at: number }> = []): Array<{ value: string; at: number }> {
+  if ('scalar' in tree) {
+    if (tree.at !== undefined && typeof tree.scalar === 'string') out.push({ value: tree.scalar, at: tree.at });
+  } else if ('items' in tree) tree.items.forEach((item) => positioned(item, out));
+  else tree.pairs.forEach(([, value]) => positioned(value, out));
+  return out;
 }
 
 /** A seeded generator (mulberry32): the same cases on every run. */

@@ -1,11 +1,7 @@
-/**
- * A JSON value with where each string starts: what the YAML finder walks (yaml.ts). Only
- * strings keep a position, since only a string can hold a model id.
- */
-export type JsonNode =
-  | { scalar: unknown; at?: number }
-  | { pairs: Array<[key: string, value: JsonNode]> }
-  | { items: JsonNode[] };
+import type { ValueTree } from '../../edit/plain-yaml.js';
+
+/** A JSON value with where each string's characters start: what the YAML finder walks (yaml.ts). */
+export type JsonNode = ValueTree;
 
 /**
  * Reads strict JSON (RFC 8259) into a tree, or undefined when the text is anything else
@@ -54,7 +50,9 @@ class Reader {
     if (c === '[') return this.array(depth);
     if (c === '"') {
       const at = this.at + 1;
-      return { scalar: this.string(), at };
+      const value = this.string();
+      // A string with escapes is not its characters.
+      return this.text.charCodeAt(at + value.length) === 0x22 && this.text.startsWith(value, at) ? { scalar: value, at } : { scalar: value };
     }
     for (const [word, scalar] of WORDS) {
       if (this.text.startsWith(word, this.at)) {

@@ -1,10 +1,11 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Scalar } from 'yaml';
 import type { YamlPath } from '../../edit/index.js';
 import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found, Place, ReferenceKind } from '../types.js';
 import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
-import { jsonTree, type JsonNode } from './json-tree.js';
+import { readPlainYaml, type ValueTree } from '../../edit/plain-yaml.js';
+import { jsonTree } from './json-tree.js';
 
 /** Where a scalar sits, as much as the finders need to judge it. */
 interface Slot {
@@ -44,18 +45,23 @@ export function frontMatterFinder(place: Place): Finder {
 
 function findInYaml(file: string, text: string, ids: IdMatcher, fixed: Place | undefined, edits: boolean): { place: Place; found: Found[] } {
   const json = fixed === 'json' ? jsonTree(text) : undefined;
-  if (json) return { place: 'json', found: scalarRefs(JSON_TREE, json, text, 'json', ids).map(({ ref }) => ref) };
-  const docs = parseAllDocuments(text, { uniqueKeys: false });
-  if (!Array.isArray(docs)) return { place: fixed ?? 'yaml', found: [] };
-  const place = fixed ?? yamlPlace(file, docs);
+  if (json) return { place: 'json', found: scalarRefs(VALUE_TREE, json, text, 'json', ids).map(({ ref }) => ref) };
+  // Most YAML files are plain YAML, read without composing documents; yaml reads the rest.
+  const plain = fixed === 'json' ? undefined : readPlainYaml(text);
+  const docs = plain ? undefined : parseAllDocuments(text, { uniqueKeys: false });
+  if (docs && !Array.isArray(docs)) return { place: fixed ?? 'yaml', found: [] };
+  const place = fixed ?? (plain ? yamlPlace(file, VALUE_TREE, plain.tree) : yamlPlace(file, YAML_TREE, docs?.[0]?.contents));
   const found: Found[] = [];
-  docs.forEach((doc, index) => {
-    if (doc.errors.length) return;
-    for (const { ref, scalar, slot } of scalarRefs(YAML_TREE, doc.contents, text, place, ids)) {
+  const add = <N>(tree: Tree<N>, root: N, index: number) => {
+    for (const { ref, scalar, slot } of scalarRefs(tree, root, text, place, ids)) {
       // The edit engine rewrites a YAML scalar and re-reads the file to prove nothing else moved.
       if (!edits || ref.rewrite.via !== 'text') found.push(ref);
       else found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - scalar.at! } });
     }
+  };
+  if (plain) add(VALUE_TREE, plain.tree, 0);
+  docs?.forEach((doc, index) => {
+    if (!doc.errors.length) add(YAML_TREE, doc.contents, index);
   });
   if (place !== 'json') found.push(...yamlComments(text, ids));
   return { place, found };
@@ -80,7 +86,8 @@ const YAML_TREE: Tree<unknown> = {
   items: (node) => (isSeq(node) ? node.items : undefined),
 };
 
-const JSON_TREE: Tree<JsonNode> = {
+/** The plain YAML reader's trees, and the strict JSON reader's. */
+const VALUE_TREE: Tree<ValueTree> = {
   scalar: (node) => ('scalar' in node ? { value: node.scalar, at: node.at } : undefined),
   pairs: (node) => ('pairs' in node ? node.pairs : undefined),
   items: (node) => ('items' in node ? node.items : undefined),
@@ -160,18 +167,19 @@ function yamlComments(text: string, ids: IdMatcher): Found[] {
   return found;
 }
 
-/** The tool a YAML file belongs to, from its name and its top-level structure. */
-function yamlPlace(file: string, docs: Document.Parsed[]): Place {
+/** The tool a YAML file belongs to, from its name and the top-level structure of its first document. */
+function yamlPlace<N>(file: string, tree: Tree<N>, top: N | undefined): Place {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   if (/\.prompt\.ya?ml$/.test(name)) return 'github-models';
-  const top = (docs[0]?.contents ?? null) as Node | null;
-  const keys = new Set(isMap(top) ? top.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : []);
-  const apiVersion = isMap(top) ? top.get('apiVersion') : undefined;
+  const pairs = top === undefined ? undefined : tree.pairs(top);
+  const keys = new Set(pairs?.map(([key]) => key));
+  const version = pairs?.find(([key]) => key === 'apiVersion');
+  const apiVersion = version && tree.scalar(version[1])?.value;
   if (typeof apiVersion === 'string' && apiVersion.startsWith('modelshift.dev/')) return 'modelshift';
   if (keys.has('model_list')) return 'litellm';
   if (/^promptfooconfig.*\.ya?ml$/.test(name) || (keys.has('providers') && (keys.has('prompts') || keys.has('tests')))) return 'promptfoo';
   if (/^(docker-)?compose.*\.ya?ml$/.test(name) || (keys.has('services') && !keys.has('apiVersion'))) return 'docker-compose';
   if (keys.has('apiVersion') && keys.has('kind')) return 'kubernetes';
-  if (/^agents\.ya?ml$/.test(name) && isMap(top) && top.items.some((p) => isMap(p.value) && (p.value.has('role') || p.value.has('llm')))) return 'crewai';
+  if (/^agents\.ya?ml$/.test(name) && pairs?.some(([, agent]) => tree.pairs(agent)?.some(([key]) => key === 'role' || key === 'llm'))) return 'crewai';
   return 'yaml';
 }
