@@ -36,10 +36,24 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
   const finders = import('../scan/scan.js');
   const day = ctx.now.toISOString().slice(0, 10);
   const references: Reference[] = [];
-  const consumer = Promise.all([settings, finders]).then(([{ ids }, { scanText }]) => (c: Candidate) => references.push(...scanText(c.file, c.text, ids, day)));
+  // Files that need the full YAML parser while it loads wait here, and are scanned once it has.
+  const waiting: Array<{ candidate: Candidate; loaded: Promise<void> }> = [];
+  const consumer = Promise.all([settings, finders]).then(([{ ids }, { scanText, ParserLoading }]) => (candidate: Candidate) => {
+    try {
+      references.push(...scanText(candidate.file, candidate.text, ids, day));
+    } catch (error) {
+      if (!(error instanceof ParserLoading)) throw error;
+      waiting.push({ candidate, loaded: error.loaded });
+      return error.loaded;
+    }
+  });
   const listed = candidateFiles({ root, paths: relative, settings: settings.then(({ ids, ignore }) => ({ additions: ids.additions, ignore })), consumer });
-  const [{ warning }, { considered }, { scanResult }] = await Promise.all([settings, listed, finders]);
+  const [{ ids, warning }, { considered }, { scanResult, scanText }] = await Promise.all([settings, listed, finders]);
   if (warning) ctx.stderr(`warning: ${warning}\n`);
+  for (const { candidate, loaded } of waiting) {
+    await loaded;
+    references.push(...scanText(candidate.file, candidate.text, ids, day));
+  }
   return scanResult(references, considered, day);
 }
 

@@ -32,11 +32,12 @@ export interface ListOptions {
     ignore: readonly string[];
   }>;
   /**
-   * What to do with each candidate, once the modules it needs (the finders) have loaded. While
-   * a worker thread reads, this thread lets them load before it joins the reading: module
-   * loading needs the event loop, which the synchronous reading would hold until the last file.
+   * What to do with each candidate, once the modules it needs (the finders) have loaded. It
+   * answers a promise when it must wait for more (the YAML parser, for some files). Module
+   * loading needs the event loop, which synchronous reading would hold until the last file,
+   * so while either is pending this thread gives it a turn after each chunk it reads.
    */
-  consumer: Promise<(candidate: Candidate) => void>;
+  consumer: Promise<(candidate: Candidate) => Promise<unknown> | void>;
 }
 
 /**
@@ -118,14 +119,24 @@ async function readFiles({ root, ignore, keep, pattern, consumer }: Reading, fil
   const unread = new Set<number>();
   for (let from = 0; from < files.length; from += CHUNK) unread.add(from);
   let considered = 0;
-  let consume: ((candidate: Candidate) => void) | undefined;
+  let consume: ((candidate: Candidate) => Promise<unknown> | void) | undefined;
   consumer.then((ready) => (consume = ready)).catch(() => undefined); // its failure is thrown below
+  let loading: Promise<unknown> | undefined;
   const kept: Candidate[] = [];
   const take = ({ from, candidates, ...counts }: ChunkRead) => {
     unread.delete(from);
     considered += counts.considered;
-    if (consume) for (const candidate of candidates) consume(candidate);
-    else kept.push(...candidates);
+    if (!consume) {
+      kept.push(...candidates);
+      return;
+    }
+    for (const candidate of candidates) {
+      const wait = consume(candidate);
+      if (wait && !loading) {
+        const done = () => (loading = undefined);
+        loading = wait.then(done, done);
+      }
+    }
   };
   let theirs: ThreadRead | undefined;
   let next: () => number;
@@ -141,7 +152,7 @@ async function readFiles({ root, ignore, keep, pattern, consumer }: Reading, fil
   for (let from = next(); from < files.length; from = next()) {
     take({ from, ...read(files, from) });
     for (const chunk of theirs?.received() ?? []) take(chunk);
-    if (!consume) await turn();
+    if (!consume || loading) await turn();
   }
   if (theirs) {
     const finished = await theirs.finished.then(

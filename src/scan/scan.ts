@@ -4,7 +4,12 @@ import type { IdMatcher } from './ids.js';
 import { skippedContent, skippedPath } from './paths.js';
 import type { Reference, ScanResult, ScanSummary } from './types.js';
 
-/** Every reference in one file. Pure: the caller read the file; a path or content scan skips gives none. */
+export { ParserLoading } from './finders/yaml.js';
+
+/**
+ * Every reference in one file. Pure: the caller read the file; a path or content scan skips
+ * gives none. Throws `ParserLoading` for a file that needs the YAML parser before it has loaded.
+ */
 export function scanText(file: string, text: string, ids: IdMatcher, today: string): Reference[] {
   const finder = finderFor(file);
   if (!finder || skippedPath(file) || skippedContent(text)) return [];

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Scalar } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Scalar } from 'yaml';
 import type { YamlPath } from '../../edit/index.js';
 import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
 import type { Found, Place, ReferenceKind } from '../types.js';
@@ -6,6 +7,28 @@ import type { Finder } from './finder.js';
 import { modelKey } from './finder.js';
 import { readPlainYaml, type ValueTree } from '../../edit/plain-yaml.js';
 import { jsonTree } from './json-tree.js';
+
+/**
+ * The full YAML parser, for the files the plain readers decline. Most scans need it for no
+ * file, so it loads the first time one does; until it has, such a file throws
+ * `ParserLoading`, and the caller scans it again once `loaded` settles.
+ */
+let parser: { yaml: typeof Yaml; tree: Tree<unknown> } | undefined;
+let loading: Promise<void> | undefined;
+
+export class ParserLoading extends Error {
+  constructor(readonly loaded: Promise<void>) {
+    super('the YAML parser is loading');
+  }
+}
+
+function fullParser(): { yaml: typeof Yaml; tree: Tree<unknown> } {
+  if (parser) return parser;
+  loading ??= import('yaml').then((yaml) => {
+    parser = { yaml, tree: yamlTree(yaml) };
+  });
+  throw new ParserLoading(loading);
+}
 
 /** Where a scalar sits, as much as the finders need to judge it. */
 interface Slot {
@@ -48,9 +71,10 @@ function findInYaml(file: string, text: string, ids: IdMatcher, fixed: Place | u
   if (json) return { place: 'json', found: scalarRefs(VALUE_TREE, json, text, 'json', ids).map(({ ref }) => ref) };
   // Most YAML files are plain YAML, read without composing documents; yaml reads the rest.
   const plain = fixed === 'json' ? undefined : readPlainYaml(text);
-  const docs = plain ? undefined : parseAllDocuments(text, { uniqueKeys: false });
+  const full = plain ? undefined : fullParser();
+  const docs = full?.yaml.parseAllDocuments(text, { uniqueKeys: false });
   if (docs && !Array.isArray(docs)) return { place: fixed ?? 'yaml', found: [] };
-  const place = fixed ?? (plain ? yamlPlace(file, VALUE_TREE, plain.tree) : yamlPlace(file, YAML_TREE, docs?.[0]?.contents));
+  const place = fixed ?? (plain ? yamlPlace(file, VALUE_TREE, plain.tree) : yamlPlace(file, full!.tree, docs?.[0]?.contents));
   const found: Found[] = [];
   const add = <N>(tree: Tree<N>, root: N, index: number) => {
     for (const { ref, scalar, slot } of scalarRefs(tree, root, text, place, ids)) {
@@ -61,7 +85,7 @@ function findInYaml(file: string, text: string, ids: IdMatcher, fixed: Place | u
   };
   if (plain) add(VALUE_TREE, plain.tree, 0);
   docs?.forEach((doc, index) => {
-    if (!doc.errors.length) add(YAML_TREE, doc.contents, index);
+    if (!doc.errors.length) add(full!.tree, doc.contents, index);
   });
   if (place !== 'json') found.push(...yamlComments(text, ids));
   return { place, found };
@@ -80,11 +104,14 @@ interface Tree<N> {
   items(node: N): readonly N[] | undefined;
 }
 
-const YAML_TREE: Tree<unknown> = {
-  scalar: (node) => (isScalar(node) ? { value: node.value, at: stringStart(node) } : undefined),
-  pairs: (node) => (isMap(node) ? node.items.flatMap((p): Array<[string, unknown]> => (isScalar(p.key) ? [[String(p.key.value), p.value]] : [])) : undefined),
-  items: (node) => (isSeq(node) ? node.items : undefined),
-};
+/** The nodes of a YAML document, read through the parser's own type tests. */
+function yamlTree({ isMap, isScalar, isSeq }: typeof Yaml): Tree<unknown> {
+  return {
+    scalar: (node) => (isScalar(node) ? { value: node.value, at: stringStart(node) } : undefined),
+    pairs: (node) => (isMap(node) ? node.items.flatMap((p): Array<[string, unknown]> => (isScalar(p.key) ? [[String(p.key.value), p.value]] : [])) : undefined),
+    items: (node) => (isSeq(node) ? node.items : undefined),
+  };
+}
 
 /** The plain YAML reader's trees, and the strict JSON reader's. */
 const VALUE_TREE: Tree<ValueTree> = {
