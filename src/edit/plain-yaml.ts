@@ -1,3 +1,5 @@
+import { lineCol } from '../line-col.js';
+
 /**
  * A reader for the plain YAML most workspace files are written in: one document of block
  * mappings and block lists, one-line scalars (plain, single- or double-quoted without
@@ -339,14 +341,7 @@ class Reader {
 
   /** `line col` (1-based) of an offset. */
   at(offset: number): string {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${lo + 1} ${offset - this.lineStarts[lo]! + 1}`;
+    return lineCol(this.lineStarts, offset).join(' ');
   }
 }
 

@@ -1,16 +1,6 @@
 import type { ArmTelemetry } from '../../src/analysis/types.js';
 
-/** mulberry32: a small seeded generator, so simulations give the same figures every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../helpers/seeded.js';
 
 /** Calls on one arm with the given error probability and log-normal latencies around `medianS`. */
 export function simulateArm(random: () => number, calls: number, errorRate: number, medianS = 0.8): ArmTelemetry {

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
 import { readPlainYaml, type PlainDocument, type ValueTree } from '../../src/edit/plain-yaml.js';
 import { indexPositions } from '../../src/workspace/positions.js';
 
@@ -58,15 +59,6 @@ function positioned(tree: ValueTree, out: Array<{ value: string; at: number }> =
   return out;
 }
 
-/** A seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mostly what agent files hold, sometimes what the reader must decline or read with care. */
 const KEYS = ['model', 'name', 'provider', 'a.b', 'x-y', '_k', 'k9', 'params', 'on', 'yes', 'constructor'];
@@ -137,7 +129,7 @@ function mutate(text: string, next: () => number): string {
 
 describe('the plain YAML reader', () => {
   it('reads generated documents exactly as yaml does, or declines them', () => {
-    const next = random(7);
+    const next = seeded(7);
     let read = 0;
     for (let i = 0; i < 3000; i++) if (agrees(document(next))) read++;
     // The generator writes many constructs the reader declines; it must still read a good share.
@@ -146,7 +138,7 @@ describe('the plain YAML reader', () => {
   });
 
   it('never reads a damaged document differently from yaml', () => {
-    const next = random(99);
+    const next = seeded(99);
     let read = 0;
     for (let i = 0; i < 10000; i++) if (agrees(mutate(document(next), next))) read++;
     console.log(`plain YAML reader: read ${read} of 10000 damaged documents`);

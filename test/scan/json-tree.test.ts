@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
 import { jsonTree, type JsonNode } from '../../src/scan/finders/json-tree.js';
 
 function toJs(node: JsonNode): unknown {
@@ -16,15 +17,6 @@ function strings(node: JsonNode, out: Array<{ value: string; at?: number }> = []
   return out;
 }
 
-/** A seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS = ['"gpt-4o"', '"a\\"b"', '"\\u00e9t\\u00e9"', '"é"', '""', '0', '-1.5e3', '12', 'true', 'false', 'null', '"model"', '"x\\ny"'];
 
@@ -40,7 +32,7 @@ function document(next: () => number, depth = 0): string {
 
 describe('the strict JSON reader of scan', () => {
   it('reads what JSON.parse reads, with each string where its characters are', () => {
-    const next = random(12);
+    const next = seeded(12);
     for (let i = 0; i < 2000; i++) {
       const text = `${document(next)}${next() < 0.5 ? '\n' : ''}`;
       const tree = jsonTree(text);
@@ -56,7 +48,7 @@ describe('the strict JSON reader of scan', () => {
   });
 
   it('declines exactly what JSON.parse declines: damaged documents fall back to the YAML parser', () => {
-    const next = random(34);
+    const next = seeded(34);
     let declined = 0;
     for (let i = 0; i < 3000; i++) {
       const text = document(next);

@@ -1,4 +1,5 @@
 import { keyKind, looksLikeToken, looksSecret } from '../../secrets/patterns.js';
+import { lineCol } from '../../line-col.js';
 import type { ParsedDoc } from '../parse-file.js';
 import type { Finding } from '../types.js';
 import { findingAt } from './context.js';
@@ -68,15 +69,7 @@ function firstKey(value: string): string {
 function positionOf(source: SourceText, secret: string, line: number, column: number): [number, number] | undefined {
   const from = (source.lineStarts[line - 1] ?? 0) + column - 1;
   const at = source.text.indexOf(secret, from);
-  if (at < 0) return undefined;
-  let lo = 0;
-  let hi = source.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (source.lineStarts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo + 1, at - source.lineStarts[lo]! + 1];
+  return at < 0 ? undefined : lineCol(source.lineStarts, at);
 }
 
 /** The key a value sits under; for an item of a list, the list's key (`tokens: [...]`). */
