@@ -1,4 +1,5 @@
 import type { CasesSource, Message } from '../schema/eval-suite.js';
+import { seeded } from '../seeded.js';
 import { jsonLines } from './jsonl-cases.js';
 import { fileFinding, type CasesRead } from './types.js';
 
@@ -60,25 +61,13 @@ export function readLogCases(file: string, text: string, source: LogSource): Cas
 /** Up to `n` items chosen by a seeded shuffle, returned in their original order. */
 function sample<T>(items: T[], n: number | undefined, seed: number): T[] {
   if (n === undefined || n >= items.length) return items;
-  const random = mulberry32(seed);
+  const random = seeded(seed);
   const order = items.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   return order.slice(0, n).sort((a, b) => a - b).map((i) => items[i]!);
-}
-
-/** Small, fast, seedable: the same seed picks the same cases on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The turns up to and including the last user turn; nothing when there is no user turn. */

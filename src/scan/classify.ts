@@ -1,4 +1,5 @@
 import { daysUntil, RETIRING_SOON_DAYS } from '../catalog/index.js';
+import { lineCol } from '../line-col.js';
 import type { IdMatcher } from './ids.js';
 import type { Found, Place, Reference, Verdict } from './types.js';
 
@@ -22,17 +23,6 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Marks a line whose references are silenced, in any comment style (`# …`, `// …`, `<!-- … -->`). */
 const IGNORE = /modelshift:\s*ignore\b/;
 
@@ -48,12 +38,11 @@ export function classify(file: string, text: string, place: Place, found: readon
   for (const f of [...found].sort((a, b) => a.start - b.start)) {
     if (seen.has(f.start)) continue;
     seen.add(f.start);
-    const line = lineIndex(starts, f.start);
-    const lineText = text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
+    const [line, column] = lineCol(starts, f.start);
+    const lineText = text.slice(starts[line - 1], (starts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
     if (IGNORE.test(lineText)) continue;
-    const column = f.start - starts[line]! + 1;
     refs.push({
-      file, line: line + 1, column, endColumn: column + (f.end - f.start),
+      file, line, column, endColumn: column + (f.end - f.start),
       model: f.id.model, provider: f.id.prefixProvider && !['openai', 'anthropic'].includes(f.id.prefixProvider) ? f.id.prefixProvider : ids.provider(f.id),
       kind: f.kind, place,
       ...verdictOf(f.id.model, ids, today),

@@ -1,6 +1,6 @@
 import type { ArmTelemetry } from '../../src/analysis/types.js';
 
-export { seeded } from '../helpers/seeded.js';
+export { seeded } from '../../src/seeded.js';
 
 /** Calls on one arm with the given error probability and log-normal latencies around `medianS`. */
 export function simulateArm(random: () => number, calls: number, errorRate: number, medianS = 0.8): ArmTelemetry {

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { seeded } from '../helpers/seeded.js';
+import { seeded } from '../../src/seeded.js';
 import { readPlainYaml, type PlainDocument, type ValueTree } from '../../src/edit/plain-yaml.js';
 import { indexPositions } from '../../src/workspace/positions.js';
 

@@ -68,4 +68,4 @@ export function result(status: CaseStatus, extra: Partial<CaseResult> = {}): Cas
   };
 }
 
-export { seeded } from '../helpers/seeded.js';
+export { seeded } from '../../src/seeded.js';

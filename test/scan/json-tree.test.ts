@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seeded } from '../helpers/seeded.js';
+import { seeded } from '../../src/seeded.js';
 import { jsonTree, type JsonNode } from '../../src/scan/finders/json-tree.js';
 
 function toJs(node: JsonNode): unknown {

@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded generator, so generated cases are the same on every run. */
+/** mulberry32: small, fast and seedable, so the same seed gives the same numbers on every machine. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
