@@ -3,14 +3,14 @@ import { lineCol } from '../line-col.js';
 /**
  * A reader for the plain YAML most workspace files are written in: one document of block
  * mappings and block lists, one-line scalars (plain, single- or double-quoted without
- * escapes), `|` and `|-` block scalars, and comments. For such a file it gives what the
- * full parser gives (the data of `toJS()`, and the positions index of positions.ts) at a
- * small part of the cost; for anything else (flow collections, anchors, tags, escapes,
- * several documents, multi-line plain scalars, tabs, CRLF, duplicate keys, whatever is
- * not YAML at all) it gives undefined, and the caller parses the file with `yaml`, which
- * reports what is wrong. Declining is always safe; reading differently never is, so every
- * construct read here is one whose meaning is plain (tests compare the two on generated
- * and on real files).
+ * escapes), one-line flow collections, `|` and `|-` block scalars, and comments. For such
+ * a file it gives what the full parser gives (the data of `toJS()`, and the positions
+ * index of positions.ts) at a small part of the cost; for anything else (anchors, tags,
+ * escapes, `>` blocks, several documents, multi-line plain scalars or flow collections,
+ * tabs, CRLF, duplicate keys, whatever is not YAML at all) it gives undefined, and the
+ * caller parses the file with `yaml`, which reports what is wrong. Declining is always
+ * safe; reading differently never is, so every construct read here is one whose meaning
+ * is plain (tests compare the two on generated and on real files).
  */
 export interface PlainDocument {
   data: unknown;
@@ -115,9 +115,10 @@ class Reader {
   skipBlank(): void {
     for (; this.i < this.lines.length; this.i++) {
       const line = this.lines[this.i]!;
-      if (/^ *\t/.test(line)) decline();
-      const content = line.trimStart();
-      if (content === '' || content[0] === '#') continue;
+      // Only spaces indent or blank a line: a tab, a no-break space or any other character is content.
+      const first = line.charCodeAt(spaces(line));
+      if (first === 0x09) decline();
+      if (Number.isNaN(first) || first === 0x23) continue;
       if (/^(?:---|\.\.\.)(?:\s|$)|^%/.test(line)) decline();
       return;
     }

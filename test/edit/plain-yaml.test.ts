@@ -156,6 +156,14 @@ describe('the plain YAML reader', () => {
     expect(read).toBeGreaterThan(files.length / 2);
   });
 
+  it('reads characters YAML treats apart as yaml does, or declines them', () => {
+    const texts = [
+      'a: 1\n\u00a0\nb: 2\n', 'a: x\u00a0\n', 'a: \u00a0x\n', 'a: x\u2028y\n', 'a: x\u2029\n', 'a: x\ufeffy\n', 'a: x\u0000\n', 'a: x\u0007y\n',
+      'a: \ud800\n', 'a: "x\u0085y"\n', 'a: x\u0085y\n', 'a: |\n  x\u00a0\n', 'a: [x\u00a0, y]\n', 'a:\u00a0x\n', 'k\u00e9: 1\n', 'a: x #\u00a0c\n',
+    ];
+    for (const text of texts) agrees(text);
+  });
+
   it('declines what it does not read: flow over lines, anchors, tags, escapes, several documents, tabs, CRLF', () => {
     for (const text of [
       'a: [b,\n  c]\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: "x\\ty"\n', 'a: 1\n---\nb: 2\n', '---\na: 1\n', 'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n',
