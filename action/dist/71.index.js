@@ -97,6 +97,8 @@ function renderScanText(result, colour) {
 /* harmony export */ });
 /* unused harmony exports verdictOf, lineStarts */
 /* harmony import */ var _catalog_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(609);
+/* harmony import */ var _line_col_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5926);
+
 
 const VERDICTS = ['retired', 'retiring', 'unknown', 'current'];
 /** The catalog's verdict on an id, as validate gives it for agents (DESIGN §7: retiring = within 90 days). */
@@ -118,18 +120,6 @@ function lineStarts(text) {
         starts.push(i + 1);
     return starts;
 }
-function lineIndex(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
 /** Marks a line whose references are silenced, in any comment style (`# …`, `// …`, `<!-- … -->`). */
 const IGNORE = /modelshift:\s*ignore\b/;
 /**
@@ -146,13 +136,12 @@ function classify(file, text, place, found, ids, today) {
         if (seen.has(f.start))
             continue;
         seen.add(f.start);
-        const line = lineIndex(starts, f.start);
-        const lineText = text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
+        const [line, column] = (0,_line_col_js__WEBPACK_IMPORTED_MODULE_1__/* .lineCol */ .x)(starts, f.start);
+        const lineText = text.slice(starts[line - 1], (starts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
         if (IGNORE.test(lineText))
             continue;
-        const column = f.start - starts[line] + 1;
         refs.push({
-            file, line: line + 1, column, endColumn: column + (f.end - f.start),
+            file, line, column, endColumn: column + (f.end - f.start),
             model: f.id.model, provider: f.id.prefixProvider && !['openai', 'anthropic'].includes(f.id.prefixProvider) ? f.id.prefixProvider : ids.provider(f.id),
             kind: f.kind, place,
             ...verdictOf(f.id.model, ids, today),

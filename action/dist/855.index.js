@@ -1,5 +1,5 @@
-export const id = 169;
-export const ids = [169];
+export const id = 855;
+export const ids = [855];
 export const modules = {
 
 /***/ 979:
@@ -11,6 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports verdictOf, lineStarts */
 /* harmony import */ var _catalog_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(609);
+/* harmony import */ var _line_col_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5926);
+
 
 const VERDICTS = ['retired', 'retiring', 'unknown', 'current'];
 /** The catalog's verdict on an id, as validate gives it for agents (DESIGN §7: retiring = within 90 days). */
@@ -32,18 +34,6 @@ function lineStarts(text) {
         starts.push(i + 1);
     return starts;
 }
-function lineIndex(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
 /** Marks a line whose references are silenced, in any comment style (`# …`, `// …`, `<!-- … -->`). */
 const IGNORE = /modelshift:\s*ignore\b/;
 /**
@@ -60,13 +50,12 @@ function classify(file, text, place, found, ids, today) {
         if (seen.has(f.start))
             continue;
         seen.add(f.start);
-        const line = lineIndex(starts, f.start);
-        const lineText = text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
+        const [line, column] = (0,_line_col_js__WEBPACK_IMPORTED_MODULE_1__/* .lineCol */ .x)(starts, f.start);
+        const lineText = text.slice(starts[line - 1], (starts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
         if (IGNORE.test(lineText))
             continue;
-        const column = f.start - starts[line] + 1;
         refs.push({
-            file, line: line + 1, column, endColumn: column + (f.end - f.start),
+            file, line, column, endColumn: column + (f.end - f.start),
             model: f.id.model, provider: f.id.prefixProvider && !['openai', 'anthropic'].includes(f.id.prefixProvider) ? f.id.prefixProvider : ids.provider(f.id),
             kind: f.kind, place,
             ...verdictOf(f.id.model, ids, today),
@@ -206,7 +195,7 @@ function idsInProse(text, from, to, ids) {
 
 /***/ }),
 
-/***/ 5169:
+/***/ 7855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -214,6 +203,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ParserLoading: () => (/* reexport */ ParserLoading),
   scanResult: () => (/* binding */ scanResult),
   scanText: () => (/* binding */ scanText)
 });
@@ -581,12 +571,163 @@ function commentRefs(text, ids) {
 
 // EXTERNAL MODULE: ./src/scan/finders/kinds.ts
 var kinds = __webpack_require__(9196);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/edit/plain-yaml.ts
+var plain_yaml = __webpack_require__(1470);
+;// CONCATENATED MODULE: ./src/scan/finders/json-tree.ts
+/**
+ * Reads strict JSON (RFC 8259) into a tree, or undefined when the text is anything else
+ * (comments, trailing commas, several values, a byte-order mark, nesting deeper than a
+ * person writes): the caller then reads it as YAML, as before. A JSON file is the most
+ * common configuration file, and reading one this way costs a small part of composing it
+ * as a YAML document.
+ */
+function jsonTree(text) {
+    const reader = new Reader(text);
+    try {
+        const node = reader.value(0);
+        reader.space();
+        return reader.at === text.length ? node : undefined;
+    }
+    catch (error) {
+        if (error === NOT_JSON)
+            return undefined;
+        throw error;
+    }
+}
+const NOT_JSON = Symbol('not strict JSON');
+const MAX_DEPTH = 512;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** A string's characters up to its closing quote: anything but a quote, a backslash or a control character, or an escape. */
+// eslint-disable-next-line no-control-regex -- JSON forbids control characters in strings: the class names them
+const STRING = /"((?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*)"/y;
+class Reader {
+    text;
+    at = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    space() {
+        while (this.at < this.text.length) {
+            const c = this.text.charCodeAt(this.at);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return;
+            this.at++;
+        }
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            throw NOT_JSON;
+        this.space();
+        const c = this.text[this.at];
+        if (c === '{')
+            return this.object(depth);
+        if (c === '[')
+            return this.array(depth);
+        if (c === '"') {
+            const at = this.at + 1;
+            const value = this.string();
+            // A string with escapes is not its characters.
+            return this.text.charCodeAt(at + value.length) === 0x22 && this.text.startsWith(value, at) ? { scalar: value, at } : { scalar: value };
+        }
+        for (const [word, scalar] of WORDS) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return { scalar };
+            }
+        }
+        NUMBER.lastIndex = this.at;
+        const number = NUMBER.exec(this.text);
+        if (!number)
+            throw NOT_JSON;
+        this.at += number[0].length;
+        return { scalar: Number(number[0]) };
+    }
+    string() {
+        STRING.lastIndex = this.at;
+        const match = STRING.exec(this.text);
+        if (!match)
+            throw NOT_JSON;
+        this.at += match[0].length;
+        const raw = match[1];
+        return raw.includes('\\') ? JSON.parse(match[0]) : raw;
+    }
+    object(depth) {
+        this.at++;
+        const pairs = [];
+        this.space();
+        if (this.text[this.at] === '}') {
+            this.at++;
+            return { pairs };
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.at] !== '"')
+                throw NOT_JSON;
+            const key = this.string();
+            this.space();
+            if (this.text[this.at++] !== ':')
+                throw NOT_JSON;
+            pairs.push([key, this.value(depth + 1)]);
+            this.space();
+            const next = this.text[this.at++];
+            if (next === '}')
+                return { pairs };
+            if (next !== ',')
+                throw NOT_JSON;
+        }
+    }
+    array(depth) {
+        this.at++;
+        const items = [];
+        this.space();
+        if (this.text[this.at] === ']') {
+            this.at++;
+            return { items };
+        }
+        for (;;) {
+            items.push(this.value(depth + 1));
+            this.space();
+            const next = this.text[this.at++];
+            if (next === ']')
+                return { items };
+            if (next !== ',')
+                throw NOT_JSON;
+        }
+    }
+}
+const WORDS = [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+];
+
 ;// CONCATENATED MODULE: ./src/scan/finders/yaml.ts
 
 
 
+
+/**
+ * The full YAML parser, for the files the plain readers decline. Most scans need it for no
+ * file, so it loads the first time one does; until it has, such a file throws
+ * `ParserLoading`, and the caller scans it again once `loaded` settles.
+ */
+let parser;
+let loading;
+class ParserLoading extends Error {
+    loaded;
+    constructor(loaded) {
+        super('the YAML parser is loading');
+        this.loaded = loaded;
+    }
+}
+function fullParser() {
+    if (parser)
+        return parser;
+    loading ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)).then((yaml) => {
+        parser = { yaml, tree: yamlTree(yaml) };
+    });
+    throw new ParserLoading(loading);
+}
 /**
  * YAML and JSON read as data: a value counts as a model where its key says so (`model`,
  * `llm`, `azure_deployment`, a Kubernetes env `value` whose `name` is `OPENAI_MODEL`),
@@ -613,54 +754,88 @@ function frontMatterFinder(place) {
     };
 }
 function findInYaml(file, text, ids, fixed, edits) {
-    const docs = (0,dist.parseAllDocuments)(text, { uniqueKeys: false });
-    if (!Array.isArray(docs))
+    const json = fixed === 'json' ? jsonTree(text) : undefined;
+    if (json)
+        return { place: 'json', found: scalarRefs(VALUE_TREE, json, text, 'json', ids).map(({ ref }) => ref) };
+    // Most YAML files are plain YAML, read without composing documents; yaml reads the rest.
+    const plain = fixed === 'json' ? undefined : (0,plain_yaml/* readPlainYaml */.g)(text);
+    const full = plain ? undefined : fullParser();
+    const docs = full?.yaml.parseAllDocuments(text, { uniqueKeys: false });
+    if (docs && !Array.isArray(docs))
         return { place: fixed ?? 'yaml', found: [] };
-    const place = fixed ?? yamlPlace(file, docs);
+    const place = fixed ?? (plain ? yamlPlace(file, VALUE_TREE, plain.tree) : yamlPlace(file, full.tree, docs?.[0]?.contents));
     const found = [];
-    docs.forEach((doc, index) => {
-        if (doc.errors.length)
-            return;
-        walk(doc.contents, [], { path: [], key: '', parentKey: '' }, (scalar, slot) => {
-            const ref = scalarRef(text, scalar, slot, place, ids);
-            if (!ref)
-                return;
+    const add = (tree, root, index) => {
+        for (const { ref, scalar, slot } of scalarRefs(tree, root, text, place, ids)) {
             // The edit engine rewrites a YAML scalar and re-reads the file to prove nothing else moved.
             if (!edits || ref.rewrite.via !== 'text')
                 found.push(ref);
             else
-                found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - valueStart(text, scalar) } });
-        });
+                found.push({ ...ref, rewrite: { via: 'yaml', doc: index, path: slot.path, value: String(scalar.value), valueOffset: ref.start - scalar.at } });
+        }
+    };
+    if (plain)
+        add(VALUE_TREE, plain.tree, 0);
+    docs?.forEach((doc, index) => {
+        if (!doc.errors.length)
+            add(full.tree, doc.contents, index);
     });
     if (place !== 'json')
         found.push(...yamlComments(text, ids));
     return { place, found };
 }
-function walk(node, path, slot, visit) {
-    if ((0,dist.isScalar)(node)) {
-        visit(node, slot);
-    }
-    else if ((0,dist.isMap)(node)) {
-        const name = node.items.find((p) => (0,dist.isScalar)(p.key) && p.key.value === 'name')?.value;
-        for (const pair of node.items) {
-            if (!(0,dist.isScalar)(pair.key))
-                continue;
-            const key = String(pair.key.value);
-            const siblingName = (0,dist.isScalar)(name) && key === 'value' ? String(name.value) : undefined;
-            walk(pair.value, [...path, key], { path: [...path, key], key, parentKey: slot.key, siblingName }, visit);
+/** The nodes of a YAML document, read through the parser's own type tests. */
+function yamlTree({ isMap, isScalar, isSeq }) {
+    return {
+        scalar: (node) => (isScalar(node) ? { value: node.value, at: stringStart(node) } : undefined),
+        pairs: (node) => (isMap(node) ? node.items.flatMap((p) => (isScalar(p.key) ? [[String(p.key.value), p.value]] : [])) : undefined),
+        items: (node) => (isSeq(node) ? node.items : undefined),
+    };
+}
+/** The plain YAML reader's trees, and the strict JSON reader's. */
+const VALUE_TREE = {
+    scalar: (node) => ('scalar' in node ? { value: node.scalar, at: node.at } : undefined),
+    pairs: (node) => ('pairs' in node ? node.pairs : undefined),
+    items: (node) => ('items' in node ? node.items : undefined),
+};
+/** Where a YAML scalar's characters start: after the opening quote of a quoted one; none for block scalars, whose bytes are not their value. */
+function stringStart(scalar) {
+    if (!scalar.range)
+        return undefined;
+    if (scalar.type === 'PLAIN')
+        return scalar.range[0];
+    return scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE' ? scalar.range[0] + 1 : undefined;
+}
+/** Every model id in the scalars under `root`, with the scalar and where it sits. */
+function scalarRefs(tree, root, text, place, ids) {
+    const refs = [];
+    const walk = (node, slot) => {
+        const scalar = tree.scalar(node);
+        if (scalar) {
+            const ref = scalarRef(text, scalar, slot, place, ids);
+            if (ref)
+                refs.push({ ref, scalar, slot });
+            return;
         }
-    }
-    else if ((0,dist.isSeq)(node)) {
-        node.items.forEach((item, i) => walk(item, [...path, i], { path: [...path, i], key: slot.key, parentKey: slot.parentKey }, visit));
-    }
+        const pairs = tree.pairs(node);
+        if (pairs) {
+            const name = pairs.find(([key]) => key === 'name');
+            const nameScalar = name && tree.scalar(name[1]);
+            for (const [key, value] of pairs) {
+                const siblingName = nameScalar && key === 'value' ? String(nameScalar.value) : undefined;
+                walk(value, { path: [...slot.path, key], key, parentKey: slot.key, siblingName });
+            }
+            return;
+        }
+        tree.items(node)?.forEach((item, i) => walk(item, { path: [...slot.path, i], key: slot.key, parentKey: slot.parentKey }));
+    };
+    walk(root, { path: [], key: '', parentKey: '' });
+    return refs;
 }
 function scalarRef(text, scalar, slot, place, ids) {
-    if (typeof scalar.value !== 'string' || !scalar.range)
+    const { value, at } = scalar;
+    if (typeof value !== 'string' || at === undefined)
         return undefined;
-    if (scalar.type !== 'PLAIN' && scalar.type !== 'QUOTE_DOUBLE' && scalar.type !== 'QUOTE_SINGLE')
-        return undefined;
-    const value = scalar.value;
-    const at = valueStart(text, scalar);
     if (text.slice(at, at + value.length) !== value)
         return undefined; // escapes: the bytes are not the value
     const inEnv = /^(environment|env)$/.test(slot.key) || /^(environment|env)$/.test(slot.parentKey);
@@ -690,10 +865,6 @@ function strongSlot(slot, place) {
         return true;
     return false;
 }
-function valueStart(text, scalar) {
-    const start = scalar.range[0];
-    return text[start] === '"' || text[start] === "'" ? start + 1 : start;
-}
 /** `# …` comments in YAML; a `#` inside a quoted scalar is not one, so only line-leading or space-led `#` count. */
 function yamlComments(text, ids) {
     const found = [];
@@ -708,14 +879,15 @@ function yamlComments(text, ids) {
     }
     return found;
 }
-/** The tool a YAML file belongs to, from its name and its top-level structure. */
-function yamlPlace(file, docs) {
+/** The tool a YAML file belongs to, from its name and the top-level structure of its first document. */
+function yamlPlace(file, tree, top) {
     const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
     if (/\.prompt\.ya?ml$/.test(name))
         return 'github-models';
-    const top = (docs[0]?.contents ?? null);
-    const keys = new Set((0,dist.isMap)(top) ? top.items.map((p) => ((0,dist.isScalar)(p.key) ? String(p.key.value) : '')) : []);
-    const apiVersion = (0,dist.isMap)(top) ? top.get('apiVersion') : undefined;
+    const pairs = top === undefined ? undefined : tree.pairs(top);
+    const keys = new Set(pairs?.map(([key]) => key));
+    const version = pairs?.find(([key]) => key === 'apiVersion');
+    const apiVersion = version && tree.scalar(version[1])?.value;
     if (typeof apiVersion === 'string' && apiVersion.startsWith('modelshift.dev/'))
         return 'modelshift';
     if (keys.has('model_list'))
@@ -726,7 +898,7 @@ function yamlPlace(file, docs) {
         return 'docker-compose';
     if (keys.has('apiVersion') && keys.has('kind'))
         return 'kubernetes';
-    if (/^agents\.ya?ml$/.test(name) && (0,dist.isMap)(top) && top.items.some((p) => (0,dist.isMap)(p.value) && (p.value.has('role') || p.value.has('llm'))))
+    if (/^agents\.ya?ml$/.test(name) && pairs?.some(([, agent]) => tree.pairs(agent)?.some(([key]) => key === 'role' || key === 'llm')))
         return 'crewai';
     return 'yaml';
 }
@@ -768,7 +940,11 @@ var paths = __webpack_require__(4341);
 
 
 
-/** Every reference in one file. Pure: the caller read the file; a path or content scan skips gives none. */
+
+/**
+ * Every reference in one file. Pure: the caller read the file; a path or content scan skips
+ * gives none. Throws `ParserLoading` for a file that needs the YAML parser before it has loaded.
+ */
 function scanText(file, text, ids, today) {
     const finder = finderFor(file);
     if (!finder || (0,paths/* skippedPath */.eY)(file) || (0,paths/* skippedContent */.kz)(text))
