@@ -48,6 +48,13 @@ function decline(): never {
 
 /** A mapping key read here: plain, starting with a letter or `_`, followed by `:` and a space or the line's end. */
 const KEY = /^([A-Za-z_][A-Za-z0-9_./-]*):(?: +|$)/;
+/** YAML ends an implicit key's `:` at most 1024 characters after the key starts (yaml's KEY_OVER_1024_CHARS). */
+const MAX_KEY = 1024;
+/**
+ * Nesting deeper than any workspace file has is the full parser's, which reports it where it
+ * runs out of stack; reading it here would both differ and recurse as deep.
+ */
+const MAX_DEPTH = 64;
 /** Keys the core schema reads as something other than their text, or that `toJS` treats apart. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 /** A plain scalar may not start with an indicator, or with `-` and a space (a list item). */
@@ -105,7 +112,7 @@ class Reader {
     this.skipBlank();
     if (this.i >= this.lines.length || this.indent(this.i) !== 0) decline();
     const line = this.i + 1;
-    const root = this.block(0, '');
+    const root = this.block(0, '', 0);
     this.skipBlank();
     if (this.i < this.lines.length) decline();
     return { data: root.value, tree: root.tree, positions: this.parts.join(''), line, lineStarts: this.lineStarts };
@@ -133,11 +140,12 @@ class Reader {
   }
 
   /** A mapping or a list whose first entry starts at column `col` of the current line. */
-  block(col: number, path: string): Node {
-    return isDash(this.lines[this.i]!.slice(col)) ? this.list(col, path) : this.map(col, path, this.i);
+  block(col: number, path: string, depth: number): Node {
+    if (depth > MAX_DEPTH) decline();
+    return isDash(this.lines[this.i]!.slice(col)) ? this.list(col, path, depth) : this.map(col, path, this.i, depth);
   }
 
-  map(col: number, path: string, first: number): Node {
+  map(col: number, path: string, first: number, depth: number): Node {
     const map: Record<string, unknown> = {};
     const pairs: Array<[string, ValueTree]> = [];
     const start = this.lineStarts[first]! + col;
@@ -153,12 +161,12 @@ class Reader {
       // A list at a mapping's own indentation is the value of the key before it (read there), never an entry.
       if (isDash(content)) decline();
       const key = KEY.exec(content);
-      if (!key || SPECIAL_KEY.test(key[1]!) || Object.hasOwn(map, key[1]!)) decline();
+      if (!key || key[1]!.length >= MAX_KEY || SPECIAL_KEY.test(key[1]!) || Object.hasOwn(map, key[1]!)) decline();
       const name = key[1]!;
       const keyLine = this.i;
       const child = path ? `${path}.${name}` : name;
       const slot = this.parts.push('') - 1;
-      const value = this.value(col, col + key[0].length, child);
+      const value = this.value(col, col + key[0].length, child, depth);
       map[name] = value.value;
       pairs.push([name, value.tree]);
       const keyAt = `${keyLine + 1} ${col + 1}`;
@@ -167,7 +175,7 @@ class Reader {
     return { value: map, start, tree: { pairs } };
   }
 
-  list(col: number, path: string): Node {
+  list(col: number, path: string, depth: number): Node {
     const list: unknown[] = [];
     const items: ValueTree[] = [];
     const start = this.lineStarts[this.i]! + col;
@@ -188,7 +196,7 @@ class Reader {
       if (rest === '' || rest[0] === '#' || isDash(rest) || rest[0] === '|' || line.charCodeAt(at) === 0x09) decline();
       const child = `${path ? `${path}.` : ''}${list.length}`;
       const slot = this.parts.push('') - 1;
-      const item = KEY.test(rest) ? this.map(at, child, this.i) : this.scalarLine(at, col, child);
+      const item = KEY.test(rest) ? this.map(at, child, this.i, depth + 1) : this.scalarLine(at, col, child);
       list.push(item.value);
       items.push(item.tree);
       this.parts[slot] = `\n${child}\t0 0 ${this.at(item.start)}`;
@@ -200,7 +208,7 @@ class Reader {
    * The value after a key whose line goes on at column `at`: on the same line, or a block
    * below. `start` is -1 for an empty value (null), which the index places at its key.
    */
-  value(col: number, at: number, path: string): Node {
+  value(col: number, at: number, path: string, depth: number): Node {
     const line = this.lines[this.i]!;
     const rest = line.slice(at);
     if (rest === '' || rest[0] === '#') {
@@ -209,7 +217,7 @@ class Reader {
       if (this.i >= this.lines.length) return { value: null, start: -1, tree: { scalar: null } };
       const indent = this.indent(this.i);
       const content = this.lines[this.i]!.slice(indent);
-      if (indent > col || (indent === col && isDash(content))) return this.block(indent, path);
+      if (indent > col || (indent === col && isDash(content))) return this.block(indent, path, depth + 1);
       return { value: null, start: -1, tree: { scalar: null } };
     }
     if (rest[0] === '|') return this.literal(col, at);
@@ -228,7 +236,7 @@ class Reader {
     } else {
       if (INDICATOR.test(rest)) decline();
       const comment = rest.indexOf(' #');
-      const raw = (comment < 0 ? rest : rest.slice(0, comment)).replace(/ +$/, '');
+      const raw = trimSpaces(comment < 0 ? rest : rest.slice(0, comment));
       if (raw.includes('\t') || raw.includes(': ') || raw.endsWith(':')) decline();
       read = plainRead(raw, 0, start);
     }
@@ -276,7 +284,7 @@ class Reader {
       else {
         const plain = FLOW_PLAIN.exec(line.slice(at));
         if (!plain || INDICATOR.test(plain[0]) || plain[0].includes(':')) decline();
-        const raw = plain[0].replace(/ +$/, '');
+        const raw = trimSpaces(plain[0]);
         read = plainRead(raw, at, base + at);
       }
       this.parts[slot] = `\n${child}\t${key === undefined ? '0 0' : this.at(base + keyAt)} ${this.at(base + valueAt)}`;
@@ -375,6 +383,13 @@ function quoted(line: string, from: number, offset: number): Read {
 function plainRead(raw: string, from: number, offset: number): Read {
   const value = plainValue(raw);
   return { value, end: from + raw.length, tree: { scalar: value, at: offset } };
+}
+
+/** Without its trailing spaces; by hand, since `/ +$/` tries every run of spaces to the end (quadratic on long runs). */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return text.slice(0, end);
 }
 
 function spaces(line: string): number {

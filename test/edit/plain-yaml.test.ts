@@ -164,6 +164,23 @@ describe('the plain YAML reader', () => {
     for (const text of texts) agrees(text);
   });
 
+  it('declines keys over 1,024 characters and nesting no person writes, which yaml reports', () => {
+    const long = `k${'x'.repeat(1024)}`;
+    for (const text of [`${long}: 1\n`, `a:\n  ${long}: 1\n`, `- ${long}: 1\n`]) {
+      expect(byYaml(text), 'yaml reports the long key').toBeUndefined();
+      expect(readPlainYaml(text)).toBeUndefined();
+    }
+    const deep = `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:\n`).join('')}${' '.repeat(100)}k: 1\n`;
+    expect(readPlainYaml(deep)).toBeUndefined();
+    const listed = `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 * i)}- k:\n`).join('')}${' '.repeat(200)}- 1\n`;
+    expect(readPlainYaml(listed)).toBeUndefined();
+  });
+
+  it('reads long runs of spaces in linear time', () => {
+    // Half a megabyte of spaces between two words: a quadratic trim would take minutes.
+    for (const text of [`a: x${' '.repeat(500_000)}y\n`, `a: [x${' '.repeat(500_000)}y]\n`, `a: x${' '.repeat(500_000)}\n`]) expect(agrees(text)).toBe(true);
+  });
+
   it('declines what it does not read: flow over lines, anchors, tags, escapes, several documents, tabs, CRLF', () => {
     for (const text of [
       'a: [b,\n  c]\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: "x\\ty"\n', 'a: 1\n---\nb: 2\n', '---\na: 1\n', 'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n',

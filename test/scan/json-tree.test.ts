@@ -74,5 +74,7 @@ describe('the strict JSON reader of scan', () => {
       expect(jsonTree(text), text).toBeUndefined();
     }
     expect(toJs(jsonTree(`${'['.repeat(400)}${']'.repeat(400)}`)!)).toEqual(JSON.parse(`${'['.repeat(400)}${']'.repeat(400)}`));
+    // A string that never closes fails at once: a backtracking reader would try every way to split it.
+    expect(jsonTree(`{"model": "${'a'.repeat(100_000)}\\x`)).toBeUndefined();
   });
 });
