@@ -15,7 +15,6 @@ const writeFile = promisify(fs.writeFile);
 const rename = promisify(fs.rename);
 const mkdir = promisify(fs.mkdir);
 const rm = promisify(fs.rm);
-const stat = promisify(fs.stat);
 
 /** Bump when the entry format or the key's inputs change meaning. */
 const CACHE_VERSION = 1;
@@ -67,13 +66,6 @@ const Entry = z.object({ version: z.literal(CACHE_VERSION), key: z.string(), res
 export class ResponseCache {
   /** Created on the first write; one `mkdir` per run, not one per entry (it showed in bench/eval.js profiles). */
   private created: Promise<unknown> | undefined;
-  /**
-   * Whether the folder was there when first looked at. A run on an empty cache then
-   * answers every lookup as a miss without a failed read each (1,000 of them showed in
-   * bench/eval.js before the first call), until this cache writes its first entry; an
-   * entry another process writes meanwhile is not seen, as if it came a moment later.
-   */
-  private found: Promise<boolean> | undefined;
 
   /** `redact` scrubs every secret the run read from what is stored: a model that echoes a key must not leave it on disk. */
   constructor(
@@ -83,7 +75,6 @@ export class ResponseCache {
 
   /** The stored answer; undefined when absent or unreadable (a damaged entry is a miss, then rewritten). */
   async get(key: string): Promise<LlmResponse | undefined> {
-    if (!this.created && !(await (this.found ??= folderThere(this.dir)))) return undefined;
     let raw: string;
     try {
       raw = await readFile(this.path(key), 'utf8');
@@ -120,9 +111,4 @@ export class ResponseCache {
   private path(key: string): string {
     return join(this.dir, `${key}.json`);
   }
-}
-
-/** False only when the folder does not exist; any other failure is left to the read, which reports it. */
-function folderThere(dir: string): Promise<boolean> {
-  return stat(dir).then(() => true, (err: unknown) => !isNotFound(err));
 }
