@@ -32,7 +32,7 @@ async function scanRepository(ctx, paths = []) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${p} is outside the folder being scanned (${root})`, 'pass paths inside it, or run with -C DIR');
         return rel === '' ? '.' : rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
     });
-    // git lists the files while the settings, the catalog and the finders (with the YAML parser) load.
+    // git lists the files while the settings, the catalog and the finders load (the YAML parser only if a file needs it).
     const settings = __webpack_require__.e(/* import() */ 676).then(__webpack_require__.bind(__webpack_require__, 1676)).then(({ readScanSettings }) => readScanSettings(root));
     const finders = __webpack_require__.e(/* import() */ 855).then(__webpack_require__.bind(__webpack_require__, 7855));
     const day = ctx.now.toISOString().slice(0, 10);

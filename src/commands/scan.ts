@@ -31,7 +31,7 @@ export async function scanRepository(ctx: CommandContext, paths: readonly string
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the folder being scanned (${root})`, 'pass paths inside it, or run with -C DIR');
     return rel === '' ? '.' : rel.split(path.sep).join('/');
   });
-  // git lists the files while the settings, the catalog and the finders (with the YAML parser) load.
+  // git lists the files while the settings, the catalog and the finders load (the YAML parser only if a file needs it).
   const settings = import('../scan/settings.js').then(({ readScanSettings }) => readScanSettings(root));
   const finders = import('../scan/scan.js');
   const day = ctx.now.toISOString().slice(0, 10);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../../src/seeded.js';
-import { jsonTree, type JsonNode } from '../../src/scan/finders/json-tree.js';
+import type { ValueTree } from '../../src/edit/plain-yaml.js';
+import { jsonTree } from '../../src/scan/finders/json-tree.js';
 
-function toJs(node: JsonNode): unknown {
+function toJs(node: ValueTree): unknown {
   if ('scalar' in node) return node.scalar;
   if ('items' in node) return node.items.map(toJs);
   return Object.fromEntries(node.pairs.map(([key, value]) => [key, toJs(value)]));
 }
 
 /** Every string, with its position when it has one. */
-function strings(node: JsonNode, out: Array<{ value: string; at?: number }> = []): Array<{ value: string; at?: number }> {
+function strings(node: ValueTree, out: Array<{ value: string; at?: number }> = []): Array<{ value: string; at?: number }> {
   if ('scalar' in node) {
     if (typeof node.scalar === 'string') out.push({ value: node.scalar, at: node.at });
   } else if ('items' in node) node.items.forEach((item) => strings(item, out));

@@ -1,8 +1,5 @@
 import type { ValueTree } from '../../edit/plain-yaml.js';
 
-/** A JSON value with where each string's characters start: what the YAML finder walks (yaml.ts). */
-export type JsonNode = ValueTree;
-
 /**
  * Reads strict JSON (RFC 8259) into a tree, or undefined when the text is anything else
  * (comments, trailing commas, several values, a byte-order mark, nesting deeper than a
@@ -10,7 +7,7 @@ export type JsonNode = ValueTree;
  * common configuration file, and reading one this way costs a small part of composing it
  * as a YAML document.
  */
-export function jsonTree(text: string): JsonNode | undefined {
+export function jsonTree(text: string): ValueTree | undefined {
   const reader = new Reader(text);
   try {
     const node = reader.value(0);
@@ -46,7 +43,7 @@ class Reader {
     }
   }
 
-  value(depth: number): JsonNode {
+  value(depth: number): ValueTree {
     if (depth > MAX_DEPTH) throw NOT_JSON;
     this.space();
     const c = this.text[this.at];
@@ -80,9 +77,9 @@ class Reader {
     return raw.includes('\\') ? (JSON.parse(match[0]) as string) : raw;
   }
 
-  object(depth: number): JsonNode {
+  object(depth: number): ValueTree {
     this.at++;
-    const pairs: Array<[string, JsonNode]> = [];
+    const pairs: Array<[string, ValueTree]> = [];
     this.space();
     if (this.text[this.at] === '}') {
       this.at++;
@@ -102,9 +99,9 @@ class Reader {
     }
   }
 
-  array(depth: number): JsonNode {
+  array(depth: number): ValueTree {
     this.at++;
-    const items: JsonNode[] = [];
+    const items: ValueTree[] = [];
     this.space();
     if (this.text[this.at] === ']') {
       this.at++;
