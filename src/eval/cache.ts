@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
 import { isNotFound } from '../fs-errors.js';
@@ -56,6 +57,9 @@ export const CachedResponse = z.object({
   batch: z.boolean().optional(),
 });
 
+/** Names each temporary file of this thread apart; the pid and thread id set this thread's apart from others'. */
+let written = 0;
+
 const Entry = z.object({ version: z.literal(CACHE_VERSION), key: z.string(), response: CachedResponse });
 
 /**
@@ -95,7 +99,7 @@ export class ResponseCache {
 
   async put(key: string, response: LlmResponse): Promise<void> {
     const file = this.path(key);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const tmp = `${file}.${process.pid}.${threadId}.${++written}.tmp`;
     try {
       this.created ??= mkdir(this.dir, { recursive: true });
       await this.created;

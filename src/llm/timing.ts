@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { httpFetch } from './http-fetch.js';
 
 /** Carries a call's id from `create()` to the fetch of each attempt; removed before the request leaves. */
 const CALL_HEADER = 'x-modelshift-call';
@@ -15,14 +16,14 @@ export class AttemptClock {
   private readonly attemptStarts = new Map<string, number>();
   private nextId = 0;
 
-  /** The `fetch` to hand to the SDK. */
+  /** The `fetch` to hand to the SDK: node:http for model calls (http-fetch.ts). */
   readonly fetch: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     const id = headers.get(CALL_HEADER);
-    if (id === null) return fetch(input, init);
+    if (id === null) return httpFetch(input, init);
     headers.delete(CALL_HEADER);
     if (this.attemptStarts.has(id)) this.attemptStarts.set(id, performance.now());
-    return fetch(input, { ...init, headers });
+    return httpFetch(input, { ...init, headers });
   };
 
   /** Runs one SDK call with the headers to pass it, and measures its last attempt. */

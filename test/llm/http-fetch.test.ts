@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { httpFetch } from '../../src/llm/http-fetch.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A local server whose handler sees each request with its body read; counts the connections it accepted. */
+async function serve(handle: (req: Seen, res: ServerResponse) => void): Promise<{ url: string; seen: Seen[]; connections: () => number; server: Server }> {
+  const seen: Seen[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const entry = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      seen.push(entry);
+      handle(entry, res);
+    });
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, connections: () => connections, server };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+describe('httpFetch', () => {
+  it('sends method, headers and body, and returns status, headers and body as fetch does', async () => {
+    const { url, seen } = await serve((_req, res) => {
+      res.writeHead(201, 'Made', [['content-type', 'application/json'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2'], ['x-request-id', 'req_1']]);
+      res.end('{"ok":true}');
+    });
+    const res = await httpFetch(`${url}/v1/chat?x=1`, { method: 'POST', headers: new Headers({ 'content-type': 'application/json', authorization: 'Bearer k' }), body: '{"q":"é"}' });
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/v1/chat?x=1', body: '{"q":"é"}' });
+    expect(seen[0]!.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer k', 'content-length': String(Buffer.byteLength('{"q":"é"}')) });
+    expect(res.status).toBe(201);
+    expect(res.statusText).toBe('Made');
+    expect(res.ok).toBe(true);
+    expect(res.headers.get('x-request-id')).toBe('req_1');
+    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('decodes gzip and brotli bodies, and hands on an encoding it does not know as it came', async () => {
+    const text = JSON.stringify({ answer: 'x'.repeat(5_000) });
+    const { url, seen } = await serve((req, res) => {
+      const kind = req.url.slice(1);
+      const body = kind === 'gzip' ? gzipSync(text) : kind === 'br' ? brotliCompressSync(text) : Buffer.from(text);
+      res.writeHead(200, { 'content-encoding': kind === 'zz' ? 'zz' : kind });
+      res.end(body);
+    });
+    expect(await (await httpFetch(`${url}/gzip`)).text()).toBe(text);
+    expect(await (await httpFetch(`${url}/br`)).text()).toBe(text);
+    expect(await (await httpFetch(`${url}/zz`)).text()).toBe(text);
+    expect(seen[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('fails on a body that does not decode, rather than answering with part of it', async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(Buffer.from('not gzip at all'));
+    });
+    await expect(httpFetch(url)).rejects.toThrow();
+  });
+
+  it('gives an empty body for 204, and error statuses with their bodies for the SDK to map', async () => {
+    const { url } = await serve((req, res) => {
+      if (req.url === '/none') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
+      res.end('{"error":{"message":"slow down"}}');
+    });
+    const none = await httpFetch(`${url}/none`);
+    expect(none.status).toBe(204);
+    expect(none.body).toBeNull();
+    const limited = await httpFetch(`${url}/limited`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect(await limited.json()).toEqual({ error: { message: 'slow down' } });
+  });
+
+  it('keeps the connection for the next call', async () => {
+    const { url, connections } = await serve((_req, res) => res.end('ok'));
+    for (let i = 0; i < 5; i++) expect(await (await httpFetch(url, { method: 'POST', body: `call ${i}` })).text()).toBe('ok');
+    expect(connections()).toBe(1);
+  });
+
+  it('rejects with the signal reason when aborted before the call, and while waiting for the answer', async () => {
+    let closed = 0;
+    const { url, seen } = await serve((req, res) => {
+      res.on('close', () => closed++);
+      if (req.url === '/slow') setTimeout(() => res.end('late'), 5_000).unref();
+    });
+    const early = new AbortController();
+    early.abort();
+    await expect(httpFetch(url, { signal: early.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0);
+
+    const late = new AbortController();
+    const call = httpFetch(`${url}/slow`, { method: 'POST', body: 'x', signal: late.signal });
+    await waitFor(() => seen.length === 1);
+    late.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    await waitFor(() => closed === 1);
+  });
+
+  it('fails when the connection is cut before the body is complete, plain or encoded', async () => {
+    const { url } = await serve((req, res) => {
+      const gzip = req.url === '/gzip';
+      res.writeHead(200, { 'content-length': '100', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      // Part of a whole gzip stream: what arrived decodes, so only the cut connection says it is short.
+      res.write(gzip ? gzipSync('{"partial": "answer"}') : '{"partial":');
+      setTimeout(() => (res.socket as Socket).destroy(), 20);
+    });
+    await expect(httpFetch(url)).rejects.toThrow();
+    await expect(httpFetch(`${url}/gzip`)).rejects.toThrow();
+  });
+
+  it('fails when nothing listens', async () => {
+    const { url, server } = await serve(() => undefined);
+    await new Promise((resolve) => server.close(resolve));
+    await expect(httpFetch(url)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('follows redirects by fetch\'s rules: 307 keeps the method and body, 303 turns into a GET', async () => {
+    const { url, seen } = await serve((req, res) => {
+      if (req.url === '/moved' || req.url === '/see-other') {
+        res.writeHead(req.url === '/moved' ? 307 : 303, { location: '/new' });
+        res.end();
+        return;
+      }
+      if (req.url === '/loop') {
+        res.writeHead(302, { location: '/loop' });
+        res.end();
+        return;
+      }
+      res.end(`${req.method} ${req.url} ${req.body}`);
+    });
+    expect(await (await httpFetch(`${url}/moved`, { method: 'POST', body: 'again' })).text()).toBe('POST /new again');
+    expect(await (await httpFetch(`${url}/see-other`, { method: 'POST', body: 'again' })).text()).toBe('GET /new ');
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /moved', 'POST /new', 'POST /see-other', 'GET /new']);
+    await expect(httpFetch(`${url}/loop`)).rejects.toThrow('more than 20 redirects');
+  });
+
+  it('leaves bodies it does not send itself (the batch APIs\' uploads) to the global fetch', async () => {
+    const { url } = await serve((req, res) => res.end(`${req.method} ${req.url} ${req.headers['content-type']?.split(';')[0]} ${req.body.includes('name="purpose"')}`));
+    const form = new FormData();
+    form.append('purpose', 'batch');
+    expect(await (await httpFetch(`${url}/files`, { method: 'POST', body: form })).text()).toBe('POST /files multipart/form-data true');
+  });
+});
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(done()).toBe(true);
+}
