@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,13 @@ describe('runEvaluation', () => {
     expect(resumed.calls).toBe(12 - done);
     expect(openai.requests.length + anthropic.requests.length).toBe(callsBefore + 12 - done);
     expect(resumed.agents[0]!.head.passRate).toBeCloseTo(5 / 6, 10);
+  });
+
+  it('leaves no listener on the run\'s signal after its calls: the SDKs never remove the one a call adds', async () => {
+    const controller = new AbortController();
+    const report = await runEvaluation(options({ signal: controller.signal }));
+    expect(report.calls).toBe(12);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('retries a 429 to success and counts a permanent failure as an error, not a crash', async () => {
