@@ -2,6 +2,8 @@
 // OpenAI-shaped server that answers after 50 ms, at concurrency 20 on one
 // provider: in-process (without start) and as the CLI `modelshift eval` in a
 // fresh process, timed from spawn to exit (with start).
+// Baselines in the same run: the same calls through the openai SDK alone, and
+// over bare node:http (what any client reaches on this machine).
 // The floor is N·L/C; the runner's overhead is the ratio to it. A second,
 // unchanged run must make no call at all. The server runs in a child process,
 // as a real API would, so its CPU time does not count against the client.
@@ -9,7 +11,7 @@
 //   npm run build && node bench/eval.js
 import { fork, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -103,8 +105,8 @@ async function bench() {
     return wall;
   };
 
-  // The same calls made straight through the SDK, N at a time: what the
-  // runner cannot beat on this machine (HTTP, JSON, the SDK's own work).
+  // The same calls made straight through the SDK (with its default fetch), N at a time:
+  // HTTP, JSON and the SDK's own work, which the runner also does.
   const sdkAlone = async () => {
     const sdk = new OpenAI({ apiKey: 'bench-key', baseURL: provider.spec.baseURL, maxRetries: 2, timeout: 30_000, logLevel: 'off' });
     let next = 0;
@@ -121,12 +123,41 @@ async function bench() {
     return wall;
   };
 
+  // The same calls over bare node:http, no SDK: what any client reaches on this
+  // machine and server (the server's timers, the loopback, JSON both ways).
+  const httpAlone = async () => {
+    const agent = new Agent({ keepAlive: true });
+    const post = (i) =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify({ model: 'gpt-4.1', max_tokens: 100, messages: [{ role: 'system', content: 'Answer.' }, { role: 'user', content: `http ${i}` }] });
+        const req = request(`${provider.spec.baseURL}/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' } }, (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    let next = 0;
+    const worker = async () => {
+      while (next < calls) await post(next++);
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const wall = performance.now() - started;
+    line('node:http', calls, wall);
+    agent.destroy();
+    return wall;
+  };
+
   try {
     // Cold: includes loading and JIT-compiling the SDK and opening the connections, once per process.
     await measure('cold run ', { ...options, suites: [suite('cold', CASES)] });
+    const bare = await httpAlone();
     const baseline = await sdkAlone();
     const wall = await measure('warm run ', options);
-    console.log(`           runner / floor ${(wall / floor).toFixed(3)} (target ≤ 1.15), runner / SDK alone ${(wall / baseline).toFixed(3)}`);
+    console.log(`           runner / floor ${(wall / floor).toFixed(3)} (target ≤ 1.15), runner / SDK alone ${(wall / baseline).toFixed(3)}, runner / node:http ${(wall / bare).toFixed(3)}`);
 
     // With start: the whole CLI in a new process, workspace load and all, cache emptied each time.
     const ws = await cliWorkspace(port);
