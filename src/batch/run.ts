@@ -153,7 +153,7 @@ async function runProvider(
         let status = unpolled.get(s);
         unpolled.delete(s);
         if (!status) {
-          status = await backend.status(s.batch.id, signal);
+          status = await polled(s, backend, signal);
           summary.polls++;
           latest.set(s, status);
         }
@@ -184,6 +184,21 @@ async function runProvider(
   }
   opts.onProgress(doneLine(name, summary));
   return summary;
+}
+
+/**
+ * A batch's status. One the provider no longer knows was deleted meanwhile (at
+ * Anthropic a batch goes once read, by another run that resumed it too): it
+ * counts as ended, and `collect` takes its answers from the cache that run
+ * filled, or asks again what is not there.
+ */
+async function polled(stored: StoredBatch, backend: BatchBackend, signal: AbortSignal | undefined): Promise<BatchStatus> {
+  try {
+    return await backend.status(stored.batch.id, signal);
+  } catch (err) {
+    if (!(err instanceof LlmError) || err.status !== 404) throw err;
+    return { state: 'ended', providerStatus: 'deleted', counts: { total: stored.batch.keys.length, completed: 0, failed: 0 } };
+  }
 }
 
 /**

@@ -25,7 +25,8 @@ const KINDS: Record<string, LlmErrorKind> = {
 /**
  * Message Batches through `@anthropic-ai/sdk`: `messages.batches.create` with
  * one Messages body per request, `retrieve` to poll, `results` to stream the
- * JSONL of outcomes once processing has ended.
+ * JSONL of outcomes once processing has ended, `delete` once they are cached
+ * (https://platform.claude.com/docs/en/api/deleting-message-batches).
  */
 export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets, opts: ClientOptions): BatchBackend {
   const name = provider.metadata.name;
@@ -63,6 +64,18 @@ export function createAnthropicBatch(provider: Provider, secrets: ClientSecrets,
         const next = await guard(() => iterator.next());
         if (next.done) return;
         yield outcomeOf(next.value, name, scrub);
+      }
+    },
+    // The batch goes with its results, which hold every prompt and answer: read, they are in the cache.
+    async cleanUp(id, signal) {
+      try {
+        await guard(() => sdk.messages.batches.delete(id, {}, { signal }));
+        return [];
+      } catch (err) {
+        if (!(err instanceof LlmError)) throw err;
+        // Already gone: another run that resumed the same batch deleted it first.
+        if (err.status === 404) return [];
+        return [`could not delete batch ${id} (${err.message}); Anthropic keeps it and its results until it is deleted`];
       }
     },
   };

@@ -201,6 +201,57 @@ describe('runBatches', () => {
     expect(await new PendingStore(path.join(dir, 'batches')).list()).toEqual([]);
   });
 
+  it('deletes an Anthropic batch, and its results, once its answers are in the cache', async () => {
+    anthropic.setBatchOptions({ pollsUntilDone: 1 });
+    const p = provider('anthropic', anthropic.baseURL);
+    const all = requests(p, 'claude-sonnet-4-5', 2);
+    const lines: string[] = [];
+    const got = await runBatches(all, options(lines));
+    expect(got.answers.size).toBe(2);
+    const calls = anthropic.requests.map((r) => `${r.method} ${r.path}`);
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE /v1/messages/batches/msgbatch_1']);
+    expect(calls.indexOf('DELETE /v1/messages/batches/msgbatch_1')).toBeGreaterThan(calls.indexOf('GET /v1/messages/batches/msgbatch_1/results'));
+    const cache = new ResponseCache(dir);
+    expect((await Promise.all(all.map((r) => cache.get(r.key)))).every(Boolean)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('warning'))).toEqual([]);
+    // Gone at the provider: the fake answers 404 for it from now on.
+    const res = await fetch(`${anthropic.baseURL}/v1/messages/batches/msgbatch_1`, { headers: { 'x-api-key': ANTHROPIC_KEY, 'anthropic-version': '2023-06-01' } });
+    expect(res.status).toBe(404);
+  });
+
+  it('takes the answers from the cache when another run read and deleted the batch it was polling', async () => {
+    anthropic.setBatchOptions({ pollsUntilDone: 1_000_000 });
+    const p = provider('anthropic', anthropic.baseURL);
+    const all = requests(p, 'claude-sonnet-4-5', 2);
+    // Polls half a second apart: the other run below ends and deletes the batch between two of them.
+    const running = runBatches(all, options([], { poll: { initialMs: 500, maxMs: 500 } }));
+    await waitFor(() => anthropic.batches[0]?.polls === 1);
+    // The other run: it wrote the answers, saw the batch end and deleted it (the fake deletes only ended batches).
+    const cache = new ResponseCache(dir);
+    for (const r of all) await cache.put(r.key, { text: `cached ${r.key.slice(0, 6)}`, toolCalls: [], usage: { inputTokens: 1, outputTokens: 1 }, latencyMs: 0, finishReason: 'stop', batch: true });
+    anthropic.setBatchOptions({ pollsUntilDone: 1 });
+    const headers = { 'x-api-key': ANTHROPIC_KEY, 'anthropic-version': '2023-06-01' };
+    expect(((await (await fetch(`${anthropic.baseURL}/v1/messages/batches/msgbatch_1`, { headers })).json()) as { processing_status: string }).processing_status).toBe('ended');
+    expect((await fetch(`${anthropic.baseURL}/v1/messages/batches/msgbatch_1`, { method: 'DELETE', headers })).status).toBe(200);
+    const got = await running;
+    expect(got.errors.size).toBe(0);
+    expect([...got.answers.values()].map((r) => r.text).sort()).toEqual(all.map((r) => `cached ${r.key.slice(0, 6)}`).sort());
+    expect(anthropic.batches).toHaveLength(1);
+    expect(await new PendingStore(path.join(dir, 'batches')).list()).toEqual([]);
+  });
+
+  it('warns, and still answers, when an Anthropic batch cannot be deleted', async () => {
+    anthropic.setBatchOptions({ deleteStatus: 500 });
+    const p = provider('anthropic', anthropic.baseURL);
+    const lines: string[] = [];
+    const got = await runBatches(requests(p, 'claude-sonnet-4-5', 2), options(lines));
+    expect(got.answers.size).toBe(2);
+    const warnings = lines.filter((l) => l.startsWith('warning'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^warning: batch anthropic: could not delete batch msgbatch_1 \(anthropic: .*500.*\); Anthropic keeps it and its results until it is deleted\n$/);
+    expect(await new PendingStore(path.join(dir, 'batches')).list()).toEqual([]);
+  });
+
   it('polls a resumed batch once per poll: the check that the provider still knows it is its first poll', async () => {
     const o = provider('openai', openai.baseURL);
     const a = provider('anthropic', anthropic.baseURL);
@@ -288,3 +339,8 @@ describe('runBatches', () => {
     expect((await new PendingStore(path.join(dir, 'batches')).list()).map((s) => s.batch.id)).toEqual(['batch_1']);
   });
 });
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(done()).toBe(true);
+}

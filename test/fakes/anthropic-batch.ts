@@ -11,9 +11,9 @@ interface MessageBatch {
 const CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /**
- * Message Batches: `POST /v1/messages/batches`, `GET /v1/messages/batches/:id`
- * and `GET /v1/messages/batches/:id/results` (JSONL, at the `results_url` the
- * ended batch hands out). Requests are answered by the scripted responder
+ * Message Batches: `POST /v1/messages/batches`, `GET /v1/messages/batches/:id`,
+ * `GET /v1/messages/batches/:id/results` (JSONL, at the `results_url` the
+ * ended batch hands out) and `DELETE /v1/messages/batches/:id` (ended batches only). Requests are answered by the scripted responder
  * when the batch is created; the batch stays `in_progress` for
  * `pollsUntilDone` polls, then ends (its requests expire with `expire`).
  */
@@ -29,6 +29,16 @@ export function anthropicBatchRoutes(ctx: BatchContext): BatchRoutes {
       return { status: 200, body: null, text: `${resultLines(batch).join('\n')}\n` };
     }
     const one = /^\/v1\/messages\/batches\/([^/]+)$/.exec(path);
+    if (method === 'DELETE' && one) {
+      const status = ctx.options().deleteStatus;
+      if (status !== undefined) return error(status, 'api_error', `cannot delete ${one[1]} now`);
+      const batch = batches.get(one[1]!);
+      if (!batch) return error(404, 'not_found_error', `no batch ${one[1]}`);
+      // As at Anthropic: only an ended batch can be deleted, and its results go with it.
+      if (!batch.ended) return error(400, 'invalid_request_error', `batch ${one[1]} is still processing; cancel it first`);
+      batches.delete(one[1]!);
+      return { status: 200, body: { id: one[1], type: 'message_batch_deleted' } };
+    }
     if (method === 'GET' && one) {
       const batch = batches.get(one[1]!);
       if (!batch) return error(404, 'not_found_error', `no batch ${one[1]}`);

@@ -37,7 +37,7 @@ export interface FakeBatchOptions {
   expire?: { answered: number };
   /** The provider refuses the whole batch with this message (OpenAI: status `failed`). */
   refuse?: string;
-  /** OpenAI: `DELETE /v1/files/:id` answers this error status instead of deleting. */
+  /** `DELETE` of a file (OpenAI) or a batch (Anthropic) answers this error status instead of deleting. */
   deleteStatus?: number;
 }
 
