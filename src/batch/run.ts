@@ -303,9 +303,10 @@ async function collect(
   for (const key of batch.keys) {
     if (!seen.has(key) && needed.has(key)) failures.set(key, gone ? resultsGone(batch.provider, batch.id) : unanswered(batch.provider, batch.id, status));
   }
-  await opts.pending.remove(stored);
-  // Only now: the answers are in the cache and the id is forgotten, so nothing reads these results again.
+  // Deleted while the id is still recorded, then forgotten: a run killed in between resumes the batch, finds
+  // its results gone and takes the answers from the cache; the other order would leave the files unknown.
   for (const warning of (await backend.cleanUp?.(batch.id, opts.signal)) ?? []) opts.onProgress(`warning: batch ${batch.provider}: ${warning}\n`);
+  await opts.pending.remove(stored);
 }
 
 function resultsGone(provider: string, id: string): LlmError {
