@@ -5,10 +5,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from './helpers/examples.js';
 import { PROVIDERS, agentYaml } from './helpers/workspace.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(repo, 'bin/modelshift.js');
+const unbundled = fileURLToPath(new URL('./helpers/unbundled-cli.mjs', import.meta.url));
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -20,6 +22,31 @@ describe('the bundled CLI (dist/cli)', () => {
   it('is what bin/modelshift.js runs, with the worker scripts beside its chunks', () => {
     if (!existsSync(path.join(repo, 'dist/cli/cli.js'))) throw new Error('dist/cli is missing: run `npm run build` before this test');
     for (const worker of ['parse-worker.js', 'read-worker.js']) expect(existsSync(path.join(repo, 'dist/cli', worker)), worker).toBe(true);
+  });
+
+  // A bundle can break what the modules did not (a dynamic import of a CommonJS package gets only its
+  // default export there): the demo's commands on examples/ must answer alike, byte for byte.
+  it('answers as the unbundled build does', () => {
+    const commands = [
+      ['validate'],
+      ['validate', '--format', 'json'],
+      ['plan', 'gpt-4.1-to-gpt-5.1'],
+      ['plan', 'gpt-4o-to-claude-sonnet-5-5', '--format', 'json'],
+      ['eval', 'gpt-4.1-to-gpt-5.1', '--offline'],
+      ['eval', 'gpt-4o-to-claude-sonnet-5-5', '--offline', '--format', 'markdown'],
+      ['catalog', 'show', 'gpt-4.1'],
+      ['watch', '--dry-run', '--references', '--dashboard'],
+      ['scan'],
+      ['scan', '--format', 'sarif'],
+      ['plan', 'no-such-migration'],
+      ['--help'],
+    ];
+    for (const args of commands) {
+      const run = (entry: string) => spawnSync(process.execPath, [entry, ...args, '-C', EXAMPLES_DIR], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+      const [bundled, modules] = [run(bin), run(unbundled)];
+      expect([bundled.status, bundled.stdout, bundled.stderr], args.join(' ')).toEqual([modules.status, modules.stdout, modules.stderr]);
+      expect(bundled.stderr, args.join(' ')).not.toMatch(/internal error/);
+    }
   });
 
   // A bundle that put the workers where its chunks do not look would still answer, on one thread: only the

@@ -19,10 +19,10 @@ export async function readScanSettings(root: string): Promise<ScanSettings> {
   const text = await readFile(path.join(root, 'modelshift.yaml'), 'utf8').catch(() => undefined);
   if (text === undefined) return { ids: new IdMatcher(new Catalog()), ignore: [] };
   // Loaded only for a workspace: a plain repository scans without the YAML parser and zod.
-  const [{ parse }, { WorkspaceConfig }] = await Promise.all([import('yaml'), import('../schema/workspace.js')]);
+  const [{ yaml }, { WorkspaceConfig }] = await Promise.all([import('./yaml-module.js'), import('../schema/workspace.js')]);
   let data: unknown;
   try {
-    data = parse(text);
+    data = yaml.parse(text);
   } catch {
     data = undefined;
   }

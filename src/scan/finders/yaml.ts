@@ -1,4 +1,4 @@
-import type * as Yaml from 'yaml';
+import type { yaml as Yaml } from '../yaml-module.js';
 import type { Scalar } from 'yaml';
 import type { YamlPath } from '../../edit/index.js';
 import { commentedOut, idsInProse, type IdMatcher } from '../ids.js';
@@ -24,7 +24,7 @@ export class ParserLoading extends Error {
 
 function fullParser(): { yaml: typeof Yaml; tree: Tree<unknown> } {
   if (parser) return parser;
-  loading ??= import('yaml').then((yaml) => {
+  loading ??= import('../yaml-module.js').then(({ yaml }) => {
     parser = { yaml, tree: yamlTree(yaml) };
   });
   throw new ParserLoading(loading);
