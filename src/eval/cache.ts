@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
 import { isNotFound } from '../fs-errors.js';
@@ -57,8 +56,13 @@ export const CachedResponse = z.object({
   batch: z.boolean().optional(),
 });
 
-/** Names each temporary file of this thread apart; the pid and thread id set this thread's apart from others'. */
+/**
+ * Temporary names: drawn once per thread, then counted. A pid is not enough to
+ * set processes apart (two containers, each pid 1, can share a cache volume),
+ * and drawing per entry cost more CPU in bench/eval.js.
+ */
 let written = 0;
+let drawn: string | undefined;
 
 const Entry = z.object({ version: z.literal(CACHE_VERSION), key: z.string(), response: CachedResponse });
 
@@ -99,7 +103,7 @@ export class ResponseCache {
 
   async put(key: string, response: LlmResponse): Promise<void> {
     const file = this.path(key);
-    const tmp = `${file}.${process.pid}.${threadId}.${++written}.tmp`;
+    const tmp = `${file}.${(drawn ??= randomBytes(8).toString('hex'))}.${++written}.tmp`;
     try {
       this.created ??= mkdir(this.dir, { recursive: true });
       await this.created;

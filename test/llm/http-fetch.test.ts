@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpFetch } from '../../src/llm/http-fetch.js';
 
@@ -31,12 +31,30 @@ async function serve(handle: (req: Seen, res: ServerResponse) => void): Promise<
 }
 
 const servers: Server[] = [];
+const tcpServers: { server: TcpServer; sockets: Set<Socket> }[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) {
     s.closeAllConnections();
     await new Promise((resolve) => s.close(resolve));
   }
+  for (const { server, sockets } of tcpServers.splice(0)) {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
+
+/** A server that answers every connection with these raw bytes: for answers an HTTP server library would not send. */
+async function rawServer(reply: string): Promise<string> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.write(reply));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  tcpServers.push({ server, sockets });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 describe('httpFetch', () => {
   it('sends method, headers and body, and returns status, headers and body as fetch does', async () => {
@@ -67,6 +85,17 @@ describe('httpFetch', () => {
     expect(await (await httpFetch(`${url}/br`)).text()).toBe(text);
     expect(await (await httpFetch(`${url}/zz`)).text()).toBe(text);
     expect(seen[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('decodes codings as fetch does: any letter case, a list of them last first, and deflate with or without its zlib wrapper', async () => {
+    const text = JSON.stringify({ answer: 'y'.repeat(3_000) });
+    const { url } = await serve((req, res) => {
+      const [encoding, body] =
+        req.url === '/upper' ? ['GZIP', gzipSync(text)] : req.url === '/list' ? ['gzip, br', brotliCompressSync(gzipSync(text))] : ['deflate', deflateRawSync(text)];
+      res.writeHead(200, { 'content-encoding': encoding });
+      res.end(body);
+    });
+    for (const path of ['/upper', '/list', '/raw-deflate']) expect(await (await httpFetch(`${url}${path}`)).text(), path).toBe(text);
   });
 
   it('fails on a body that does not decode, rather than answering with part of it', async () => {
@@ -157,6 +186,41 @@ describe('httpFetch', () => {
     expect(await (await httpFetch(`${url}/see-other`, { method: 'POST', body: 'again' })).text()).toBe('GET /new ');
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /moved', 'POST /new', 'POST /see-other', 'GET /new']);
     await expect(httpFetch(`${url}/loop`)).rejects.toThrow('more than 20 redirects');
+  });
+
+  it('sends no credentials on to another origin, and keeps them on the same one', async () => {
+    const other = await serve((req, res) => res.end(JSON.stringify(req.headers)));
+    const { url } = await serve((req, res) => {
+      res.writeHead(307, { location: req.url === '/same' ? '/echo' : `${other.url}/elsewhere` });
+      res.end();
+    });
+    const headers = { authorization: 'Bearer sk-secret', 'x-api-key': 'sk-ant-secret', 'api-key': 'azure-secret', cookie: 'session=1', 'proxy-authorization': 'Basic x', 'content-type': 'application/json' };
+    const elsewhere = (await (await httpFetch(`${url}/away`, { method: 'POST', headers, body: '{}' })).json()) as Record<string, string>;
+    expect(elsewhere['content-type']).toBe('application/json');
+    for (const name of ['authorization', 'x-api-key', 'api-key', 'cookie', 'proxy-authorization']) expect(elsewhere[name], name).toBeUndefined();
+    expect(JSON.stringify(other.seen)).not.toContain('secret');
+
+    const same = await serve((req, res) => {
+      if (req.url === '/echo') return res.end(JSON.stringify(req.headers));
+      res.writeHead(308, { location: '/echo' });
+      res.end();
+    });
+    const kept = (await (await httpFetch(`${same.url}/same`, { method: 'POST', headers, body: '{}' })).json()) as Record<string, string>;
+    expect(kept.authorization).toBe('Bearer sk-secret');
+    expect(kept['x-api-key']).toBe('sk-ant-secret');
+  });
+
+  it('rejects, and never throws out of its callbacks, on answers that are not HTTP: a bad Location, a non-HTTP redirect, status 600, 101', async () => {
+    const { url } = await serve((req, res) => {
+      res.writeHead(302, { location: req.url === '/bad' ? 'http://[::1' : 'data:application/json,{"choices":[]}' });
+      res.end();
+    });
+    await expect(httpFetch(`${url}/bad`)).rejects.toThrow(/Invalid URL/);
+    await expect(httpFetch(`${url}/data`)).rejects.toThrow('redirected to a data: URL; only http and https are followed');
+    const odd = await rawServer('HTTP/1.1 600 Odd\r\ncontent-length: 2\r\n\r\n{}');
+    await expect(httpFetch(odd)).rejects.toThrow('answered with status 600, which is not an HTTP response status');
+    const switching = await rawServer('HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n');
+    await expect(httpFetch(switching, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow('answered 101 Switching Protocols to a plain request');
   });
 
   it('leaves bodies it does not send itself (the batch APIs\' uploads) to the global fetch', async () => {
