@@ -147,7 +147,7 @@ async function runProvider(provider, requests, out, opts) {
                 let status = unpolled.get(s);
                 unpolled.delete(s);
                 if (!status) {
-                    status = await backend.status(s.batch.id, signal);
+                    status = await polled(s, backend, signal);
                     summary.polls++;
                     latest.set(s, status);
                 }
@@ -184,6 +184,22 @@ async function runProvider(provider, requests, out, opts) {
     }
     opts.onProgress(doneLine(name, summary));
     return summary;
+}
+/**
+ * A batch's status. One the provider no longer knows was deleted meanwhile (at
+ * Anthropic a batch goes once read, by another run that resumed it too): it
+ * counts as ended, and `collect` takes its answers from the cache that run
+ * filled, or asks again what is not there.
+ */
+async function polled(stored, backend, signal) {
+    try {
+        return await backend.status(stored.batch.id, signal);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* LlmError */.Cf) || err.status !== 404)
+            throw err;
+        return { state: 'ended', providerStatus: 'deleted', counts: { total: stored.batch.keys.length, completed: 0, failed: 0 } };
+    }
 }
 /**
  * The pending batches the provider still knows, with the status it gave: the
@@ -286,10 +302,11 @@ async function collect(stored, status, backend, needed, failures, out, summary, 
         if (!seen.has(key) && needed.has(key))
             failures.set(key, gone ? resultsGone(batch.provider, batch.id) : unanswered(batch.provider, batch.id, status));
     }
-    await opts.pending.remove(stored);
-    // Only now: the answers are in the cache and the id is forgotten, so nothing reads these results again.
+    // Deleted while the id is still recorded, then forgotten: a run killed in between resumes the batch, finds
+    // its results gone and takes the answers from the cache; the other order would leave the files unknown.
     for (const warning of (await backend.cleanUp?.(batch.id, opts.signal)) ?? [])
         opts.onProgress(`warning: batch ${batch.provider}: ${warning}\n`);
+    await opts.pending.remove(stored);
 }
 function resultsGone(provider, id) {
     return new errors/* LlmError */.Cf(`${provider}: the results of batch ${id} were gone before this run read them (another run read them first, or the provider no longer keeps them)`, { kind: 'server', provider });

@@ -295,9 +295,12 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/llm/http-fetch.ts
+
 
 
 
@@ -307,14 +310,20 @@ var external_node_zlib_ = __webpack_require__(8522);
  */
 const agents = { 'http:': new external_node_http_.Agent({ keepAlive: true }), 'https:': new external_node_https_.Agent({ keepAlive: true }) };
 /** Statuses whose response has no body; `Response` refuses one for them. */
-const NO_BODY = new Set([101, 204, 205, 304]);
-/** What the global fetch decodes; anything else is handed on as it came. */
+const NO_BODY = new Set([204, 205, 304]);
+/**
+ * The codings the global fetch decodes. `deflate` comes with the zlib wrapper
+ * or without it (servers send both); its first byte tells which. Bodies are
+ * decoded whole, on libuv's threads: model answers are small, and are read whole anyway.
+ */
 const DECODERS = {
-    gzip: () => external_node_zlib_.createGunzip(),
-    'x-gzip': () => external_node_zlib_.createGunzip(),
-    deflate: () => external_node_zlib_.createInflate(),
-    br: () => external_node_zlib_.createBrotliDecompress(),
+    gzip: (0,external_node_util_.promisify)(external_node_zlib_.gunzip),
+    'x-gzip': (0,external_node_util_.promisify)(external_node_zlib_.gunzip),
+    br: (0,external_node_util_.promisify)(external_node_zlib_.brotliDecompress),
+    deflate: (body) => ((body[0] & 0x0f) === 0x08 ? (0,external_node_util_.promisify)(external_node_zlib_.inflate)(body) : (0,external_node_util_.promisify)(external_node_zlib_.inflateRaw)(body)),
 };
+/** Headers that carry credentials: not sent on to another origin, whatever a redirect says. */
+const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key'];
 /**
  * The SDKs' `fetch` for model calls, over `node:http(s)`. Node 20's global
  * fetch (undici: web streams, a transferable AbortSignal and a Request object
@@ -324,12 +333,14 @@ const DECODERS = {
  * Only the plain case is done here: a URL, a string or bytes body, an optional
  * signal, redirects followed by fetch's rules. Anything else (the batch APIs'
  * file uploads, a `Request`, `redirect: 'manual'`) is left to the global fetch.
+ * Whatever goes wrong rejects the call (the SDKs make it a connection error),
+ * never the process.
  */
 const httpFetch = (input, init) => send(input, init, 0);
 /** Redirects followed before giving up, as fetch does. */
 const MAX_REDIRECTS = 20;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-function send(input, init, redirects) {
+async function send(input, init, redirects) {
     const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : undefined;
     const body = init?.body;
     const plainBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
@@ -337,11 +348,11 @@ function send(input, init, redirects) {
     if (!url || !agent || !plainBody || (init?.redirect && init.redirect !== 'follow'))
         return fetch(input, init);
     const signal = init?.signal ?? undefined;
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const headers = { 'accept-encoding': 'gzip, deflate, br' };
-        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    if (signal?.aborted)
+        throw signal.reason;
+    const headers = { 'accept-encoding': 'gzip, deflate, br' };
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    const res = await new Promise((resolve, reject) => {
         let response;
         const fail = (err) => {
             signal?.removeEventListener('abort', onAbort);
@@ -352,45 +363,77 @@ function send(input, init, redirects) {
             response?.destroy(signal.reason);
             request.destroy(signal.reason);
         };
-        const request = (url.protocol === 'https:' ? external_node_https_ : external_node_http_).request(url, { method: init?.method ?? 'GET', headers, agent }, (res) => {
-            response = res;
-            const status = res.statusCode ?? 0;
-            if (REDIRECTS.has(status) && res.headers.location) {
-                res.resume();
-                signal?.removeEventListener('abort', onAbort);
-                return resolve(redirected(url, res.headers.location, status, init, redirects));
-            }
-            const decode = DECODERS[res.headers['content-encoding'] ?? ''];
-            const stream = decode ? res.pipe(decode()) : res;
+        const request = (url.protocol === 'https:' ? external_node_https_ : external_node_http_).request(url, { method: init?.method ?? 'GET', headers, agent }, (head) => {
+            response = head;
             const chunks = [];
-            stream.on('data', (chunk) => chunks.push(chunk));
-            stream.once('error', fail);
+            head.on('data', (chunk) => chunks.push(chunk));
+            head.once('error', fail);
             // A connection cut mid-body ends the response without 'end': that is a failed call, not a short answer.
-            res.once('close', () => {
-                if (!res.complete)
+            head.once('close', () => {
+                if (!head.complete)
                     fail(signal?.aborted ? signal.reason : new Error('the connection closed before the response was complete'));
             });
-            stream.once('end', () => {
+            head.once('end', () => {
                 signal?.removeEventListener('abort', onAbort);
-                const pairs = [];
-                for (let i = 0; i < res.rawHeaders.length; i += 2)
-                    pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-                resolve(new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: pairs }));
+                resolve({ head, body: Buffer.concat(chunks) });
             });
+        });
+        // Nothing here asks to switch protocols: Node drops such a socket without a word, so say it.
+        request.once('upgrade', (_res, socket) => {
+            socket.destroy();
+            fail(new Error(`${url.origin} answered 101 Switching Protocols to a plain request`));
         });
         signal?.addEventListener('abort', onAbort, { once: true });
         request.once('error', fail);
         request.end(body ?? undefined);
     });
+    const status = res.head.statusCode ?? 0;
+    const location = res.head.headers.location;
+    if (REDIRECTS.has(status) && location)
+        return redirected(url, location, status, init, redirects);
+    if (status < 200 || status > 599)
+        throw new Error(`${url.origin} answered with status ${status}, which is not an HTTP response status`);
+    const pairs = [];
+    for (let i = 0; i < res.head.rawHeaders.length; i += 2)
+        pairs.push([res.head.rawHeaders[i], res.head.rawHeaders[i + 1]]);
+    const decoded = NO_BODY.has(status) ? null : await decode(res.body, res.head.headers['content-encoding']);
+    return new Response(decoded, { status, statusText: res.head.statusMessage ?? '', headers: pairs });
 }
-/** The next hop of a redirect, by fetch's rules: 303 (and 301/302 after a POST) turn into a GET without a body. */
+/**
+ * The body without its content codings, undone last applied first. A body with
+ * a coding fetch does not know is handed on as it came, as fetch does.
+ */
+async function decode(body, header) {
+    const codings = (header ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
+    if (!codings.every((c) => c in DECODERS))
+        return body;
+    let out = body;
+    for (const coding of codings.reverse())
+        out = await DECODERS[coding](out);
+    return out;
+}
+/**
+ * The next hop of a redirect, by fetch's rules: 303 (and 301/302 after a POST)
+ * turn into a GET without a body; only http(s) is followed. Credentials stay
+ * with the origin they were meant for: fetch drops `authorization` and
+ * `cookie` on another origin, and here the providers' key headers go too.
+ */
 function redirected(from, location, status, init, redirects) {
     if (redirects >= MAX_REDIRECTS)
-        return Promise.reject(new Error(`more than ${MAX_REDIRECTS} redirects from ${from.origin}${from.pathname}`));
+        throw new Error(`more than ${MAX_REDIRECTS} redirects from ${from.origin}${from.pathname}`);
+    const to = new URL(location, from);
+    if (to.protocol !== 'http:' && to.protocol !== 'https:')
+        throw new Error(`${from.origin} redirected to a ${to.protocol} URL; only http and https are followed`);
     const method = (init?.method ?? 'GET').toUpperCase();
     const toGet = status === 303 ? method !== 'GET' && method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
-    const next = toGet ? { ...init, method: 'GET', body: undefined } : init;
-    return send(new URL(location, from).href, next, redirects + 1);
+    let next = toGet ? { ...init, method: 'GET', body: undefined } : { ...init };
+    if (to.origin !== from.origin) {
+        const headers = new Headers(next.headers);
+        for (const name of CREDENTIALS)
+            headers.delete(name);
+        next = { ...next, headers };
+    }
+    return send(to.href, next, redirects + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/llm/timing.ts

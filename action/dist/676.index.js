@@ -154,10 +154,10 @@ async function readScanSettings(root) {
     if (text === undefined)
         return { ids: new _ids_js__WEBPACK_IMPORTED_MODULE_3__/* .IdMatcher */ .wm(new _catalog_index_js__WEBPACK_IMPORTED_MODULE_2__/* .Catalog */ .WC()), ignore: [] };
     // Loaded only for a workspace: a plain repository scans without the YAML parser and zod.
-    const [{ parse }, { WorkspaceConfig }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5086))]);
+    const [{ yaml }, { WorkspaceConfig }] = await Promise.all([__webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 451)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5086))]);
     let data;
     try {
-        data = parse(text);
+        data = yaml.parse(text);
     }
     catch {
         data = undefined;

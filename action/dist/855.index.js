@@ -727,7 +727,7 @@ class ParserLoading extends Error {
 function fullParser() {
     if (parser)
         return parser;
-    loading ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)).then((yaml) => {
+    loading ??= __webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 451)).then(({ yaml }) => {
         parser = { yaml, tree: yamlTree(yaml) };
     });
     throw new ParserLoading(loading);
