@@ -17,11 +17,14 @@ const NO_BODY = new Set([204, 205, 304]);
  * or without it (servers send both); its first byte tells which. Bodies are
  * decoded whole, on libuv's threads: model answers are small, and are read whole anyway.
  */
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+const inflateRaw = promisify(zlib.inflateRaw);
 const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
-  gzip: promisify(zlib.gunzip),
-  'x-gzip': promisify(zlib.gunzip),
+  gzip: gunzip,
+  'x-gzip': gunzip,
   br: promisify(zlib.brotliDecompress),
-  deflate: (body) => ((body[0]! & 0x0f) === 0x08 ? promisify(zlib.inflate)(body) : promisify(zlib.inflateRaw)(body)),
+  deflate: (body) => ((body[0]! & 0x0f) === 0x08 ? inflate(body) : inflateRaw(body)),
 };
 
 /** Headers that carry credentials: not sent on to another origin, whatever a redirect says. */
@@ -54,7 +57,9 @@ async function send(input: Parameters<typeof fetch>[0], init: RequestInit | unde
   const signal = init?.signal ?? undefined;
   if (signal?.aborted) throw signal.reason;
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
-  new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+  // The SDKs (and AttemptClock) hand a Headers already: read as it is, not copied again.
+  const given = init?.headers instanceof Headers ? init.headers : new Headers(init?.headers);
+  given.forEach((value, name) => (headers[name] = value));
 
   const res = await new Promise<{ head: http.IncomingMessage; body: Buffer }>((resolve, reject) => {
     let response: http.IncomingMessage | undefined;

@@ -8,6 +8,7 @@ import type { FakeLlmServer } from '../fakes/llm-http.js';
 import { startOpenAiFake } from '../fakes/openai-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
+import { until } from '../helpers/until.js';
 import { answer, ANTHROPIC_KEY, batchWorkspace, KEYS, OPENAI_KEY } from './workspace.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,14 +28,6 @@ afterEach(async () => {
   await Promise.all([openai.close(), anthropic.close(), repo.cleanup()]);
 });
 
-async function until(condition: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the child');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('eval --batch after a kill', () => {
   it('resumes the pending batches instead of submitting again, and a run after completion makes no call', async () => {
     if (!existsSync(path.join(root, 'dist/src/cli.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
@@ -46,7 +39,7 @@ describe('eval --batch after a kill', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     // Submitted and polled at both providers, nowhere near done: the process dies without a chance to clean up.
-    await until(() => (openai.batches[0]?.polls ?? 0) >= 2 && (anthropic.batches[0]?.polls ?? 0) >= 2);
+    await until(() => (openai.batches[0]?.polls ?? 0) >= 2 && (anthropic.batches[0]?.polls ?? 0) >= 2, 20_000, 'the child to poll both batches');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(stderr).toContain('batch openai: submitted 3 requests in 1 batch (batch_1)');

@@ -12,6 +12,7 @@ import type { Provider } from '../../src/schema/provider.js';
 import { startAnthropicFake } from '../fakes/anthropic-server.js';
 import type { FakeLlmServer } from '../fakes/llm-http.js';
 import { startOpenAiFake } from '../fakes/openai-server.js';
+import { until } from '../helpers/until.js';
 import { ANTHROPIC_KEY, answer, lastMessage, OPENAI_KEY } from './workspace.js';
 
 let openai: FakeLlmServer;
@@ -225,7 +226,7 @@ describe('runBatches', () => {
     const all = requests(p, 'claude-sonnet-4-5', 2);
     // Polls half a second apart: the other run below ends and deletes the batch between two of them.
     const running = runBatches(all, options([], { poll: { initialMs: 500, maxMs: 500 } }));
-    await waitFor(() => anthropic.batches[0]?.polls === 1);
+    await until(() => anthropic.batches[0]?.polls === 1, 5_000, 'the first poll');
     // The other run: it wrote the answers, saw the batch end and deleted it (the fake deletes only ended batches).
     const cache = new ResponseCache(dir);
     for (const r of all) await cache.put(r.key, { text: `cached ${r.key.slice(0, 6)}`, toolCalls: [], usage: { inputTokens: 1, outputTokens: 1 }, latencyMs: 0, finishReason: 'stop', batch: true });
@@ -339,8 +340,3 @@ describe('runBatches', () => {
     expect((await new PendingStore(path.join(dir, 'batches')).list()).map((s) => s.batch.id)).toEqual(['batch_1']);
   });
 });
-
-async function waitFor(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(done()).toBe(true);
-}

@@ -3,6 +3,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server as TcpSe
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpFetch } from '../../src/llm/http-fetch.js';
+import { until } from '../helpers/until.js';
 
 interface Seen {
   method: string;
@@ -144,10 +145,10 @@ describe('httpFetch', () => {
 
     const late = new AbortController();
     const call = httpFetch(`${url}/slow`, { method: 'POST', body: 'x', signal: late.signal });
-    await waitFor(() => seen.length === 1);
+    await until(() => seen.length === 1, 2_000, 'the request');
     late.abort();
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
-    await waitFor(() => closed === 1);
+    await until(() => closed === 1, 2_000, 'the server to see the connection close');
   });
 
   it('fails when the connection is cut before the body is complete, plain or encoded', async () => {
@@ -230,8 +231,3 @@ describe('httpFetch', () => {
     expect(await (await httpFetch(`${url}/files`, { method: 'POST', body: form })).text()).toBe('POST /files multipart/form-data true');
   });
 });
-
-async function waitFor(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(done()).toBe(true);
-}
