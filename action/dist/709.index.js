@@ -174,11 +174,14 @@ const NO_BODY = new Set([204, 205, 304]);
  * or without it (servers send both); its first byte tells which. Bodies are
  * decoded whole, on libuv's threads: model answers are small, and are read whole anyway.
  */
+const gunzip = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+const inflate = (0,external_node_util_.promisify)(external_node_zlib_.inflate);
+const inflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.inflateRaw);
 const DECODERS = {
-    gzip: (0,external_node_util_.promisify)(external_node_zlib_.gunzip),
-    'x-gzip': (0,external_node_util_.promisify)(external_node_zlib_.gunzip),
+    gzip: gunzip,
+    'x-gzip': gunzip,
     br: (0,external_node_util_.promisify)(external_node_zlib_.brotliDecompress),
-    deflate: (body) => ((body[0] & 0x0f) === 0x08 ? (0,external_node_util_.promisify)(external_node_zlib_.inflate)(body) : (0,external_node_util_.promisify)(external_node_zlib_.inflateRaw)(body)),
+    deflate: (body) => ((body[0] & 0x0f) === 0x08 ? inflate(body) : inflateRaw(body)),
 };
 /** Headers that carry credentials: not sent on to another origin, whatever a redirect says. */
 const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key'];
@@ -209,7 +212,9 @@ async function send(input, init, redirects) {
     if (signal?.aborted)
         throw signal.reason;
     const headers = { 'accept-encoding': 'gzip, deflate, br' };
-    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    // The SDKs (and AttemptClock) hand a Headers already: read as it is, not copied again.
+    const given = init?.headers instanceof Headers ? init.headers : new Headers(init?.headers);
+    given.forEach((value, name) => (headers[name] = value));
     const res = await new Promise((resolve, reject) => {
         let response;
         const fail = (err) => {
