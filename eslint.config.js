@@ -12,6 +12,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // esbuild keeps the whole namespace behind `import { z }` (every locale: 755 KB of the CLI's
+      // bundle, ~40 ms of each start); behind `import * as z` it keeps only what is used.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "import * as z from 'zod': the bundler cannot leave out what `{ z }` holds." },
+      ],
     },
   },
 );

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvalMode } from '../src/commands/check-evals.js';
 import { UsageError } from '../src/errors.js';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalError } from '../errors.js';
 import { isNotFound } from '../fs-errors.js';
 import { ProviderType } from '../schema/provider.js';

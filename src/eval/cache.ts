@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalError } from '../errors.js';
 import { isNotFound } from '../fs-errors.js';
 import type { LlmRequest, LlmResponse } from '../llm/types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderType } from '../schema/provider.js';
 import { Gate } from '../schema/migration.js';
 import { CachedResponse } from './cache.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The hidden JSON marker at the end of a modelshift PR body: it lets later

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The hidden JSON marker that opens the check comment. Later runs find the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseDiff, EvalReport } from '../eval/types.js';
 import type { LlmRequest } from '../llm/types.js';
 import type { EvalSuite, MigrationSpec, Provider } from '../schema/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModelRef, Name, resource } from './common.js';
 
 export const Tool = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Name } from './common.js';
 
 /** A span of time written as PromQL writes one: `30m`, `1h`, `2d`. */

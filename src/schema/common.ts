@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const API_VERSION = 'modelshift.dev/v1';
 

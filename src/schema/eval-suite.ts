@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Name, resource } from './common.js';
 import { lazyJsonSchemaChecker } from './json-schema-checker.js';
 

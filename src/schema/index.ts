@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Agent } from './agent.js';
 import { EvalSuite } from './eval-suite.js';
 import { Migration } from './migration.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Analysis } from './analysis.js';
 import { IsoDate, Name, Params, resource } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from './common.js';
 
 /** What the catalog knows about one model's request parameters. */

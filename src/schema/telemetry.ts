@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where `modelshift analyze` reads production telemetry from (`spec.telemetry` of modelshift.yaml). */
 export const TelemetrySource = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Name, resource } from './common.js';
 import { Gate, RepairSettings } from './migration.js';
 import { ModelFactsOverride } from './model-facts.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalError, UsageError } from '../errors.js';
 import { BUNDLE_VERSION, type Bundle, type BundleAgent, type BundleModel } from '../runtime/index.js';
 import type { Agent, ModelRef, Provider } from '../schema/index.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalError } from '../errors.js';
 import type { SyncTarget as SyncTargetConfig } from '../schema/index.js';
 import { writeFilesAtomically } from '../workspace/write-files.js';

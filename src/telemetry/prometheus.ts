@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution } from '../analysis/distribution.js';
 import type { AgentTelemetry, Arm, ArmTelemetry } from '../analysis/types.js';
 import { ExternalError, UsageError } from '../errors.js';

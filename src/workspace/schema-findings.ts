@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { API_VERSION, Kinds, type Kind, type Resource } from '../schema/index.js';
 import { dotted, locate, type DocPositions } from './positions.js';
 import type { Finding } from './types.js';
