@@ -114,7 +114,9 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
   const comment: CheckOutput['comment'] = { ...fitted };
   if (opts.comment && opts.prs && opts.pullRequest) {
     try {
-      Object.assign(comment, await upsertCheckComment(opts.prs, opts.pullRequest.number, fitted.body, marker));
+      const { warning, ...sticky } = await upsertCheckComment(opts.prs, opts.pullRequest.number, fitted.body, marker);
+      Object.assign(comment, sticky);
+      if (warning) warnings.push(warning);
     } catch (error) {
       // The comment is a view of the report; the job summary has it too, so a refused comment must not hide the verdict.
       if (!(error instanceof ExternalError)) throw error;

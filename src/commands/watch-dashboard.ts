@@ -17,8 +17,9 @@ export interface OpenPrFacts {
 /**
  * Reads the open modelshift PRs once, then the check comment of each PR the
  * dashboard links (generated rules' and existing migrations'): its marker
- * holds the eval verdict and the commit it was computed for. A PR whose
- * comments cannot be read shows no verdict and adds a warning; it does not
+ * holds the eval verdict and the commit it was computed for. Only a comment
+ * the token's own login wrote counts. A PR whose comments, or the token's
+ * login, cannot be read shows no verdict and adds a warning; it does not
  * stop the dashboard.
  */
 export async function readOpenPrs(prs: PullRequests, handling: Map<string, HandlingPr>, migrations: readonly string[], canaries: readonly string[]): Promise<OpenPrFacts> {
@@ -32,12 +33,16 @@ export async function readOpenPrs(prs: PullRequests, handling: Map<string, Handl
   }
   const byHead = new Map(open.map((pr) => [pr.head, pr]));
   const evaluate = async (pr: PullRequest, headSha: string | undefined): Promise<HandlingPr['evaluation']> => {
+    const unreadable = (error: ExternalError) => warnings.push(`the eval verdict of #${pr.number} could not be read: ${error.message}${error.details.hint ? ` (${error.details.hint})` : ''}`);
     try {
-      const comment = await findCheckComment(prs, await prs.listComments(pr.number));
+      let unknownLogin: ExternalError | undefined;
+      const comment = await findCheckComment(prs, await prs.listComments(pr.number), (error) => (unknownLogin = error));
+      // Without the token's login no comment is ours: say so rather than show "no check yet".
+      if (unknownLogin) return void unreadable(unknownLogin);
       return evaluationOf(comment && parseCheckMarker(comment.body), headSha);
     } catch (error) {
       if (!(error instanceof ExternalError)) throw error;
-      warnings.push(`the eval verdict of #${pr.number} could not be read: ${error.message}${error.details.hint ? ` (${error.details.hint})` : ''}`);
+      unreadable(error);
       return undefined;
     }
   };

@@ -202,9 +202,9 @@ export async function watchCommand(ctx: CommandContext, opts: WatchOptions): Pro
       output.dashboardPreview = body;
     } else {
       const issues = opts.issues ?? gitHubIssues(gitHubConfig(ctx.env, await new Git(workspace.root).remoteUrl().catch(() => undefined)));
-      const { warning, ...dashboard } = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
+      const { warnings, ...dashboard } = await upsertDashboard(issues, settings?.dashboardTitle ?? DASHBOARD_TITLE, body);
       output.dashboard = dashboard;
-      if (warning) output.warnings.push(warning);
+      output.warnings.push(...warnings);
     }
   }
 

@@ -1,6 +1,7 @@
-import { ExternalError } from '../errors.js';
+import type { ExternalError } from '../errors.js';
 import type { IssueComment, PullRequests } from '../pr/pull-requests.js';
 import { parseCheckMarker, sameCheckComment, type CheckMarkerFields } from '../render/comment-marker.js';
+import { ownMarked } from './ours.js';
 
 /** What happened to the sticky comment; `kept-newer`: a run for a later event already wrote it, so it was left alone. */
 export type CommentOperation = 'created' | 'updated' | 'unchanged' | 'kept-newer';
@@ -8,6 +9,8 @@ export type CommentOperation = 'created' | 'updated' | 'unchanged' | 'kept-newer
 export interface StickyComment {
   operation: CommentOperation;
   id: number;
+  /** Why an earlier comment could not be told to be ours (the token's login was unreadable), so this one was posted anew. */
+  warning?: string;
 }
 
 /**
@@ -18,8 +21,14 @@ export interface StickyComment {
  * commit and a later pull request event is newer than ours and is kept.
  */
 export async function upsertCheckComment(prs: PullRequests, number: number, body: string, marker: CheckMarkerFields): Promise<StickyComment> {
-  const existing = await findCheckComment(prs, await prs.listComments(number));
-  if (!existing) return { operation: 'created', id: (await prs.comment(number, body)).id };
+  let unknownLogin: ExternalError | undefined;
+  const existing = await findCheckComment(prs, await prs.listComments(number), (error) => (unknownLogin = error));
+  if (!existing) {
+    const { id } = await prs.comment(number, body);
+    if (!unknownLogin) return { operation: 'created', id };
+    const hint = unknownLogin.details.hint ? ` (${unknownLogin.details.hint})` : '';
+    return { operation: 'created', id, warning: `the token's login could not be read, so no earlier check comment was taken for ours and a new one was posted: ${unknownLogin.message}${hint}` };
+  }
   const theirs = parseCheckMarker(existing.body)!;
   if (theirs.head !== marker.head && Date.parse(theirs.at) > Date.parse(marker.at)) return { operation: 'kept-newer', id: existing.id };
   if (sameCheckComment(existing.body, body)) return { operation: 'unchanged', id: existing.id };
@@ -28,20 +37,12 @@ export async function upsertCheckComment(prs: PullRequests, number: number, body
 }
 
 /**
- * The oldest marked comment written by a bot (a workflow's GITHUB_TOKEN or a
- * GitHub App token), else by the token's own user. A workflow token gets 403
- * on GET /user, so the login is only asked for when no bot wrote one; a
- * marker pasted by someone else is never taken for ours. `watch` reads the
- * verdict of a migration PR from the same comment.
+ * The oldest marked comment the token's own login wrote (see `ownMarked`):
+ * a marker from anyone else, another GitHub App included, is never ours.
+ * `watch` reads the verdict of a migration PR from this comment, so a
+ * foreign one must not pass for it.
  */
-export async function findCheckComment(prs: PullRequests, comments: IssueComment[]): Promise<IssueComment | undefined> {
+export async function findCheckComment(prs: PullRequests, comments: IssueComment[], onLoginError?: (error: ExternalError) => void): Promise<IssueComment | undefined> {
   const marked = comments.filter((c) => parseCheckMarker(c.body) !== undefined);
-  if (!marked.length) return undefined;
-  const byBot = marked.find((c) => c.authorType === 'Bot');
-  if (byBot) return byBot;
-  const login = await prs.currentUser().catch((error: unknown) => {
-    if (error instanceof ExternalError) return undefined;
-    throw error;
-  });
-  return login === undefined ? undefined : marked.find((c) => c.author === login);
+  return ownMarked(marked, () => prs.currentUser(), onLoginError);
 }

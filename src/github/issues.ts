@@ -3,6 +3,7 @@ import { ExternalError } from '../errors.js';
 import type { Issue, Issues } from '../watch/issues.js';
 import { callGitHub, createOctokit, type RetryOptions } from './client.js';
 import type { GitHubConfig } from './config.js';
+import { viewerLogin } from './viewer.js';
 
 const ISSUES_WRITE = 'issues: write';
 const ISSUES_READ = 'issues: read';
@@ -13,13 +14,15 @@ interface RestIssue {
   title: string;
   body?: string | null;
   state: string;
-  user: { login: string; type?: string } | null;
+  user: { login: string } | null;
   pull_request?: unknown;
   node_id?: string;
 }
 
 /** `Issues` over the GitHub REST API for one repository. */
 export class GitHubIssues implements Issues {
+  private login: Promise<string> | undefined;
+
   constructor(
     private readonly octokit: Octokit,
     private readonly owner: string,
@@ -52,9 +55,9 @@ export class GitHubIssues implements Issues {
     );
   }
 
-  async currentUser(): Promise<string> {
-    const { data } = await callGitHub('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
-    return data.login;
+  /** Asked once per adapter, as `GitHubPullRequests.currentUser`. */
+  currentUser(): Promise<string> {
+    return (this.login ??= viewerLogin(this.octokit));
   }
 
   private where(): { owner: string; repo: string } {
@@ -67,10 +70,9 @@ export function gitHubIssues(config: GitHubConfig, retry?: RetryOptions): GitHub
 }
 
 function toIssue(issue: RestIssue): Issue {
-  const type = issue.user?.type;
   return {
     number: issue.number, url: issue.html_url, title: issue.title, body: issue.body ?? '',
-    state: issue.state === 'closed' ? 'closed' : 'open', author: issue.user?.login ?? '', ...(type ? { authorType: type } : {}),
+    state: issue.state === 'closed' ? 'closed' : 'open', author: issue.user?.login ?? '',
     ...(issue.node_id ? { nodeId: issue.node_id } : {}),
   };
 }

@@ -10,6 +10,7 @@ import type {
 import { callGitHub, createOctokit, errorDetail, gitHubError, isHttpError, type RetryOptions } from './client.js';
 import type { GitHubConfig } from './config.js';
 import { reviewRequest } from './reviewers.js';
+import { viewerLogin } from './viewer.js';
 
 const PR_WRITE = 'pull-requests: write';
 const PR_READ = 'pull-requests: read';
@@ -35,11 +36,13 @@ interface RestPull {
 interface RestComment {
   id: number;
   body?: string;
-  user: { login: string; type?: string } | null;
+  user: { login: string } | null;
 }
 
 /** `PullRequests` over the GitHub REST API for one repository. */
 export class GitHubPullRequests implements PullRequests {
+  private login: Promise<string> | undefined;
+
   constructor(
     private readonly octokit: Octokit,
     private readonly owner: string,
@@ -150,10 +153,9 @@ export class GitHubPullRequests implements PullRequests {
     );
   }
 
-  async currentUser(): Promise<string> {
-    // A workflow's GITHUB_TOKEN is an app installation token and gets 403 here: no permission grants it.
-    const { data } = await callGitHub('read the authenticated user', undefined, () => this.octokit.rest.users.getAuthenticated());
-    return data.login;
+  /** Asked once per adapter: `watch` looks for the check comment of many PRs. */
+  currentUser(): Promise<string> {
+    return (this.login ??= viewerLogin(this.octokit));
   }
 
   private async ensureLabel(name: string): Promise<void> {
@@ -198,6 +200,5 @@ function toPullRequest(pull: RestPull): PullRequest {
 }
 
 function toComment(comment: RestComment): IssueComment {
-  const type = comment.user?.type;
-  return { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '', ...(type ? { authorType: type } : {}) };
+  return { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '' };
 }

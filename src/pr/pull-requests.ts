@@ -25,12 +25,6 @@ export interface IssueComment {
   id: number;
   body: string;
   author: string;
-  /**
-   * The author's account type as the host reports it (`Bot`, `User`, …).
-   * A workflow token cannot ask who it is, so a bot's own comments are
-   * recognised by this instead.
-   */
-  authorType?: string;
 }
 
 export interface NewPullRequest {
@@ -95,6 +89,9 @@ export interface PullRequests {
   /** Posts `comment`, then closes the pull request (so the reason is the last thing a reader sees). */
   close(number: number, comment: string): Promise<void>;
 
-  /** The login of the account the token belongs to. */
+  /**
+   * The login the token acts as (`github-actions[bot]` for a workflow's
+   * token, `<app-slug>[bot]` for an App's): only what it wrote is ours.
+   */
   currentUser(): Promise<string>;
 }

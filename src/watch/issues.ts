@@ -9,8 +9,6 @@ export interface Issue {
   body: string;
   state: 'open' | 'closed';
   author: string;
-  /** `Bot` for a workflow token's or an App's issues (see IssueComment.authorType). */
-  authorType?: string;
   /** The GraphQL node id, which pinning takes. */
   nodeId?: string;
 }
@@ -22,6 +20,6 @@ export interface Issues {
   update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<Issue>;
   /** Pins the issue to the repository's issue list (GitHub allows three pinned issues). */
   pin(issue: Issue): Promise<void>;
-  /** The login of the account the token belongs to. */
+  /** The login the token acts as (see PullRequests.currentUser). */
   currentUser(): Promise<string>;
 }

@@ -2,13 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { annotations, migrationPr, pinnedExamples, pullRequestPayload, pullRequestRepo, runAction, RULE_FILE, type EventOptions, type PullRequestFixture } from './harness.js';
 
-/** The check comment as a workflow token writes it: by `github-actions[bot]`, which may not call GET /user. */
+/** The check comment as a workflow token writes it: by `github-actions[bot]`, which the fake, as GitHub, refuses GET /user. */
 let fake: FakeGitHub;
 let fixture: PullRequestFixture | undefined;
 
 beforeEach(async () => {
   fake = await FakeGitHub.start({ login: 'github-actions[bot]' });
-  fake.fail('GET', '/user', { status: 403, body: { message: 'Resource not accessible by integration' }, times: 1000 });
   fake.addPull({ head: 'feature', author: 'alice' });
 });
 afterEach(async () => {
@@ -113,6 +112,9 @@ describe('mode: check', () => {
     const files = await pinnedExamples();
     // Someone quoted the marker in their own comment; it must not be taken for ours.
     fake.comments.push({ id: 1, issue: 1, author: 'alice', authorType: 'User', body: '<!-- modelshift {"tool":"modelshift","kind":"check","v":1,"head":"x","at":"2030-01-01T00:00:00Z"} -->' });
+    // Nor is one another GitHub App wrote, though its author is a Bot as ours is.
+    const forged = '<!-- modelshift {"tool":"modelshift","kind":"check","v":1,"head":"y","at":"2026-11-22T09:00:00Z","gate":"passed"} -->';
+    fake.comments.push({ id: 2, issue: 1, author: 'evil-app[bot]', authorType: 'Bot', body: forged });
     fixture = await pullRequestRepo(files, { 'agents/support/triage.yaml': files['agents/support/triage.yaml']!.replace('Be verbose.', 'Be brief.') });
     const first = fixture.head;
     const t1 = '2026-11-22T10:00:00Z';
@@ -128,7 +130,7 @@ describe('mode: check', () => {
     const second = await fixture.repo.commit({ 'agents/support/refunds.yaml': files['agents/support/refunds.yaml']!.replace('Be verbose.', 'Be brief.') }, 'refunds too');
     const updated = await check({ head: second, updatedAt: t2 });
     expect(updated.outputs['comment-id']).toBe(String(id));
-    expect(fake.commentsOn(1)).toHaveLength(2);
+    expect(fake.commentsOn(1)).toHaveLength(3);
     expect(fake.requested('PATCH', `/repos/acme/agents/issues/comments/${id}`)).toHaveLength(1);
     const latest = fake.comments.find((c) => c.id === id)!.body;
     expect(latest).toContain(`"head":"${second}"`);
@@ -145,6 +147,8 @@ describe('mode: check', () => {
     expect(fake.comments.find((c) => c.id === id)!.body).toBe(latest);
     expect(fake.requested('POST', '/repos/acme/agents/issues/1/comments')).toHaveLength(1);
     expect(fake.comments.find((c) => c.id === 1)!.author).toBe('alice');
+    expect(fake.comments.find((c) => c.id === 2)!.body).toBe(forged);
+    expect(fake.requested('GET', '/user')).toHaveLength(0);
   });
 
   it('turns a 403 on commenting into a warning: the summary is written and the step passes', async () => {

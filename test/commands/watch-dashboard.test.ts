@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/commands/check.js';
 import type { EvalReport, Stats } from '../../src/eval/types.js';
 import { gitHubPullRequests } from '../../src/github/pull-requests.js';
+import { renderCheckMarker } from '../../src/render/comment-marker.js';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -110,6 +111,39 @@ describe('watch --dashboard: the open PR\'s eval verdict', () => {
   });
 });
 
+describe('watch --dashboard: whose check comment counts', () => {
+  const forge = (head: string) => `${renderCheckMarker({ head, at: '2026-12-15T09:00:00Z', gate: 'passed', evaluatedAt: '2026-12-15T09:00:00Z' })}\n### modelshift check\n✅ Gate passed\n`;
+
+  it("reads no verdict from a marked comment another GitHub App wrote", async () => {
+    await watch(['--dashboard']);
+    await repo.git(['fetch', '--quiet', 'origin', BRANCH]);
+    // Another App on the repository is a Bot as well, and can write our marker with a passing gate for the PR's head.
+    fake.comments.push({ id: 1, issue: 1, author: 'evil-app[bot]', authorType: 'Bot', body: forge((await repo.remoteSha(BRANCH))!) });
+    const out = await watch(['--dashboard'], new Date('2026-12-16T08:00:00Z'));
+    expect(out.migrations[0]!.pullRequest!.evaluation).toEqual({ verdict: 'no check yet', stale: false });
+    expect(dashboard()).toContain('[#1](https://github.com/acme/agents/pull/1) — eval: ⏳ no check yet |');
+    expect(out.warnings).toEqual([]);
+  });
+
+  it("shows no verdict, with a warning, when the token's login cannot be read", async () => {
+    await watch(['--dashboard']);
+    const checked = await checkPr(true, new Date('2026-12-15T09:30:00Z'));
+    fake.comments.push({ id: 1, issue: 1, author: 'evil-app[bot]', authorType: 'Bot', body: forge(checked) });
+    // Asked once per run for the PRs and once for the dashboard issue: both fail.
+    fake.fail('POST', '/graphql', { status: 502, body: { message: 'Bad Gateway' }, times: 2 });
+    const out = await watch(['--dashboard'], new Date('2026-12-16T08:00:00Z'));
+    expect(out.migrations[0]!.pullRequest!.evaluation).toBeUndefined();
+    expect(out.warnings).toEqual([
+      expect.stringMatching(/^the eval verdict of #1 could not be read: GitHub: read the token's login failed \(HTTP 502\): Bad Gateway/),
+      expect.stringMatching(/^the token's login could not be read, so no earlier dashboard issue was taken for ours and a new one was opened: GitHub: read the token's login failed \(HTTP 502\)/),
+    ]);
+    expect(fake.requested('POST', '/graphql').filter((r) => JSON.stringify(r.body).includes('viewer'))).toHaveLength(2);
+    expect(fake.issues.map((i) => i.number)).toEqual([9001, 9002]);
+    expect(fake.issues[1]!.body).toContain('[#1](https://github.com/acme/agents/pull/1) |');
+    expect(fake.issues[1]!.body).not.toContain('gate passed');
+  });
+});
+
 describe('watch and agents a person excluded', () => {
   it('leaves them out of the generated PR with the reason, and the dashboard lists them', async () => {
     // support-legacy waits for a widget's shutdown: a migration off gpt-4.1 excludes it on purpose.
@@ -148,14 +182,15 @@ describe('watch --dashboard: a pinned issue', () => {
     const out = await watch(['--dashboard']) as WatchJson & { dashboard: Record<string, unknown> };
     expect(out.dashboard).toEqual({ operation: 'created', number: 9001, url: 'https://github.com/acme/agents/issues/9001', pinned: true });
     expect(fake.issues[0]!.pinned).toBe(true);
-    const [pin] = fake.requested('POST', '/graphql');
+    const pins = () => fake.requested('POST', '/graphql').filter((r) => JSON.stringify(r.body).includes('pinIssue'));
+    const [pin] = pins();
     expect(pin!.body).toEqual({ query: expect.stringContaining('pinIssue(input: { issueId: $id })'), variables: { id: 'I_9001' } });
 
     // A person unpinned it: updating the body does not pin it again.
     fake.issues[0]!.pinned = false;
     expect((await watch(['--dashboard'], new Date('2026-12-16T08:00:00Z')) as WatchJson & { dashboard: Record<string, unknown> }).dashboard).toMatchObject({ operation: 'updated' });
     expect(fake.issues[0]!.pinned).toBe(false);
-    expect(fake.requested('POST', '/graphql')).toHaveLength(1);
+    expect(pins()).toHaveLength(1);
   });
 
   it('writes the dashboard and warns when GitHub refuses the pin (three issues pinned already)', async () => {

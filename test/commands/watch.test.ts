@@ -95,12 +95,22 @@ describe('modelshift watch', () => {
     expect(issue.body).toMatch(/\| gpt-5\.1 \| openai \| 1 \| /);
 
     expect((await watch(['--dashboard'])).dashboard).toMatchObject({ operation: 'unchanged', number: 9001 });
-    // A marker in someone else's issue is not ours; ours is found among bots' issues and updated, never duplicated.
+    // A marker in someone else's issue is not ours; ours is found by the token's login and updated, never duplicated.
     fake.addIssue({ title: 'copy', body: issue.body, author: 'mallory', authorType: 'User', labels: ['modelshift-dashboard'] });
     const later = await runCli(['watch', '--format', 'json', '--dashboard'], repo.dir, env, new Date('2026-12-16T08:00:00Z'));
     expect(JSON.parse(later.stdout).dashboard).toMatchObject({ operation: 'updated', number: 9001 });
     expect(fake.issues[0]!.body).toContain('(29 days)');
     expect(fake.issues[1]!.body).toContain('(30 days)');
+  });
+
+  it("does not adopt a dashboard another GitHub App opened: it opens its own and keeps that one", async () => {
+    const forged = 'all clear\n\n<!-- modelshift {"tool":"modelshift","kind":"dashboard","v":1} -->';
+    fake.addIssue({ title: 'modelshift dashboard', body: forged, author: 'evil-app[bot]', authorType: 'Bot', labels: ['modelshift-dashboard'] });
+    expect((await watch(['--dashboard'])).dashboard).toMatchObject({ operation: 'created', number: 9002 });
+    expect((await watch(['--dashboard'])).dashboard).toMatchObject({ operation: 'unchanged', number: 9002 });
+    expect(fake.issues.map((i) => [i.number, i.author])).toEqual([[9001, 'evil-app[bot]'], [9002, 'github-actions[bot]']]);
+    expect(fake.issues[0]!.body).toBe(forged);
+    expect(fake.requested('PATCH', '/repos/acme/agents/issues/9001')).toHaveLength(0);
   });
 
   it('once the PR is merged, the rule covers the agents: no new PR, and the dashboard says which migration handles the model', async () => {

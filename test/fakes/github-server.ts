@@ -3,10 +3,11 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 
 /**
- * A fake GitHub REST API on 127.0.0.1 for the real `@octokit/rest` client:
+ * A fake GitHub API on 127.0.0.1 for the real `@octokit/rest` client:
  * pulls, issue comments, labels and review requests of one repository, kept
- * in memory. Every request is recorded; `fail` makes chosen routes answer
- * with an error status (401, 403, 404, 422, rate limits) a number of times.
+ * in memory, and the few GraphQL queries modelshift sends. Every request is
+ * recorded; `fail` makes chosen routes answer with an error status (401,
+ * 403, 404, 422, rate limits) a number of times.
  */
 
 export interface RecordedRequest {
@@ -67,7 +68,7 @@ export interface FakeIssue {
 export interface FakeGitHubOptions {
   owner?: string;
   repo?: string;
-  /** The only token accepted; its owner is `login`. */
+  /** The only token accepted; its owner is `login` (`…[bot]` for an installation token, which GET /user refuses). */
   token?: string;
   login?: string;
   collaborators?: string[];
@@ -164,7 +165,8 @@ export class FakeGitHub {
     const repo = `/repos/${this.owner}/${this.repo}`;
     const at = (path: string) => new RegExp(`^${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}$`);
     return [
-      ['GET', /^\/user$/, () => [200, { login: this.login, id: 1, type: 'User' }]],
+      // An installation token (a workflow's GITHUB_TOKEN, an App's) may not read GET /user; GraphQL `viewer` answers every token.
+      ['GET', /^\/user$/, () => (this.login.endsWith('[bot]') ? [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' }] : [200, { login: this.login, id: 1, type: 'User' }])],
       ['GET', at('/pulls'), (_m, _b, q) => this.listPullsPage(q)],
       ['POST', at('/pulls'), (_m, b) => this.createPull(b)],
       ['GET', at('/pulls/(\\d+)'), (m) => this.withPull(m, (p) => [200, this.pullJson(p)])],
@@ -325,9 +327,10 @@ export class FakeGitHub {
     return [200, pull.labels.map((name) => this.labels.get(name))];
   }
 
-  /** The GraphQL mutations modelshift sends: enablePullRequestAutoMerge by the PR's node_id, pinIssue by the issue's. */
+  /** What modelshift asks GraphQL: the token's `viewer { login }`, enablePullRequestAutoMerge by the PR's node_id, pinIssue by the issue's. */
   private graphql(body: Record<string, unknown>): [number, unknown] {
     const query = String(body.query ?? '');
+    if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) return [200, { data: { viewer: { login: this.login } } }];
     const id = (body.variables as { id?: string } | undefined)?.id;
     const notFound: [number, unknown] = [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] }];
     if (query.includes('pinIssue')) {

@@ -121,8 +121,18 @@ describe('GitHubPullRequests', () => {
     expect(fake.requested('PATCH', '/repos/acme/agents/pulls/1')[0]?.body).toEqual({ state: 'closed' });
   });
 
-  it('reads the authenticated user', async () => {
-    expect(await adapter().currentUser()).toBe('modelshift-bot');
+  it("reads the token's login from GraphQL viewer, once per adapter", async () => {
+    const prs = adapter();
+    expect(await prs.currentUser()).toBe('modelshift-bot');
+    expect(await prs.currentUser()).toBe('modelshift-bot');
+    expect(fake.requested('POST', '/graphql').map((r) => r.body)).toEqual([{ query: 'query { viewer { login } }' }]);
+    expect(fake.requested('GET', '/user')).toHaveLength(0);
+  });
+
+  it("reads an App installation token's login, which GET /user refuses", async () => {
+    await fake.close();
+    fake = await FakeGitHub.start({ login: 'my-app[bot]' });
+    expect(await adapter().currentUser()).toBe('my-app[bot]');
   });
 });
 
@@ -173,7 +183,7 @@ describe('GitHubPullRequests: errors', () => {
   });
 
   it('fails at once when the reset is further away than the longest wait', async () => {
-    fake.fail('GET', '/user', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700003600' } });
+    fake.fail('POST', '/graphql', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700003600' } });
     const error = await failure(adapter(fake.token, { maxWaitMs: 60_000 }).currentUser());
     expect(sleeps).toEqual([]);
     expect(error.details.hint).toMatch(/the limit resets at 2023-11-14T23:13:20.000Z/);
