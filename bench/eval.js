@@ -13,11 +13,12 @@
 //   npm run build && node bench/eval.js
 import { fork, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { bareCalls } from './eval-bare.js';
 
 const CASES = 500;
 const LATENCY_MS = 50;
@@ -61,7 +62,6 @@ function serve() {
 async function bench() {
   const { runEvaluation } = await import('../dist/src/eval/index.js');
   const { createClient } = await import('../dist/src/llm/index.js');
-  const { default: OpenAI } = await import('openai');
   const child = fork(fileURLToPath(import.meta.url), ['--server']);
   const ask = () => new Promise((resolve) => child.once('message', resolve));
   const { port } = await ask();
@@ -107,57 +107,22 @@ async function bench() {
     return wall;
   };
 
-  // The same calls made straight through the SDK (with its default fetch), N at a time:
-  // HTTP, JSON and the SDK's own work, which the runner also does.
-  const sdkAlone = async () => {
-    const sdk = new OpenAI({ apiKey: 'bench-key', baseURL: provider.spec.baseURL, maxRetries: 2, timeout: 30_000, logLevel: 'off' });
-    let next = 0;
-    const worker = async () => {
-      while (next < calls) {
-        const i = next++;
-        await sdk.chat.completions.create({ model: 'gpt-4.1', max_tokens: 100, messages: [{ role: 'system', content: 'Answer.' }, { role: 'user', content: `sdk ${i}` }] });
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const wall = performance.now() - started;
-    line('SDK alone', calls, wall);
-    return wall;
-  };
-
-  // The same calls over bare node:http, no SDK: what any client reaches on this
+  // The same calls straight through the SDK (HTTP, JSON and the SDK's own work, which the
+  // runner also does), and over bare node:http, no SDK: what any client reaches on this
   // machine and server (the server's timers, the loopback, JSON both ways).
-  const httpAlone = async () => {
-    const agent = new Agent({ keepAlive: true });
-    const post = (i) =>
-      new Promise((resolve, reject) => {
-        const body = JSON.stringify({ model: 'gpt-4.1', max_tokens: 100, messages: [{ role: 'system', content: 'Answer.' }, { role: 'user', content: `http ${i}` }] });
-        const req = request(`${provider.spec.baseURL}/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' } }, (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-          res.on('error', reject);
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
-    let next = 0;
-    const worker = async () => {
-      while (next < calls) await post(next++);
-    };
+  const alone = async (label, kind) => {
     const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await bareCalls(kind, provider.spec.baseURL, calls, CONCURRENCY);
     const wall = performance.now() - started;
-    line('node:http', calls, wall);
-    agent.destroy();
+    line(label, calls, wall);
     return wall;
   };
 
   try {
     // Cold: includes loading and JIT-compiling the SDK and opening the connections, once per process.
     await measure('cold run ', { ...options, suites: [suite('cold', CASES)] });
-    const bare = await httpAlone();
-    const baseline = await sdkAlone();
+    const bare = await alone('node:http', 'http');
+    const baseline = await alone('SDK alone', 'sdk');
     const wall = await measure('warm run ', options);
     console.log(`           runner / floor ${(wall / floor).toFixed(3)} (target ≤ 1.15), runner / SDK alone ${(wall / baseline).toFixed(3)}, runner / node:http ${(wall / bare).toFixed(3)}`);
 
@@ -172,8 +137,8 @@ async function bench() {
       const spawned = Date.now();
       runs.cli.push(await timedCli(ws));
       firsts.push((await serverState('count')).firstAt - spawned);
-      runs.http.push(await timedProcess(bareProcess('http', provider.spec.baseURL)));
-      runs.sdk.push(await timedProcess(bareProcess('sdk', provider.spec.baseURL)));
+      runs.http.push(await timedBare('http', provider.spec.baseURL));
+      runs.sdk.push(await timedBare('sdk', provider.spec.baseURL));
     }
     const median = (walls) => [...walls].sort((a, b) => a - b)[1];
     const withStart = (label, walls) =>
@@ -217,40 +182,13 @@ async function cliWorkspace(port) {
   return ws;
 }
 
-/**
- * A whole program that makes the bench's calls, N at a time, over bare node:http
- * (`http`) or through the openai SDK with its default fetch (`sdk`), and exits.
- */
-function bareProcess(kind, baseURL) {
-  const call =
-    kind === 'sdk'
-      ? `const { default: OpenAI } = await import(${JSON.stringify(import.meta.resolve('openai'))});
-         const sdk = new OpenAI({ apiKey: 'bench-key', baseURL: ${JSON.stringify(baseURL)}, maxRetries: 2, timeout: 30000, logLevel: 'off' });
-         const call = (i) => sdk.chat.completions.create(body(i));`
-      : `const { Agent, request } = await import('node:http');
-         const agent = new Agent({ keepAlive: true });
-         const call = (i) => new Promise((resolve, reject) => {
-           const req = request(${JSON.stringify(`${baseURL}/chat/completions`)}, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' } }, (res) => {
-             const chunks = [];
-             res.on('data', (c) => chunks.push(c));
-             res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-             res.on('error', reject);
-           });
-           req.on('error', reject);
-           req.end(JSON.stringify(body(i)));
-         });`;
-  return `const body = (i) => ({ model: 'gpt-4.1', max_tokens: 100, messages: [{ role: 'system', content: 'Answer.' }, { role: 'user', content: '${kind} ' + i }] });
-    ${call}
-    let next = 0;
-    await Promise.all(Array.from({ length: ${CONCURRENCY} }, async () => { while (next < ${CASES * 2}) await call(next++); }));
-    process.exit(0);`;
-}
-
-function timedProcess(source) {
+/** bench/eval-bare.js as a fresh process, timed from spawn to exit. */
+function timedBare(kind, baseURL) {
+  const script = fileURLToPath(new URL('./eval-bare.js', import.meta.url));
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--input-type=module', '-e', source], { stdio: ['ignore', 'ignore', 'inherit'] });
-    proc.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`bare process exited ${code}`))));
+    const proc = spawn(process.execPath, [script, kind, baseURL, String(CASES * 2), String(CONCURRENCY)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    proc.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`bench/eval-bare.js ${kind} exited ${code}`))));
   });
 }
 

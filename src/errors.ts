@@ -43,6 +43,11 @@ export class ExternalError extends Error {
   ) {
     super(message, { cause: details.cause });
   }
+
+  /** The message and its hint on one line, for a warning that lets the run go on. */
+  inOneLine(): string {
+    return `${this.message.replace(/\s*\n\s*/g, ' ')}${this.details.hint ? ` (${this.details.hint})` : ''}`;
+  }
 }
 
 export const EXIT = { ok: 0, findings: 1, failed: 2 } as const;

@@ -120,8 +120,7 @@ export async function checkCommand(ctx: CommandContext, opts: CheckOptions): Pro
     } catch (error) {
       // The comment is a view of the report; the job summary has it too, so a refused comment must not hide the verdict.
       if (!(error instanceof ExternalError)) throw error;
-      const hint = error.details.hint ? ` (${error.details.hint})` : '';
-      warnings.push(`the check comment could not be posted: ${error.message}${hint}; the report is in the job summary`);
+      warnings.push(`the check comment could not be posted: ${error.inOneLine()}; the report is in the job summary`);
     }
   }
 

@@ -33,7 +33,7 @@ export async function readOpenPrs(prs: PullRequests, handling: Map<string, Handl
   }
   const byHead = new Map(open.map((pr) => [pr.head, pr]));
   const evaluate = async (pr: PullRequest, headSha: string | undefined): Promise<HandlingPr['evaluation']> => {
-    const unreadable = (error: ExternalError) => warnings.push(`the eval verdict of #${pr.number} could not be read: ${error.message}${error.details.hint ? ` (${error.details.hint})` : ''}`);
+    const unreadable = (error: ExternalError) => warnings.push(`the eval verdict of #${pr.number} could not be read: ${error.inOneLine()}`);
     try {
       let unknownLogin: ExternalError | undefined;
       const comment = await findCheckComment(prs, await prs.listComments(pr.number), (error) => (unknownLogin = error));

@@ -26,8 +26,7 @@ export async function upsertCheckComment(prs: PullRequests, number: number, body
   if (!existing) {
     const { id } = await prs.comment(number, body);
     if (!unknownLogin) return { operation: 'created', id };
-    const hint = unknownLogin.details.hint ? ` (${unknownLogin.details.hint})` : '';
-    return { operation: 'created', id, warning: `the token's login could not be read, so no earlier check comment was taken for ours and a new one was posted: ${unknownLogin.message}${hint}` };
+    return { operation: 'created', id, warning: `the token's login could not be read, so no earlier check comment was taken for ours and a new one was posted: ${unknownLogin.inOneLine()}` };
   }
   const theirs = parseCheckMarker(existing.body)!;
   if (theirs.head !== marker.head && Date.parse(theirs.at) > Date.parse(marker.at)) return { operation: 'kept-newer', id: existing.id };

@@ -24,4 +24,3 @@ export async function ownMarked<T extends { author: string }>(
   }
   return marked.find((item) => item.author === login);
 }
-

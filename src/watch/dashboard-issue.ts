@@ -28,7 +28,7 @@ export interface DashboardUpsert extends DashboardOutcome {
  */
 export async function upsertDashboard(issues: Issues, title: string, body: string): Promise<DashboardUpsert> {
   const warnings: string[] = [];
-  const existing = await findDashboard(issues, (error) => warnings.push(`the token's login could not be read, so no earlier dashboard issue was taken for ours and a new one was opened: ${oneLine(error)}`));
+  const existing = await findDashboard(issues, (error) => warnings.push(`the token's login could not be read, so no earlier dashboard issue was taken for ours and a new one was opened: ${error.inOneLine()}`));
   if (!existing) {
     const created = await issues.create({ title, body, labels: [DASHBOARD_LABEL] });
     const outcome = { operation: 'created', number: created.number, url: created.url } as const;
@@ -37,7 +37,7 @@ export async function upsertDashboard(issues: Issues, title: string, body: strin
       return { ...outcome, pinned: true, warnings };
     } catch (error) {
       if (!(error instanceof ExternalError)) throw error;
-      return { ...outcome, pinned: false, warnings: [...warnings, `the dashboard issue #${created.number} was written but not pinned: ${oneLine(error)}`] };
+      return { ...outcome, pinned: false, warnings: [...warnings, `the dashboard issue #${created.number} was written but not pinned: ${error.inOneLine()}`] };
     }
   }
   if (existing.body === body && existing.title === title && existing.state === 'open') return { operation: 'unchanged', number: existing.number, url: existing.url, warnings };
@@ -50,6 +50,3 @@ async function findDashboard(issues: Issues, onLoginError: (error: ExternalError
   return ownMarked(marked, () => issues.currentUser(), onLoginError);
 }
 
-function oneLine(error: ExternalError): string {
-  return `${error.message.replace(/\s*\n\s*/g, ' ')}${error.details.hint ? ` (${error.details.hint})` : ''}`;
-}
